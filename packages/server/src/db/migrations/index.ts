@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22T07-45-00-initial';
+
+// Listed explicitly (not read from the folder) so migrations work the same under tsx, vitest and a bundle.
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T07-45-00-initial': initial,
+};
