@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'parser', include: ['packages/parser/src/**/*.test.ts'] } },
+      { test: { name: 'generator', include: ['packages/generator/src/**/*.test.ts'] } },
       { test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
