@@ -1,0 +1,12 @@
+import type { Db } from './db/client';
+import type { SqlDialect } from './db/repositories/item-filter';
+
+/** Per-request context: the store handle. Dataloaders are created per request by the Pothos dataloader plugin. */
+export interface Context {
+  db: Db;
+  dialect: SqlDialect;
+}
+
+export function createContext(db: Db, dialect: SqlDialect = 'sqlite'): Context {
+  return { db, dialect };
+}
