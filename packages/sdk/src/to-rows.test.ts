@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { collect, walkPages } from './paginate';
+import { toCsv, toRows } from './to-rows';
+
+describe('toRows', () => {
+  it('flattens stats groups with key fields as leading columns', () => {
+    const data = {
+      itemStats: {
+        total: { count: 9 },
+        groups: [
+          {
+            key: { category: 'PHYSICAL_MEDICINE', decisionYear: null },
+            count: 8,
+            overturnRateInterval: { low: 0.02, high: 0.47 },
+          },
+          {
+            key: { category: 'PHARMACEUTICAL', decisionYear: 2014 },
+            count: 1,
+            overturnRateInterval: { low: 0, high: 0.79 },
+          },
+        ],
+      },
+    };
+    expect(toRows(data)).toEqual([
+      {
+        category: 'PHYSICAL_MEDICINE',
+        decisionYear: null,
+        count: 8,
+        'overturnRateInterval.low': 0.02,
+        'overturnRateInterval.high': 0.47,
+      },
+      {
+        category: 'PHARMACEUTICAL',
+        decisionYear: 2014,
+        count: 1,
+        'overturnRateInterval.low': 0,
+        'overturnRateInterval.high': 0.79,
+      },
+    ]);
+  });
+
+  it('flattens connection nodes, joining scalar lists and counting object lists', () => {
+    const rows = toRows({
+      items: {
+        totalCount: 2,
+        edges: [
+          {
+            node: {
+              title: 'Norco',
+              bodyRegions: ['KNEE', 'HIP'],
+              drug: { generic: 'hydrocodone' },
+              citations: [{ a: 1 }],
+            },
+          },
+        ],
+        pageInfo: { hasNextPage: false },
+      },
+    });
+    expect(rows).toEqual([
+      { title: 'Norco', bodyRegions: 'KNEE; HIP', 'drug.generic': 'hydrocodone', citations: 1 },
+    ]);
+  });
+
+  it('writes CSV with quoting', () => {
+    expect(
+      toCsv([
+        { a: 'x, y', b: 1 },
+        { a: 'say "hi"', c: null },
+      ]),
+    ).toBe('a,b,c\n"x, y",1,\n"say ""hi""",,\n');
+  });
+});
+
+describe('walkPages', () => {
+  it('follows endCursor until hasNextPage is false', async () => {
+    const pages: Record<
+      string,
+      { edges: { node: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+    > = {
+      start: { edges: [{ node: 1 }, { node: 2 }], pageInfo: { hasNextPage: true, endCursor: 'c2' } },
+      c2: { edges: [{ node: 3 }], pageInfo: { hasNextPage: false, endCursor: 'c3' } },
+    };
+    const seen: (string | null)[] = [];
+    const nodes = await collect(
+      walkPages(async (after) => {
+        seen.push(after);
+        return pages[after ?? 'start']!;
+      }),
+    );
+    expect(nodes).toEqual([1, 2, 3]);
+    expect(seen).toEqual([null, 'c2']);
+  });
+});
