@@ -1,0 +1,119 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import {
+  type BenchFigure,
+  type BenchOptions,
+  type BenchSection,
+  checkTarget,
+  type SharedState,
+} from './bench-types';
+import { parseSection } from './sections/parse.bench';
+
+// `pnpm bench [--scale quick|full] [--db postgres://...] [--only parse,ingest,...]`: runs each section, prints a
+// markdown table and writes bench/results/latest.json + latest.md.
+const sections: BenchSection[] = [parseSection];
+
+function sqliteVersion(): string {
+  try {
+    return execSync(
+      `node -e "const D=require('better-sqlite3');console.log(new D(':memory:').prepare('select sqlite_version() v').get().v)"`,
+      { cwd: join(import.meta.dirname, '../packages/server'), encoding: 'utf8' },
+    ).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machine() {
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    sqlite: sqliteVersion(),
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+function toMarkdown(
+  meta: ReturnType<typeof machine> & { scale: string; letters: number; db: string },
+  figures: BenchFigure[],
+): string {
+  const lines = [
+    `# Benchmark report`,
+    '',
+    `${new Date().toISOString()} · scale ${meta.scale} (${meta.letters.toLocaleString('en-US')} letters) · store ${meta.db}`,
+    `Machine: ${meta.cpu}, ${meta.cores} cores, ${meta.memoryGiB} GiB · Node ${meta.node} · SQLite ${meta.sqlite}`,
+    '',
+    '| section | figure | median | unit | target | met | runs |',
+    '|---|---|---:|---|---|---|---|',
+  ];
+  for (const f of figures) {
+    lines.push(
+      `| ${f.section} | ${f.name}${f.note ? ` (${f.note})` : ''} | ${f.value.toLocaleString('en-US')} | ${f.unit} | ${f.target ?? ''} | ${
+        f.target ? (f.met ? 'yes' : '**no**') : ''
+      } | ${f.runs ? f.runs.join(', ') : ''} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const program = new Command()
+  .name('bench')
+  .option('--scale <scale>', 'quick (100k letters) or full (2 million)', 'quick')
+  .option('--letters <n>', 'override the corpus size')
+  .option('--db <target>', 'SQLite file or postgres:// URL (default: a SQLite file in the work dir)')
+  .option('--runs <n>', 'runs per figure (median reported)', '5')
+  .option('--only <sections>', 'comma-separated sections to run')
+  .option('--work-dir <dir>', 'scratch directory', join(os.tmpdir(), 'imr-bench'))
+  .option('--out <dir>', 'where to write latest.json and latest.md', join(import.meta.dirname, 'results'));
+program.parse(process.argv);
+const opts = program.opts<{
+  scale: string;
+  letters?: string;
+  db?: string;
+  runs: string;
+  only?: string;
+  workDir: string;
+  out: string;
+}>();
+if (opts.scale !== 'quick' && opts.scale !== 'full') {
+  console.error(`--scale must be quick or full, not "${opts.scale}"`);
+  process.exit(2);
+}
+const scale = opts.scale;
+const options: BenchOptions = {
+  scale,
+  letters: opts.letters ? Number(opts.letters) : scale === 'full' ? 2_000_000 : 100_000,
+  db: opts.db ?? null,
+  runs: Math.max(1, Number(opts.runs)),
+  workDir: opts.workDir,
+  only: opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : null,
+  log: (message) => console.error(`[bench] ${message}`),
+};
+mkdirSync(options.workDir, { recursive: true });
+
+const figures: BenchFigure[] = [];
+const shared: SharedState = {};
+for (const section of sections) {
+  if (options.only && !options.only.has(section.name)) continue;
+  options.log(`section ${section.name}...`);
+  const started = Date.now();
+  for (const figure of await section.run(options, shared)) {
+    figures.push(figure.target ? { ...figure, met: checkTarget(figure.value, figure.target) } : figure);
+  }
+  options.log(`section ${section.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const meta = { ...machine(), scale, letters: options.letters, db: options.db ?? 'sqlite (work dir)' };
+mkdirSync(opts.out, { recursive: true });
+writeFileSync(
+  join(opts.out, 'latest.json'),
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), ...meta, figures }, null, 2)}\n`,
+);
+const markdown = toMarkdown(meta, figures);
+writeFileSync(join(opts.out, 'latest.md'), markdown);
+console.log(markdown);
