@@ -1,11 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, type LogEvent, Migrator, SqliteDialect } from 'kysely';
+import {
+  CamelCasePlugin,
+  type Dialect,
+  Kysely,
+  type LogEvent,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
+import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
+import type { SqlDialect } from './repositories/item-filter';
 
 export type Db = Kysely<Database>;
+export type { SqlDialect };
 
 export interface OpenDatabaseOptions {
   /** A file path, or ':memory:'. */
@@ -22,7 +33,59 @@ export interface OpenedDatabase {
   close: () => Promise<void>;
 }
 
+/** An open store of either backend; `sqlite` is set only for SQLite, `pool` only for PostgreSQL. */
+export interface Store {
+  db: Db;
+  dialect: SqlDialect;
+  close: () => Promise<void>;
+  sqlite?: SQLite.Database;
+  pool?: pg.Pool;
+}
+
+export interface OpenStoreOptions {
+  /** Read-only: no migrations, and on PostgreSQL every transaction is read-only (safe on a read replica). */
+  readonly?: boolean;
+  onQuery?: (sql: string) => void;
+  /** PostgreSQL: most connections this process holds. Default `IMR_PG_POOL_MAX`, else 10. */
+  poolMax?: number;
+  /** PostgreSQL: the schema to use (created when missing unless read-only). Default: the server's search_path. */
+  schema?: string;
+}
+
 export const DEFAULT_DB_PATH = './data/imr.db';
+
+/** True when a `--db` value or `DATABASE_URL` names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresTarget(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** The store a command uses: its `--db` value, else `DATABASE_URL`, else the default SQLite file. */
+export function resolveDbTarget(flag?: string | null): string {
+  return flag || process.env.DATABASE_URL || DEFAULT_DB_PATH;
+}
+
+/** A connection URL with its password masked, for logs and error messages. */
+export function redactTarget(target: string): string {
+  if (!isPostgresTarget(target)) return target;
+  try {
+    const url = new URL(target);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/** Opens the SQLite file (or ':memory:') or the PostgreSQL server `target` names, migrated unless read-only. */
+export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
+  if (isPostgresTarget(target)) return openPostgres(target, options);
+  const { db, sqlite, close } = await openDatabase({
+    path: target,
+    readonly: options.readonly,
+    onQuery: options.onQuery,
+  });
+  return { db, dialect: 'sqlite', sqlite, close };
+}
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { path, readonly = false, onQuery } = options;
@@ -34,8 +97,102 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqlite.pragma('foreign_keys = ON');
   }
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+  const db = createKysely(new SqliteDialect({ database: sqlite }), onQuery);
+  if (!readonly) await migrateToLatest(db);
+  return { db, sqlite, close: () => db.destroy() };
+}
+
+// pg returns BIGINT (COUNT, SUM) and NUMERIC (AVG) as strings so as not to lose precision; the store's counts
+// and rates fit a double, and SQLite returns them as numbers, so both backends answer alike.
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const numericTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Splits our own `?schema=` parameter off a PostgreSQL URL (pg would pass unknown parameters to the server). */
+export function splitSchemaParam(target: string): { url: string; schema: string | undefined } {
+  const url = new URL(target);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  return { url: url.toString(), schema: schema || undefined };
+}
+
+async function openPostgres(target: string, options: OpenStoreOptions): Promise<Store> {
+  const { readonly = false, onQuery } = options;
+  let parsed: { url: string; schema: string | undefined };
+  try {
+    parsed = splitSchemaParam(target);
+  } catch {
+    throw new Error(
+      `invalid PostgreSQL URL ${redactTarget(target)}: expected postgres://user@host:port/database`,
+    );
+  }
+  const { url } = parsed;
+  const schema = options.schema ?? parsed.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _`);
+  }
+  const settings = [
+    schema ? `-c search_path=${schema}` : '',
+    readonly ? '-c default_transaction_read_only=on' : '',
+  ].filter(Boolean);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? poolMaxFromEnv(),
+    // Replicas come and go behind a load balancer: do not hold idle connections for long, and fail fast
+    // (rather than hang a request) when the server is unreachable or the pool is exhausted.
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'imr',
+    types: numericTypes,
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+  });
+  // An idle client's connection dropping (server restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  let migrationSchema: string;
+  try {
+    const probe = await pool.connect();
+    try {
+      if (schema && !readonly) await probe.query(`create schema if not exists ${schema}`);
+      const current = await probe.query<{ schema: string | null }>('select current_schema() as schema');
+      migrationSchema = schema ?? current.rows[0]?.schema ?? 'public';
+    } finally {
+      probe.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot connect to PostgreSQL at ${redactTarget(url)}: ${reason}`);
+  }
+  const db = createKysely(new PostgresDialect({ pool }), onQuery);
+  if (!readonly) {
+    try {
+      await migrateToLatest(db, migrationSchema);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+}
+
+function poolMaxFromEnv(): number {
+  const raw = process.env.IMR_PG_POOL_MAX;
+  if (raw === undefined || raw === '') return 10;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`IMR_PG_POOL_MAX must be a positive integer, got "${raw}"`);
+  }
+  return n;
+}
+
+function createKysely(dialect: Dialect, onQuery: ((sql: string) => void) | undefined): Db {
+  return new Kysely<Database>({
+    dialect,
     plugins: [new CamelCasePlugin()],
     log: onQuery
       ? (event: LogEvent) => {
@@ -43,12 +200,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
         }
       : undefined,
   });
-  if (!readonly) await migrateToLatest(db);
-  return { db, sqlite, close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Applies pending migrations. On PostgreSQL, Kysely's migration lock lets concurrent processes call this; with a
+ * schema, the migration bookkeeping lives in that schema too (Kysely looks for it across all schemas otherwise).
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -1,8 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../client';
-import { itemFilterCondition, toFtsQuery } from './item-filter';
+import { describeEachBackend } from '../test-store';
+import { itemFilterCondition, toFtsQuery, toTsQuery } from './item-filter';
 import { saveLetters } from './letter.repository';
 
 function letter(
@@ -44,9 +44,9 @@ function letter(
   };
 }
 
-describe('itemFilterCondition', () => {
+describeEachBackend('itemFilterCondition', (backend) => {
   it('combines plain, multi-valued and full-text conditions', async () => {
-    const { db, close } = await openDatabase({ path: ':memory:' });
+    const { db, dialect, close } = await backend.open();
     const doc = (sha: string) => ({
       sha256: sha,
       sourcePath: sha,
@@ -88,7 +88,7 @@ describe('itemFilterCondition', () => {
         await db
           .selectFrom('items')
           .select('title')
-          .where((eb) => itemFilterCondition(eb, filter))
+          .where((eb) => itemFilterCondition(eb, filter, dialect))
           .orderBy('id')
           .execute()
       ).map((r) => r.title);
@@ -99,15 +99,27 @@ describe('itemFilterCondition', () => {
     expect(await titles({ guidelineSources: ['ODG'] })).toEqual(['PT knee']);
     expect(await titles({ text: 'weaning' })).toEqual(['Norco']);
     expect(await titles({ text: 'wean*' })).toEqual(['Norco']);
+    expect(await titles({ text: 'opio*' })).toEqual(['Norco']);
+    expect(await titles({ text: 'opioid advised' })).toEqual(['Norco']);
+    expect(await titles({ text: 'opioid knee' })).toEqual([]);
+    expect(await titles({ text: 'opioid OR knee' })).toEqual([]);
     expect(await titles({ text: "'; drop table items; --" })).toEqual([]);
     expect(await titles({ decisions: ['OVERTURNED'], categories: ['PHYSICAL_MEDICINE'] })).toEqual([]);
     expect(await titles({ decisionDateFrom: '2015-06-02' })).toEqual([]);
     await close();
   });
+});
 
+describe('toFtsQuery', () => {
   it('quotes every word of a full-text query', () => {
     expect(toFtsQuery('massage "therapy" OR near(')).toBe('"massage" "therapy" "OR" "near"');
     expect(toFtsQuery('opio*')).toBe('"opio"*');
     expect(toFtsQuery('  ;;; ')).toBeNull();
+  });
+
+  it('makes a PostgreSQL tsquery of the same words', () => {
+    expect(toTsQuery("massage 'therapy' | !near(")).toBe('massage & therapy & near');
+    expect(toTsQuery('opio*')).toBe('opio:*');
+    expect(toTsQuery('  ;;; ')).toBeNull();
   });
 });

@@ -35,19 +35,37 @@ export type SqlDialect = 'sqlite' | 'postgres';
 const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
   Array.isArray(xs) && xs.length > 0;
 
+/** The searchable words of free text (at most 32), each with whether a trailing '*' asked for a prefix match. */
+function searchWords(text: string): { word: string; prefix: boolean }[] {
+  return text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}*]+/u)
+    .map((w) => w.replace(/\*+(?=.)/g, ''))
+    .filter((w) => w.replace(/\*/g, '').length > 0)
+    .slice(0, 32)
+    .map((w) =>
+      w.endsWith('*') ? { word: w.replace(/\*+$/, ''), prefix: true } : { word: w, prefix: false },
+    );
+}
+
 /**
  * Turns free text into an FTS5 query that cannot be a syntax error: each word becomes a quoted phrase, and a
  * trailing '*' on a word keeps prefix search. Returns null when nothing searchable remains.
  */
 export function toFtsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}*]+/u)
-    .map((w) => w.replace(/\*+(?=.)/g, ''))
-    .filter((w) => w.replace(/\*/g, '').length > 0)
-    .slice(0, 32);
+  const words = searchWords(text);
   if (words.length === 0) return null;
-  return words.map((w) => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(' ');
+  return words.map(({ word, prefix }) => (prefix ? `"${word}"*` : `"${word}"`)).join(' ');
+}
+
+/**
+ * The same search for PostgreSQL's `to_tsquery`: every word required, `word:*` for a prefix. Words hold only
+ * letters and digits, so the query cannot be a syntax error. Returns null when nothing searchable remains.
+ */
+export function toTsQuery(text: string): string | null {
+  const words = searchWords(text);
+  if (words.length === 0) return null;
+  return words.map(({ word, prefix }) => (prefix ? `${word}:*` : word)).join(' & ');
 }
 
 /** The WHERE condition for an ItemFilter over the `items` table. */
@@ -119,11 +137,11 @@ export function itemFilterCondition(
     conditions.push(eb('items.id', 'in', cited));
   }
   if (f.text != null) {
-    const query = toFtsQuery(f.text);
+    const query = dialect === 'postgres' ? toTsQuery(f.text) : toFtsQuery(f.text);
     if (query === null) {
       conditions.push(sql<SqlBool>`1 = 0`);
     } else if (dialect === 'postgres') {
-      conditions.push(sql<SqlBool>`items.search @@ websearch_to_tsquery('english', ${f.text})`);
+      conditions.push(sql<SqlBool>`items.search @@ to_tsquery('english', ${query})`);
     } else {
       conditions.push(
         eb('items.id', 'in', sql<number>`(select rowid from item_search where item_search match ${query})`),

@@ -1,8 +1,9 @@
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../client';
+import { expect, it } from 'vitest';
+import { openStore, type Store } from '../client';
+import { describeEachBackend } from '../test-store';
 import { type LetterToSave, saveLetters } from './letter.repository';
 
 // A letter shaped like seed 004 (two items, three citations), written by hand so this test does not depend on
@@ -98,9 +99,14 @@ function toSave(letter: ParsedLetter, sha = 'a'.repeat(64)): LetterToSave {
   };
 }
 
-async function counts(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
+async function counts({ db, dialect }: Store) {
   const one = async (table: string) =>
     Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n);
+  // Full-text rows: the FTS5 index on SQLite, the generated tsvector column on PostgreSQL.
+  const indexed =
+    dialect === 'postgres'
+      ? sql<{ n: number }>`select count(*) as n from items where search is not null`
+      : sql<{ n: number }>`select count(*) as n from item_search`;
   return {
     documents: await one('documents'),
     cases: await one('cases'),
@@ -110,17 +116,26 @@ async function counts(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
     regions: await one('item_body_regions'),
     guidelines: await one('guidelines'),
     reviewers: await one('reviewers'),
-    fts: await one('item_search'),
+    fts: Number((await indexed.execute(db)).rows[0]?.n),
   };
 }
 
-describe('saveLetters', () => {
+async function searchHits({ db, dialect }: Store, word: string): Promise<number> {
+  const query =
+    dialect === 'postgres'
+      ? sql<{ id: number }>`select id from items where search @@ websearch_to_tsquery('english', ${word})`
+      : sql<{ id: number }>`select rowid as id from item_search where item_search match ${word}`;
+  return (await query.execute(db)).rows.length;
+}
+
+describeEachBackend('saveLetters', (backend) => {
   it('stores every row of a letter, then recognises it as already present', async () => {
-    const { db, close } = await openDatabase({ path: ':memory:' });
+    const store = await backend.open();
+    const { db, close } = store;
     expect(await db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]))).toEqual([
       'stored',
     ]);
-    const first = await counts(db);
+    const first = await counts(store);
     expect(first).toEqual({
       documents: 1,
       cases: 1,
@@ -135,7 +150,7 @@ describe('saveLetters', () => {
     expect(await db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]))).toEqual([
       'already-present',
     ]);
-    expect(await counts(db)).toEqual(first);
+    expect(await counts(store)).toEqual(first);
     const item = await db.selectFrom('items').selectAll().where('ordinal', '=', 1).executeTakeFirstOrThrow();
     expect(item).toMatchObject({
       drugClass: 'OPIOID',
@@ -149,23 +164,22 @@ describe('saveLetters', () => {
   });
 
   it('re-derives the rows of a letter stored by another parser version, keeping one copy', async () => {
-    const { db, close } = await openDatabase({ path: ':memory:' });
+    const store = await backend.open();
+    const { db, close } = store;
     await db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]));
     const newer = seedLikeLetter({ parserVersion: '2', caseNumber: 'CM14-0000001' });
     expect(await db.transaction().execute((trx) => saveLetters(trx, [toSave(newer)]))).toEqual(['updated']);
-    const after = await counts(db);
+    const after = await counts(store);
     expect(after).toMatchObject({ documents: 1, cases: 1, items: 2, citations: 3, fts: 2 });
     const c = await db.selectFrom('cases').select(['letterKey', 'parserVersion']).executeTakeFirstOrThrow();
     expect(c).toEqual({ letterKey: 'CM14-0000001', parserVersion: '2' });
-    const hits = await sql<{
-      rowid: number;
-    }>`select rowid from item_search where item_search match 'dilaudid'`.execute(db);
-    expect(hits.rows).toHaveLength(1);
+    expect(await searchHits(store, 'dilaudid')).toBe(1);
     await close();
   });
 
   it('treats the same letter twice in one batch as one', async () => {
-    const { db, close } = await openDatabase({ path: ':memory:' });
+    const store = await backend.open();
+    const { db, close } = store;
     const outcomes = await db
       .transaction()
       .execute((trx) =>
@@ -176,7 +190,49 @@ describe('saveLetters', () => {
         ]),
       );
     expect(outcomes).toEqual(['stored', 'already-present', 'stored']);
-    expect((await counts(db)).cases).toBe(2);
+    expect((await counts(store)).cases).toBe(2);
     await close();
   });
+
+  // Two ingest processes on overlapping folders: separate pools, transactions interleaving on the server.
+  it.runIf(backend.dialect === 'postgres')(
+    'stores each letter once when two writers save overlapping batches at the same time',
+    async () => {
+      const target = await backend.freshTarget();
+      const [a, b] = [await openStore(target), await openStore(target)];
+      const letters = Array.from({ length: 40 }, (_, i) =>
+        toSave(
+          seedLikeLetter({ caseNumber: `CM14-${String(i).padStart(7, '0')}` }),
+          i.toString(16).padStart(64, '0'),
+        ),
+      );
+      const inBatches = async (store: Store, saves: LetterToSave[]) => {
+        const outcomes = [];
+        for (let i = 0; i < saves.length; i += 10) {
+          const batch = saves.slice(i, i + 10);
+          outcomes.push(...(await store.db.transaction().execute((trx) => saveLetters(trx, batch))));
+        }
+        return outcomes;
+      };
+      const [fromA, fromB] = await Promise.all([
+        inBatches(a, letters.slice(0, 30)),
+        inBatches(b, letters.slice(10).reverse()),
+      ]);
+      const all = [...fromA, ...fromB];
+      expect(all.filter((o) => o === 'stored')).toHaveLength(40);
+      expect(all.filter((o) => o === 'already-present')).toHaveLength(20);
+      expect(await counts(a)).toEqual({
+        documents: 40,
+        cases: 40,
+        items: 80,
+        citations: 120,
+        pages: 160,
+        regions: 40,
+        guidelines: 3,
+        reviewers: 1,
+        fts: 80,
+      });
+      await Promise.all([a.close(), b.close()]);
+    },
+  );
 });

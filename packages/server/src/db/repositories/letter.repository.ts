@@ -1,5 +1,5 @@
 import type { ParsedLetter } from '@imr/parser';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Db } from '../client';
 import type { Database } from '../database';
 import { ageBand } from './age-band';
@@ -61,6 +61,11 @@ export async function saveLetters(
   batch: LetterToSave[],
   ingestedAt: string = new Date().toISOString(),
 ): Promise<SaveOutcome[]> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    // The lock below lasts until the end of the transaction, so the batch needs one.
+    if (!trx.isTransaction) return trx.transaction().execute((t) => saveLetters(t, batch, ingestedAt));
+    await lockLetterWrites(trx);
+  }
   const keys = batch.map((b) => letterKeyOf(b.letter, b.document.sha256));
   const existing = new Map<string, { id: number; parserVersion: string; documentId: number }>();
   for (const chunk of chunksFor(keys.map((k) => ({ k })))) {
@@ -275,6 +280,18 @@ export async function saveLetters(
   for (const chunk of chunksFor(pageRows)) await trx.insertInto('citationPages').values(chunk).execute();
 
   return outcomes;
+}
+
+// Any number of ingest processes may write to one PostgreSQL database. Each batch holds this transaction-scoped
+// advisory lock from before it looks up which letters exist until it commits: the lookups (each statement of a
+// READ COMMITTED transaction sees what committed before it) then see every letter another process stored, so
+// overlapping runs never insert a case twice, and the upserts of shared reviewers and guidelines cannot
+// deadlock. Writers take turns as on SQLite; parsing, the expensive part, still runs in parallel, and readers
+// are never blocked.
+const LETTER_WRITE_LOCK: readonly [number, number] = [0x494d52, 1]; // 'IMR', 1
+
+async function lockLetterWrites(trx: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${LETTER_WRITE_LOCK[0]}, ${LETTER_WRITE_LOCK[1]})`.execute(trx);
 }
 
 function guidelineKey(c: { source: string; guideline?: string | null; topic?: string | null }): string {
