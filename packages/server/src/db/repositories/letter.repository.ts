@@ -403,8 +403,22 @@ async function upsertGuidelines(
 export async function deleteCases(trx: Executor, caseIds: number[], documentIds: number[]): Promise<void> {
   for (const chunk of chunksFor(caseIds.map((id) => ({ id })))) {
     const ids = chunk.map((c) => c.id);
-    const itemIds = trx.selectFrom('items').select('id').where('caseId', 'in', ids);
-    await trx.deleteFrom('citationPages').where('itemId', 'in', itemIds).execute();
+    // By citation id, the leading column of citation_pages' primary key (item_id has no index of its own).
+    await trx
+      .deleteFrom('citationPages')
+      .where(
+        'citationId',
+        'in',
+        trx
+          .selectFrom('citations')
+          .select('citations.id')
+          .where(
+            'citations.itemId',
+            'in',
+            trx.selectFrom('items').select('items.id').where('items.caseId', 'in', ids),
+          ),
+      )
+      .execute();
     await trx
       .deleteFrom('citations')
       .where('itemId', 'in', trx.selectFrom('items').select('id').where('caseId', 'in', ids))
