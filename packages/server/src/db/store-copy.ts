@@ -44,6 +44,9 @@ const TABLE_ORDER = [
   'ingest_errors',
 ];
 
+// Full-text tables: FTS5 on SQLite, tsvector tables on PostgreSQL; either way the target's triggers fill them.
+const DERIVED_TABLES = ['item_search', 'case_search'];
+
 // Well below SQLite's 32766 and PostgreSQL's 65535 bound parameters per statement.
 const MAX_PARAMS = 30_000;
 
@@ -69,7 +72,9 @@ async function tableNames(store: Store): Promise<string[]> {
           db,
           sql<{ name: string }>`select name from pragma_table_list where schema = 'main' and type = 'table'`,
         );
-  return names.map((r) => r.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('sqlite_'));
+  return names
+    .map((r) => r.name)
+    .filter((n) => !n.startsWith('kysely_') && !n.startsWith('sqlite_') && !DERIVED_TABLES.includes(n));
 }
 
 async function tableShape(store: Store, name: string): Promise<TableShape> {

@@ -222,15 +222,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('ingest_errors_file').on('ingest_errors').column('file').execute();
 
   if (pg) {
-    // Full-text search: generated tsvector columns with GIN indexes.
-    await sql`alter table items add column search tsvector generated always as (to_tsvector('english', title || ' ' || rationale)) stored`.execute(
-      db,
-    );
-    await sql`create index items_search on items using gin (search)`.execute(db);
-    await sql`alter table cases add column search tsvector generated always as (to_tsvector('english', coalesce(summary, ''))) stored`.execute(
-      db,
-    );
-    await sql`create index cases_search on cases using gin (search)`.execute(db);
+    // Full-text search: tsvector tables beside items and cases (named like the FTS5 tables on SQLite), kept by
+    // statement-level triggers so a multi-row insert costs one extra statement. Apart from the rows, `select *`
+    // on items and cases returns the same columns on both dialects and never drags a tsvector along.
+    await sql`create table item_search (
+      item_id integer primary key references items (id) on delete cascade,
+      search tsvector not null)`.execute(db);
+    await sql`create index item_search_gin on item_search using gin (search)`.execute(db);
+    await sql`create function item_search_sync() returns trigger language plpgsql as $$
+      begin
+        insert into item_search (item_id, search)
+          select id, to_tsvector('english', title || ' ' || rationale) from changed_items
+          on conflict (item_id) do update set search = excluded.search;
+        return null;
+      end $$`.execute(db);
+    for (const event of ['insert', 'update']) {
+      await sql`create trigger ${sql.raw(`items_search_${event}`)} after ${sql.raw(event)} on items
+        referencing new table as changed_items for each statement execute function item_search_sync()`.execute(
+        db,
+      );
+    }
+    await sql`create table case_search (
+      case_id integer primary key references cases (id) on delete cascade,
+      search tsvector not null)`.execute(db);
+    await sql`create index case_search_gin on case_search using gin (search)`.execute(db);
+    await sql`create function case_search_sync() returns trigger language plpgsql as $$
+      begin
+        insert into case_search (case_id, search)
+          select id, to_tsvector('english', coalesce(summary, '')) from changed_cases
+          on conflict (case_id) do update set search = excluded.search;
+        return null;
+      end $$`.execute(db);
+    for (const event of ['insert', 'update']) {
+      await sql`create trigger ${sql.raw(`cases_search_${event}`)} after ${sql.raw(event)} on cases
+        referencing new table as changed_cases for each statement execute function case_search_sync()`.execute(
+        db,
+      );
+    }
   } else {
     // FTS5 external-content tables kept in step by triggers, so no writer can forget them.
     await sql`create virtual table item_search using fts5(title, rationale, content='items', content_rowid='id', tokenize='porter unicode61')`.execute(
@@ -265,6 +293,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  const pg = isPostgres(db);
   for (const table of [
     'item_search',
     'case_search',
@@ -283,5 +312,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'ingest_runs',
   ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
+  }
+  if (pg) {
+    await sql`drop function if exists item_search_sync()`.execute(db);
+    await sql`drop function if exists case_search_sync()`.execute(db);
   }
 }

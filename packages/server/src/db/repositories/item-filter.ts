@@ -141,7 +141,13 @@ export function itemFilterCondition(
     if (query === null) {
       conditions.push(sql<SqlBool>`1 = 0`);
     } else if (dialect === 'postgres') {
-      conditions.push(sql<SqlBool>`items.search @@ to_tsquery('english', ${query})`);
+      conditions.push(
+        eb(
+          'items.id',
+          'in',
+          sql<number>`(select item_id from item_search where search @@ to_tsquery('english', ${query}))`,
+        ),
+      );
     } else {
       conditions.push(
         eb('items.id', 'in', sql<number>`(select rowid from item_search where item_search match ${query})`),

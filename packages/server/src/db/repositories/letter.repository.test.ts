@@ -99,14 +99,11 @@ function toSave(letter: ParsedLetter, sha = 'a'.repeat(64)): LetterToSave {
   };
 }
 
-async function counts({ db, dialect }: Store) {
+async function counts({ db }: Store) {
   const one = async (table: string) =>
     Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n);
-  // Full-text rows: the FTS5 index on SQLite, the generated tsvector column on PostgreSQL.
-  const indexed =
-    dialect === 'postgres'
-      ? sql<{ n: number }>`select count(*) as n from items where search is not null`
-      : sql<{ n: number }>`select count(*) as n from item_search`;
+  // Full-text rows: the FTS5 index on SQLite, the tsvector table on PostgreSQL (same name on both).
+  const indexed = sql<{ n: number }>`select count(*) as n from item_search`;
   return {
     documents: await one('documents'),
     cases: await one('cases'),
@@ -123,7 +120,9 @@ async function counts({ db, dialect }: Store) {
 async function searchHits({ db, dialect }: Store, word: string): Promise<number> {
   const query =
     dialect === 'postgres'
-      ? sql<{ id: number }>`select id from items where search @@ websearch_to_tsquery('english', ${word})`
+      ? sql<{
+          id: number;
+        }>`select item_id as id from item_search where search @@ to_tsquery('english', ${word})`
       : sql<{ id: number }>`select rowid as id from item_search where item_search match ${word}`;
   return (await query.execute(db)).rows.length;
 }
@@ -192,6 +191,26 @@ describeEachBackend('saveLetters', (backend) => {
     expect(outcomes).toEqual(['stored', 'already-present', 'stored']);
     expect((await counts(store)).cases).toBe(2);
     await close();
+  });
+
+  it('keeps full-text search in step when an item is changed or deleted', async () => {
+    const store = await backend.open();
+    await store.db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]));
+    await store.db
+      .updateTable('items')
+      .set({ rationale: 'acupuncture was tried' })
+      .where('ordinal', '=', 1)
+      .execute();
+    expect(await searchHits(store, 'dilaudid')).toBe(1); // still in the title
+    expect(await searchHits(store, 'acupuncture')).toBe(1);
+    expect(await searchHits(store, 'benefit')).toBe(0);
+    await store.db.deleteFrom('citationPages').execute();
+    await store.db.deleteFrom('citations').execute();
+    await store.db.deleteFrom('itemBodyRegions').execute();
+    await store.db.deleteFrom('items').where('ordinal', '=', 1).execute();
+    expect(await searchHits(store, 'acupuncture')).toBe(0);
+    expect((await counts(store)).fts).toBe(1);
+    await store.close();
   });
 
   // Two ingest processes on overlapping folders: separate pools, transactions interleaving on the server.
