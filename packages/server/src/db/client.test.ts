@@ -78,6 +78,17 @@ describeEachBackend('openStore', (backend) => {
     await store.close();
   });
 
+  it.runIf(backend.dialect === 'postgres')(
+    'cancels a read-only statement that runs past its timeout',
+    async () => {
+      const target = await backend.freshTarget();
+      const store = await openStore(target, { readonly: true, statementTimeoutMs: 200 });
+      await expect(sql`select pg_sleep(2)`.execute(store.db)).rejects.toThrow(/statement timeout/);
+      expect((await sql<{ ok: number }>`select 1 as ok`.execute(store.db)).rows).toEqual([{ ok: 1 }]);
+      await store.close();
+    },
+  );
+
   it('refuses writes when opened read-only', async () => {
     const store = await backend.open({ readonly: true });
     await expect(store.db.insertInto('ingestRuns').values(run('a', 1)).execute()).rejects.toThrow();

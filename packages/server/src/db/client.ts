@@ -50,6 +50,11 @@ export interface OpenStoreOptions {
   poolMax?: number;
   /** PostgreSQL: the schema to use (created when missing unless read-only). Default: the server's search_path. */
   schema?: string;
+  /**
+   * PostgreSQL: the server cancels a statement running longer than this. Default: 30 s when read-only (an API
+   * request must not hold a connection for minutes), none for writers (a large ingest batch may take long).
+   */
+  statementTimeoutMs?: number;
 }
 
 export const DEFAULT_DB_PATH = './data/imr.db';
@@ -136,9 +141,14 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _`);
   }
+  const statementTimeout = options.statementTimeoutMs ?? (readonly ? 30_000 : 0);
+  if (!Number.isInteger(statementTimeout) || statementTimeout < 0) {
+    throw new Error(`statement timeout must be a whole number of milliseconds, got ${statementTimeout}`);
+  }
   const settings = [
     schema ? `-c search_path=${schema}` : '',
     readonly ? '-c default_transaction_read_only=on' : '',
+    statementTimeout > 0 ? `-c statement_timeout=${statementTimeout}` : '',
   ].filter(Boolean);
   const pool = new pg.Pool({
     connectionString: url,
