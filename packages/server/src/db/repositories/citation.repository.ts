@@ -1,0 +1,122 @@
+import { type SqlBool, sql } from 'kysely';
+import type { CitationRow } from '../database';
+import { type KeysetOrder, type Page, type PageRequest, pagesByParent, type Reader } from './keyset';
+
+// Citations are listed under an item (in letter order) or under a guideline (in ingest order). Both listings
+// fetch one page per parent for many parents in a single windowed statement.
+
+export const ITEM_CITATIONS_ORDER: KeysetOrder = {
+  name: 'ITEM_CITATIONS',
+  column: 'citations.ordinal',
+  id: 'citations.id',
+  direction: 'asc',
+};
+
+export const GUIDELINE_CITATIONS_ORDER: KeysetOrder = {
+  name: 'GUIDELINE_CITATIONS',
+  column: null,
+  id: 'citations.id',
+  direction: 'asc',
+};
+
+export async function citationsByIds({ db }: Reader, ids: readonly number[]): Promise<CitationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('citations').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function citationPagesByItemIds(
+  { db }: Reader,
+  itemIds: readonly number[],
+  request: PageRequest,
+): Promise<Page<CitationRow>[]> {
+  if (itemIds.length === 0) return [];
+  const after = request.after;
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('citations')
+        .selectAll('citations')
+        .select(
+          sql<number>`row_number() over (partition by ${sql.ref('citations.itemId')} order by ${sql.ref('citations.ordinal')}, ${sql.ref('citations.id')})`.as(
+            'pageRank',
+          ),
+        )
+        .where('citations.itemId', 'in', itemIds)
+        .$if(after?.parent !== undefined, (qb) =>
+          qb.where((w) =>
+            w.or([
+              w('citations.itemId', '<>', after!.parent!),
+              sql<SqlBool>`(${sql.ref('citations.ordinal')}, ${sql.ref('citations.id')}) > (${after!.key}, ${after!.id})`,
+            ]),
+          ),
+        )
+        .as('ranked'),
+    )
+    .selectAll()
+    .where('pageRank', '<=', request.first + 1)
+    .orderBy('itemId')
+    .orderBy('ordinal')
+    .orderBy('id')
+    .execute();
+  return pagesByParent(itemIds, rows, (r) => r.itemId, request.first);
+}
+
+export async function citationCountsByItemIds({ db }: Reader, itemIds: readonly number[]): Promise<number[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('citations')
+    .select((eb) => ['itemId', eb.fn.countAll<number>().as('n')])
+    .where('itemId', 'in', itemIds)
+    .groupBy('itemId')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.itemId, Number(r.n)]));
+  return itemIds.map((id) => counts.get(id) ?? 0);
+}
+
+export async function citationPagesByGuidelineIds(
+  { db }: Reader,
+  guidelineIds: readonly number[],
+  request: PageRequest,
+): Promise<Page<CitationRow>[]> {
+  if (guidelineIds.length === 0) return [];
+  const after = request.after;
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('citations')
+        .selectAll('citations')
+        .select(
+          sql<number>`row_number() over (partition by ${sql.ref('citations.guidelineId')} order by ${sql.ref('citations.id')})`.as(
+            'pageRank',
+          ),
+        )
+        .where('citations.guidelineId', 'in', guidelineIds)
+        .$if(after?.parent !== undefined, (qb) =>
+          qb.where((w) =>
+            w.or([w('citations.guidelineId', '<>', after!.parent!), w('citations.id', '>', after!.id)]),
+          ),
+        )
+        .as('ranked'),
+    )
+    .selectAll()
+    .where('pageRank', '<=', request.first + 1)
+    .orderBy('guidelineId')
+    .orderBy('id')
+    .execute();
+  return pagesByParent(guidelineIds, rows, (r) => r.guidelineId, request.first);
+}
+
+export async function citationCountsByGuidelineIds(
+  { db }: Reader,
+  guidelineIds: readonly number[],
+): Promise<number[]> {
+  if (guidelineIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('citations')
+    .select((eb) => ['guidelineId', eb.fn.countAll<number>().as('n')])
+    .where('guidelineId', 'in', guidelineIds)
+    .groupBy('guidelineId')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.guidelineId, Number(r.n)]));
+  return guidelineIds.map((id) => counts.get(id) ?? 0);
+}
