@@ -89,6 +89,19 @@ describeEachBackend('openStore', (backend) => {
     },
   );
 
+  it.runIf(backend.dialect === 'postgres')(
+    'lets several processes create and migrate one schema at once',
+    async () => {
+      const target = backend.unmigratedTarget!();
+      const stores = await Promise.all([1, 2, 3, 4].map(() => openStore(target, { poolMax: 1 })));
+      const applied = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+        stores[0]!.db,
+      );
+      expect(applied.rows[0]?.n).toBeGreaterThan(0);
+      await Promise.all(stores.map((s) => s.close()));
+    },
+  );
+
   it('refuses writes when opened read-only', async () => {
     const store = await backend.open({ readonly: true });
     await expect(store.db.insertInto('ingestRuns').values(run('a', 1)).execute()).rejects.toThrow();

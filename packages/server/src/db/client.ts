@@ -161,13 +161,16 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
     types: numericTypes,
     ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
   });
-  // An idle client's connection dropping (server restart, failover) must not crash the process.
-  pool.on('error', () => {});
+  // An idle client's connection dropping (server restart, failover) must not crash the process: the pool
+  // replaces it on the next checkout.
+  pool.on('error', (error) =>
+    console.error(`PostgreSQL connection lost (${error.message}); reconnecting on demand`),
+  );
   let migrationSchema: string;
   try {
     const probe = await pool.connect();
     try {
-      if (schema && !readonly) await probe.query(`create schema if not exists ${schema}`);
+      if (schema && !readonly) await createSchema(probe, schema);
       const current = await probe.query<{ schema: string | null }>('select current_schema() as schema');
       migrationSchema = schema ?? current.rows[0]?.schema ?? 'public';
     } finally {
@@ -188,6 +191,17 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
     }
   }
   return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+}
+
+async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {
+  try {
+    await client.query(`create schema if not exists ${schema}`);
+  } catch (error) {
+    // Two processes creating the same schema at once: "if not exists" is not atomic in PostgreSQL, and the
+    // loser gets a unique violation on the catalog. The schema exists either way.
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }
 
 function poolMaxFromEnv(): number {

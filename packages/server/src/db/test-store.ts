@@ -19,6 +19,8 @@ export interface TestBackend {
   dialect: SqlDialect;
   /** A fresh, migrated, empty store. */
   open: (options?: Pick<OpenStoreOptions, 'onQuery' | 'readonly'>) => Promise<Store>;
+  /** On PostgreSQL, a `--db` value naming a schema that does not exist yet (dropped when the suite ends). */
+  unmigratedTarget?: () => string;
   /**
    * A fresh, migrated, empty store that another process can open by this `--db` value: a temporary SQLite
    * file, or the PostgreSQL URL with `?schema=` of a new schema. Removed when the suite ends.
@@ -111,6 +113,11 @@ function postgresBackend(cleanups: (() => Promise<void>)[]): TestBackend {
       };
       cleanups.push(close);
       return { ...store, close };
+    },
+    unmigratedTarget: () => {
+      const schema = newSchemaName();
+      cleanups.push(() => dropSchema(schema));
+      return withSchema(TEST_PG_URL, schema);
     },
     freshTarget: async () => {
       const schema = newSchemaName();
