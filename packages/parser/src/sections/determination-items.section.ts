@@ -1,0 +1,125 @@
+import type { ParseContext } from '../parse-context';
+import { foldWhitespace, unwrapLines } from '../text/unwrap-lines';
+import { readCitations } from './citations.section';
+import { decisionOf } from './decision-word';
+import type { RawItem } from './raw-item';
+
+// 2014+ item blocks:
+//   <title, possibly wrapped over lines>: Upheld          (or "<title>:" / "Upheld" on the next line)
+//   Claims Administrator guideline: Decision based on ...
+//   MAXIMUS guideline: Decision based on ...
+//   Decision rationale: ...
+// The title is found backwards from its decision: it starts a line, and the line before it ends a sentence
+// (or the introduction "set forth below:", or the previous item's decision).
+const DECISION_MARKER = /:\s?(Partially\s?Overturned|Overturned|Upheld)/gi;
+const LOWERCASE_LETTER = /[a-z]/;
+const INTRODUCTION =
+  /The\s?Final\s?Determination\s?was\s?based\s?on\s?decisions?\s?for\s?the\s?disputed\s?items?\s?\/?\s?(?:or\s)?services?\s?set\s?forth\s?below\s?:?/i;
+const CLAIMS_LABEL = /Claims\s?Administrator\s?guidelines?\s?:/i;
+const REVIEWER_LABEL = /(?:MAXIMUS|Expert\s?Reviewer|IMR\s?Reviewer)\s?guidelines?\s?:/i;
+const RATIONALE_LABEL = /Decision\s?rationale\s?:/i;
+const ANY_LABEL = /guidelines?\s?:|rationale\s?:/i;
+const LINE_ENDS_SENTENCE = /[.:;?!"]$/;
+const SENTENCE_END_INSIDE = /[a-z]{4,}[.!?]["']?\s(?=\S)/g;
+const TITLE_EDGES = /^[\s:*-]+|[\s:*]+$/g;
+const MAX_TITLE_CHARS = 300;
+
+interface Marker {
+  colon: number;
+  end: number;
+  word: string;
+}
+
+function findMarkers(section: string, from: number): Marker[] {
+  const markers: Marker[] = [];
+  DECISION_MARKER.lastIndex = from;
+  for (let match = DECISION_MARKER.exec(section); match !== null; match = DECISION_MARKER.exec(section)) {
+    const end = match.index + match[0].length;
+    // "Upheld" glued to the next label ("UpheldClaims") still counts; "Upheldness" would not.
+    if (LOWERCASE_LETTER.test(section[end] ?? '')) continue;
+    markers.push({ colon: match.index, end, word: match[1]! });
+  }
+  return markers;
+}
+
+function titleStart(section: string, regionStart: number, colon: number): number {
+  let start = Math.max(regionStart, section.lastIndexOf('\n', colon - 1) + 1);
+  while (start > regionStart) {
+    const previousEnd = start - 1;
+    const previousStart = Math.max(regionStart, section.lastIndexOf('\n', previousEnd - 1) + 1);
+    const previous = section.slice(previousStart, previousEnd);
+    if (previous.length === 0 || LINE_ENDS_SENTENCE.test(previous) || ANY_LABEL.test(previous)) break;
+    if (colon - previousStart > MAX_TITLE_CHARS) break;
+    start = previousStart;
+  }
+  // Line breaks lost: the title follows the last sentence of whatever precedes it on the same line.
+  const candidate = section.slice(start, colon);
+  let cut = -1;
+  SENTENCE_END_INSIDE.lastIndex = 0;
+  for (
+    let match = SENTENCE_END_INSIDE.exec(candidate);
+    match !== null;
+    match = SENTENCE_END_INSIDE.exec(candidate)
+  ) {
+    cut = match.index + match[0].length;
+  }
+  if (cut !== -1) start += cut;
+  if (colon - start > MAX_TITLE_CHARS) start = colon - MAX_TITLE_CHARS;
+  return start;
+}
+
+interface LabelledPart {
+  kind: 'claims' | 'reviewer' | 'rationale';
+  start: number;
+  end: number;
+}
+
+function readBlock(block: string, context: ParseContext): Pick<RawItem, 'citations' | 'rationale'> {
+  const labels: LabelledPart[] = [];
+  for (const [kind, pattern] of [
+    ['claims', CLAIMS_LABEL],
+    ['reviewer', REVIEWER_LABEL],
+    ['rationale', RATIONALE_LABEL],
+  ] as const) {
+    const match = pattern.exec(block);
+    if (match) labels.push({ kind, start: match.index, end: match.index + match[0].length });
+  }
+  labels.sort((a, b) => a.start - b.start);
+  const part = (kind: LabelledPart['kind']): string | null => {
+    const index = labels.findIndex((label) => label.kind === kind);
+    if (index === -1) return null;
+    return block.slice(labels[index]!.end, labels[index + 1]?.start ?? block.length);
+  };
+  const claims = part('claims');
+  const reviewer = part('reviewer');
+  const rationale = part('rationale') ?? (labels.length === 0 ? block : '');
+  return {
+    citations: [
+      ...(claims === null ? [] : readCitations(claims, 'CLAIMS_ADMINISTRATOR', context)),
+      ...(reviewer === null ? [] : readCitations(reviewer, 'IMR_REVIEWER', context)),
+    ],
+    rationale: foldWhitespace(unwrapLines(rationale)),
+  };
+}
+
+/** The disputed items of a 2014+ decision section ("IMR ISSUES, DECISIONS AND RATIONALES" and its variants). */
+export function readDeterminationItems(section: string, context: ParseContext): RawItem[] {
+  const introduction = INTRODUCTION.exec(section);
+  const bodyStart = introduction ? introduction.index + introduction[0].length : 0;
+  const markers = findMarkers(section, bodyStart);
+  const starts = markers.map((marker, i) =>
+    titleStart(section, i === 0 ? bodyStart : markers[i - 1]!.end, marker.colon),
+  );
+  const items: RawItem[] = [];
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i]!;
+    const title = foldWhitespace(section.slice(starts[i], marker.colon)).replace(TITLE_EDGES, '');
+    if (title.length === 0) {
+      context.warnings.push(`a '${marker.word}' decision has no item title before it`);
+      continue;
+    }
+    const block = section.slice(marker.end, starts[i + 1] ?? section.length);
+    items.push({ title, decision: decisionOf(marker.word), ...readBlock(block, context) });
+  }
+  return items;
+}

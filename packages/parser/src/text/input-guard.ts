@@ -1,0 +1,34 @@
+/** Above this size a text is not one IMR letter (real letters are 3-60 KB); refusing early bounds the work. */
+export const MAX_LETTER_CHARS = 4_000_000;
+
+/** Share of unreadable characters (controls, U+FFFD) above which the text is treated as binary or garbled. */
+const MAX_UNREADABLE_SHARE = 0.05;
+
+/**
+ * Why a text cannot be a readable letter, or null when it may be one. Cheap, linear checks that run
+ * before any pattern matching so huge or binary inputs return at once.
+ */
+export function rejectUnreadableInput(text: unknown): string | null {
+  if (typeof text !== 'string') return `input is not text (got ${text === null ? 'null' : typeof text})`;
+  if (text.length > MAX_LETTER_CHARS) {
+    const mb = (text.length / 1e6).toFixed(1);
+    return `input too large: ${mb} million characters (an IMR letter is well under ${MAX_LETTER_CHARS / 1e6} million)`;
+  }
+  if (text.indexOf('\u0000') !== -1) return 'binary data (NUL bytes)';
+  let unreadable = 0;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13)) {
+      unreadable++;
+    } else if (code > 32 && code !== 0xa0) {
+      visible++;
+    }
+  }
+  if (visible === 0) return 'empty input';
+  const share = unreadable / (unreadable + visible);
+  if (share > MAX_UNREADABLE_SHARE) {
+    return `binary or garbled data: ${Math.round(share * 100)}% of the characters are unreadable`;
+  }
+  return null;
+}

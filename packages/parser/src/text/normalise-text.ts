@@ -1,0 +1,126 @@
+// Turns extracted letter text (PDF text, HTML, markdown, plain) into one canonical form the section readers
+// share: LF line breaks, one line per non-empty source line, trimmed, single spaces, plain ASCII quotes,
+// no markup, no page footers. Line breaks are kept because headings and item titles start lines.
+
+const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,300}>/;
+const HTML_BLOCK_END = /<(?:br\s*\/?|\/p|\/div|\/tr|\/li|\/h[1-6])\s*>/gi;
+const HTML_ANY_TAG = /<\/?[a-zA-Z!][^<>]{0,300}>/g;
+const HTML_ENTITY = /&(?:#(\d{1,6})|#x([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '-',
+  mdash: '-',
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  hellip: '...',
+};
+
+// Characters PDF extraction and word processors introduce; each maps onto its plain equivalent.
+const SPECIAL_CHARS =
+  /\r\n?|[\f\v\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff\u00ad\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u2010-\u2015\u2212\u2026\u2022\u25cf\u00b7]/g;
+function replaceSpecialChar(ch: string): string {
+  switch (ch) {
+    case '\r\n':
+    case '\r':
+    case '\f':
+    case '\v':
+      return '\n';
+    case '\u200b':
+    case '\u200c':
+    case '\u200d':
+    case '\u2060':
+    case '\ufeff':
+    case '\u00ad':
+      return '';
+    case '\u2018':
+    case '\u2019':
+    case '\u201a':
+    case '\u201b':
+    case '\u2032':
+      return "'";
+    case '\u201c':
+    case '\u201d':
+    case '\u201e':
+    case '\u201f':
+    case '\u2033':
+      return '"';
+    case '\u2026':
+      return '...';
+    case '\u2022':
+    case '\u25cf':
+    case '\u00b7':
+      return '-';
+    default: {
+      const code = ch.charCodeAt(0);
+      return (code >= 0x2010 && code <= 0x2015) || code === 0x2212 ? '-' : ' ';
+    }
+  }
+}
+
+const MARKDOWN_HEADING = /^#{1,6}\s*/;
+const MARKDOWN_EMPHASIS = /\*\*|__/g;
+const SPACE_RUN = /\s{2,}/g;
+const INLINE_PAGE_FOOTER = /\s*\bPage\s?\d{1,4}\s?of\s?\d{1,4}\b\s*/g;
+const CASE_NUMBER_LINE = /^(?:(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?)?(CM\d{2}-\d{4,8})$/i;
+
+export interface NormalisedText {
+  /** Non-empty trimmed lines joined by '\n'. */
+  text: string;
+  /** The input carried HTML tags or markdown markup (the header-block variants do). */
+  hadMarkup: boolean;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(
+    HTML_ENTITY,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec !== undefined || hex !== undefined) {
+        const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+      }
+      return NAMED_ENTITIES[(name ?? '').toLowerCase()] ?? whole;
+    },
+  );
+}
+
+export function normaliseText(raw: string): NormalisedText {
+  let text = raw;
+  let hadMarkup = false;
+  if (text.indexOf('<') !== -1 && HTML_TAG.test(text)) {
+    hadMarkup = true;
+    text = text.replace(HTML_BLOCK_END, '\n').replace(HTML_ANY_TAG, ' ');
+  }
+  if (text.indexOf('&') !== -1) text = decodeEntities(text);
+  text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
+
+  const out: string[] = [];
+  const seenCaseNumbers = new Set<string>();
+  for (const rawLine of text.split('\n')) {
+    let line = rawLine;
+    if (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1) {
+      const stripped = line.trimStart().replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '');
+      if (stripped !== line) hadMarkup = true;
+      line = stripped;
+    }
+    if (line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
+    line = line.replace(SPACE_RUN, ' ').trim();
+    if (line.length === 0) continue;
+    // Case-number footers repeat the header's number on every page: keep only the first mention.
+    if (line.length < 60) {
+      const caseNumber = CASE_NUMBER_LINE.exec(line)?.[1]?.toUpperCase();
+      if (caseNumber !== undefined) {
+        if (seenCaseNumbers.has(caseNumber)) continue;
+        seenCaseNumbers.add(caseNumber);
+      }
+    }
+    out.push(line);
+  }
+  return { text: out.join('\n'), hadMarkup };
+}
