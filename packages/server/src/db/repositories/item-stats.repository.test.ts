@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import type { DecisionTally } from '../../stats/decision-tally';
+import { type ReferenceFilter, referenceItemStats } from '../../stats/item-stats.reference';
+import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { describeEachBackend } from '../test-store';
+import { ITEM_DIMENSIONS, itemStats } from './item-stats.repository';
+import { saveLetters } from './letter.repository';
+
+const filterFieldsArb: fc.Arbitrary<ReferenceFilter> = fc.record(
+  {
+    decisions: fc.subarray(['UPHELD', 'OVERTURNED', 'PARTIALLY_OVERTURNED', 'UNKNOWN'], { minLength: 1 }),
+    categories: fc.subarray(['PHARMACEUTICAL', 'PHYSICAL_MEDICINE', 'SURGERY'], { minLength: 1 }),
+    priorities: fc.subarray(['STANDARD', 'EXPEDITED'], { minLength: 1 }),
+    bodyRegions: fc.subarray(['CERVICAL_SPINE', 'LUMBAR_SPINE', 'KNEE'], { minLength: 1 }),
+    reviewerSpecialties: fc.subarray(['Pain Medicine', 'Orthopaedic Surgery'], { minLength: 1 }),
+    reviewerStates: fc.subarray(['CA', 'NY', 'TX'], { minLength: 1 }),
+    guidelineSources: fc.subarray(['MTUS', 'ODG', 'NONE'], { minLength: 1 }),
+    decisionDateFrom: fc.constantFrom('2014-01-01', '2014-02-20'),
+    decisionDateTo: fc.constantFrom('2014-01-31', '2015-12-31'),
+  },
+  { requiredKeys: [] },
+);
+
+// At most two fields: over a few dozen letters, more conditions would match nothing most of the time.
+const filterArb: fc.Arbitrary<ReferenceFilter> = fc.oneof(
+  fc.constant({}),
+  filterFieldsArb.map((f) => Object.fromEntries(Object.entries(f).slice(0, 2)) as ReferenceFilter),
+);
+
+const queryArb = fc.record({
+  filter: filterArb,
+  groupBy: fc.shuffledSubarray([...ITEM_DIMENSIONS], { maxLength: 3 }),
+});
+
+const tallyOf = (g: DecisionTally): DecisionTally => ({
+  count: g.count,
+  upheld: g.upheld,
+  overturned: g.overturned,
+  partiallyOverturned: g.partiallyOverturned,
+  unknown: g.unknown,
+});
+
+describeEachBackend('itemStats', (backend) => {
+  const runs = backend.dialect === 'sqlite' ? 12 : 3;
+
+  it('agrees with counts computed in plain JS over the same random letters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        letterBatchArb(60),
+        fc.array(queryArb, { minLength: 15, maxLength: 15 }),
+        async (letters, queries) => {
+          const store = await backend.open();
+          try {
+            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            for (const { filter, groupBy } of queries) {
+              const expected = referenceItemStats(letters, filter, groupBy);
+              const actual = await itemStats(store.db, { filter, groupBy }, store.dialect);
+              expect(tallyOf(actual.total)).toEqual(expected.total);
+              const byKey = new Map(actual.groups.map((g) => [JSON.stringify(g.keyValues), tallyOf(g)]));
+              if (groupBy.length === 0) {
+                expect(byKey.size).toBe(expected.total.count > 0 ? 1 : 0);
+                continue;
+              }
+              expect(Object.fromEntries(byKey)).toEqual(Object.fromEntries(expected.groups));
+              expect(actual.groupCount).toBe(expected.groups.size);
+            }
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+});
