@@ -1,3 +1,4 @@
+import { initContextCache } from '@pothos/core';
 import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
 
@@ -8,5 +9,6 @@ export interface Context {
 }
 
 export function createContext(db: Db, dialect: SqlDialect = 'sqlite'): Context {
-  return { db, dialect };
+  // The context cache keeps per-request loaders attached even when the server copies the context object.
+  return { ...initContextCache(), db, dialect };
 }

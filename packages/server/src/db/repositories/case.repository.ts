@@ -101,9 +101,15 @@ export function caseFilterCondition(
   if (f.text != null) {
     const query = dialect === 'postgres' ? toTsQuery(f.text) : toFtsQuery(f.text);
     if (query === null) conditions.push(sql<SqlBool>`1 = 0`);
-    else if (dialect === 'postgres')
-      conditions.push(sql<SqlBool>`cases.search @@ to_tsquery('english', ${query})`);
-    else {
+    else if (dialect === 'postgres') {
+      conditions.push(
+        eb(
+          'cases.id',
+          'in',
+          sql<number>`(select case_id from case_search where search @@ to_tsquery('english', ${query}))`,
+        ),
+      );
+    } else {
       conditions.push(
         eb('cases.id', 'in', sql<number>`(select rowid from case_search where case_search match ${query})`),
       );

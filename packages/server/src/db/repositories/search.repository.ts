@@ -38,11 +38,12 @@ export function searchQuery(dialect: Reader['dialect'], text: string): string | 
 
 function hitsSql(dialect: Reader['dialect'], query: string) {
   if (dialect === 'postgres') {
-    return sql`select 'ITEM' as kind, items.id, items.case_id, (-ts_rank(items.search, q))::float8 as score, items.id * 2 as hit_id
-        from items, to_tsquery('english', ${query}) q where items.search @@ q
+    return sql`select 'ITEM' as kind, item_search.item_id as id, items.case_id, (-ts_rank(item_search.search, q))::float8 as score, item_search.item_id * 2 as hit_id
+        from item_search join items on items.id = item_search.item_id, to_tsquery('english', ${query}) q
+        where item_search.search @@ q
       union all
-      select 'CASE' as kind, cases.id, cases.id as case_id, (-ts_rank(cases.search, q))::float8 as score, cases.id * 2 + 1 as hit_id
-        from cases, to_tsquery('english', ${query}) q where cases.search @@ q`;
+      select 'CASE' as kind, case_search.case_id as id, case_search.case_id as case_id, (-ts_rank(case_search.search, q))::float8 as score, case_search.case_id * 2 + 1 as hit_id
+        from case_search, to_tsquery('english', ${query}) q where case_search.search @@ q`;
   }
   // Titles weigh twice as much as rationales.
   return sql`select 'ITEM' as kind, items.id as id, items.case_id as case_id, bm25(item_search, 2.0, 1.0) as score, items.id * 2 as hit_id

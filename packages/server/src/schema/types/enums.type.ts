@@ -7,6 +7,7 @@ import {
   GUIDELINE_SOURCES,
   PRIORITIES,
   SEXES,
+  TIME_UNITS,
 } from '@imr/parser';
 import { AGE_BANDS } from '../../db/repositories/age-band';
 import { builder } from '../builder';
@@ -20,6 +21,10 @@ export const CitedByEnum = builder.enumType('CitedBy', { values: CITED_BY });
 export const GuidelineSourceEnum = builder.enumType('GuidelineSource', { values: GUIDELINE_SOURCES });
 export const PriorityEnum = builder.enumType('Priority', { values: PRIORITIES });
 export const SexEnum = builder.enumType('Sex', { values: SEXES });
+/** The contract's time units are lower-case ('week'); GraphQL enum values are DAY, WEEK, MONTH, YEAR. */
+export const TimeUnitEnum = builder.enumType('TimeUnit', {
+  values: Object.fromEntries(TIME_UNITS.map((unit) => [unit.toUpperCase(), { value: unit }])),
+});
 
 /** GraphQL enum names cannot contain '<', '-' or '+': map the stored band labels onto valid names. */
 export const AGE_BAND_NAMES: Record<(typeof AGE_BANDS)[number], string> = {

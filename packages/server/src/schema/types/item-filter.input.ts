@@ -47,7 +47,7 @@ export const ItemFilterInput = builder.inputType('ItemFilter', {
 
 export type ItemFilterInputShape = typeof ItemFilterInput.$inferInput;
 
-function checkDate(field: string, value: string | null | undefined): string | null {
+export function checkDate(field: string, value: string | null | undefined): string | null {
   if (value == null) return null;
   if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new GraphQLError(`filter.${field}: "${value}" is not a date in yyyy-mm-dd form`, {

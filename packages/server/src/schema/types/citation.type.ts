@@ -1,0 +1,92 @@
+import type { CitationRow } from '../../db/database';
+import {
+  citationCountsByGuidelineIds,
+  citationCountsByItemIds,
+  citationPagesByGuidelineIds,
+  citationPagesByItemIds,
+  citationsByIds,
+  GUIDELINE_CITATIONS_ORDER,
+  ITEM_CITATIONS_ORDER,
+} from '../../db/repositories/citation.repository';
+import { requestLoader } from '../../loaders/request-loader';
+import { builder } from '../builder';
+import { CitedByEnum } from './enums.type';
+import { GuidelineRef } from './guideline.type';
+import { ItemRef } from './item.type';
+import { parseNodeId } from './node-id';
+import { pageArgs, toConnection, toPageRequest } from './page.args';
+
+export const CitationRef = builder.loadableNodeRef('Citation', {
+  id: { resolve: (c: CitationRow) => c.id, parse: parseNodeId('Citation') },
+  load: (ids: number[], ctx) => citationsByIds(ctx, ids),
+  sort: (c) => c.id,
+});
+
+CitationRef.implement({
+  description:
+    'A guideline cited for an item, by the claims administrator (the UR denial) or by the IMR reviewer.',
+  fields: (t) => ({
+    citedBy: t.field({ type: CitedByEnum, resolve: (c) => c.citedBy as never }),
+    pages: t.intList({
+      description: 'Every page cited (ranges expanded).',
+      resolve: (c) => JSON.parse(c.pages) as number[],
+    }),
+    text: t.string({ nullable: true, description: 'The citation as written.', resolve: (c) => c.text }),
+    guideline: t.field({ type: GuidelineRef, resolve: (c) => c.guidelineId }),
+    item: t.field({ type: ItemRef, resolve: (c) => c.itemId }),
+  }),
+});
+
+export const CitationConnection = builder.connectionObject(
+  { type: CitationRef, name: 'CitationConnection' },
+  { name: 'CitationEdge' },
+);
+
+const itemCitationCounts = requestLoader((ctx, ids: readonly number[]) => citationCountsByItemIds(ctx, ids));
+const guidelineCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
+  citationCountsByGuidelineIds(ctx, ids),
+);
+
+builder.objectField(ItemRef, 'citations', (t) =>
+  t.loadable({
+    type: CitationConnection,
+    description: 'Guidelines cited for this item, in letter order.',
+    byPath: true,
+    args: pageArgs,
+    load: async (ids: number[], ctx, args) => {
+      const request = toPageRequest(args, ITEM_CITATIONS_ORDER.name);
+      const pages = await citationPagesByItemIds(ctx, ids, request);
+      return pages.map((page, i) =>
+        toConnection(
+          page,
+          request,
+          (c) => ({ order: ITEM_CITATIONS_ORDER.name, key: c.ordinal, id: c.id, parent: ids[i]! }),
+          () => itemCitationCounts(ctx).load(ids[i]!),
+        ),
+      );
+    },
+    resolve: (item) => item.id,
+  }),
+);
+
+builder.objectField(GuidelineRef, 'citations', (t) =>
+  t.loadable({
+    type: CitationConnection,
+    description: 'Where this guideline is cited, in the order stored.',
+    byPath: true,
+    args: pageArgs,
+    load: async (ids: number[], ctx, args) => {
+      const request = toPageRequest(args, GUIDELINE_CITATIONS_ORDER.name);
+      const pages = await citationPagesByGuidelineIds(ctx, ids, request);
+      return pages.map((page, i) =>
+        toConnection(
+          page,
+          request,
+          (c) => ({ order: GUIDELINE_CITATIONS_ORDER.name, key: null, id: c.id, parent: ids[i]! }),
+          () => guidelineCitationCounts(ctx).load(ids[i]!),
+        ),
+      );
+    },
+    resolve: (g) => g.id,
+  }),
+);

@@ -1,0 +1,66 @@
+import type { GuidelineRow } from '../../db/database';
+import {
+  countGuidelines,
+  decisionCountsByGuidelineIds,
+  GUIDELINE_ORDER,
+  guidelinesByIds,
+  listGuidelines,
+} from '../../db/repositories/guideline.repository';
+import { builder } from '../builder';
+import { GuidelineSourceEnum } from './enums.type';
+import { GuidelineDecisionCountsRef } from './guideline-decision-counts.type';
+import { GuidelineFilterInput, toGuidelineFilter } from './guideline-filter.input';
+import { parseNodeId } from './node-id';
+import { pageArgs, toConnection, toPageRequest } from './page.args';
+
+export const GuidelineRef = builder.loadableNodeRef('Guideline', {
+  id: { resolve: (g: GuidelineRow) => g.id, parse: parseNodeId('Guideline') },
+  load: (ids: number[], ctx) => guidelinesByIds(ctx, ids),
+  sort: (g) => g.id,
+});
+
+GuidelineRef.implement({
+  description: 'A guideline (source, document, topic) that letters cite.',
+  fields: (t) => ({
+    source: t.field({ type: GuidelineSourceEnum, resolve: (g) => g.source as never }),
+    name: t.string({
+      nullable: true,
+      description: 'e.g. "Chronic Pain Medical Treatment Guidelines"; null when the letter names none.',
+      resolve: (g) => g.name || null,
+    }),
+    topic: t.string({
+      nullable: true,
+      description: 'e.g. "Massage Therapy".',
+      resolve: (g) => g.topic || null,
+    }),
+    stats: t.loadable({
+      type: GuidelineDecisionCountsRef,
+      load: (ids: number[], ctx) => decisionCountsByGuidelineIds(ctx, ids),
+      resolve: (g) => g.id,
+    }),
+  }),
+});
+
+export const GuidelineConnection = builder.connectionObject(
+  { type: GuidelineRef, name: 'GuidelineConnection' },
+  { name: 'GuidelineEdge' },
+);
+
+builder.queryField('guidelines', (t) =>
+  t.field({
+    type: GuidelineConnection,
+    description: 'Guidelines cited in the letters, in the order first seen.',
+    args: { ...pageArgs, filter: t.arg({ type: GuidelineFilterInput, required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const request = toPageRequest(args, GUIDELINE_ORDER.name);
+      const filter = toGuidelineFilter(args.filter);
+      const page = await listGuidelines(ctx, { ...request, filter });
+      return toConnection(
+        page,
+        request,
+        (g) => ({ order: GUIDELINE_ORDER.name, key: null, id: g.id }),
+        () => countGuidelines(ctx, filter),
+      );
+    },
+  }),
+);

@@ -1,0 +1,141 @@
+import type { ItemRow } from '../../db/database';
+import {
+  bodyRegionsByItemIds,
+  CASE_ITEMS_ORDER,
+  countItems,
+  type ItemOrder,
+  itemOrder,
+  itemPagesByCaseIds,
+  itemSortKey,
+  itemsByIds,
+  listItems,
+} from '../../db/repositories/item.repository';
+import { builder } from '../builder';
+import { CaseRef } from './case.type';
+import { DrugRef } from './drug.type';
+import { DurationRef } from './duration.type';
+import { AgeBandEnum, BodyRegionEnum, CategoryEnum, DecisionEnum, PriorityEnum, SexEnum } from './enums.type';
+import { FrequencyRef } from './frequency.type';
+import { ItemFilterInput, toItemFilter } from './item-filter.input';
+import { ItemOrderEnum } from './item-order.enum';
+import { parseNodeId } from './node-id';
+import { pageArgs, toConnection, toPageRequest } from './page.args';
+import { QuantityRef } from './quantity.type';
+import { ReviewerRef } from './reviewer.type';
+
+export const ItemRef = builder.loadableNodeRef('Item', {
+  id: { resolve: (i: ItemRow) => i.id, parse: parseNodeId('Item') },
+  load: (ids: number[], ctx) => itemsByIds(ctx, ids),
+  sort: (i) => i.id,
+});
+
+ItemRef.implement({
+  description:
+    'One disputed treatment request within a letter, as the reviewer decided it, with the normalised fields analysts group by.',
+  fields: (t) => ({
+    ordinal: t.exposeInt('ordinal', { description: 'Position in the letter, from 0.' }),
+    title: t.exposeString('title', { description: 'The request as the letter words it.' }),
+    decision: t.field({ type: DecisionEnum, resolve: (i) => i.decision as never }),
+    category: t.field({ type: CategoryEnum, resolve: (i) => i.category as never }),
+    treatment: t.exposeString('treatment', { description: 'Normalised treatment, e.g. "massage therapy".' }),
+    drug: t.field({
+      type: DrugRef,
+      nullable: true,
+      description: 'For medication requests.',
+      resolve: (i) => (i.drugName === null ? null : i),
+    }),
+    quantity: t.field({
+      type: QuantityRef,
+      nullable: true,
+      resolve: (i) =>
+        i.quantityCount === null ? null : { count: i.quantityCount, unit: i.quantityUnit ?? '' },
+    }),
+    frequency: t.field({
+      type: FrequencyRef,
+      nullable: true,
+      resolve: (i) =>
+        i.frequencyMin === null
+          ? null
+          : { min: i.frequencyMin, max: i.frequencyMax ?? i.frequencyMin, per: i.frequencyPer ?? 'week' },
+    }),
+    duration: t.field({
+      type: DurationRef,
+      nullable: true,
+      resolve: (i) =>
+        i.durationMin === null
+          ? null
+          : { min: i.durationMin, max: i.durationMax ?? i.durationMin, unit: i.durationUnit ?? 'week' },
+    }),
+    bodyRegions: t.loadableList({
+      type: BodyRegionEnum,
+      load: (ids: number[], ctx) => bodyRegionsByItemIds(ctx, ids) as Promise<never[][]>,
+      resolve: (i) => i.id,
+    }),
+    rationale: t.exposeString('rationale', { description: "The reviewer's reasons." }),
+    decisionDate: t.string({ nullable: true, resolve: (i) => i.dateDecision }),
+    decisionYear: t.int({ nullable: true, resolve: (i) => i.decisionYear }),
+    decisionMonth: t.string({ nullable: true, description: 'yyyy-mm', resolve: (i) => i.decisionMonth }),
+    injuryDate: t.string({ nullable: true, resolve: (i) => i.dateInjury }),
+    priority: t.field({ type: PriorityEnum, nullable: true, resolve: (i) => i.priority as never }),
+    patientSex: t.field({ type: SexEnum, nullable: true, resolve: (i) => i.patientSex as never }),
+    patientAgeBand: t.field({ type: AgeBandEnum, nullable: true, resolve: (i) => i.patientAgeBand as never }),
+    reviewer: t.field({ type: ReviewerRef, nullable: true, resolve: (i) => i.reviewerId }),
+    case: t.field({
+      type: CaseRef,
+      description: 'The letter this item belongs to.',
+      resolve: (i) => i.caseId,
+    }),
+  }),
+});
+
+export const ItemConnection = builder.connectionObject(
+  { type: ItemRef, name: 'ItemConnection' },
+  { name: 'ItemEdge' },
+);
+
+builder.queryField('items', (t) =>
+  t.field({
+    type: ItemConnection,
+    description: 'Disputed items matching a filter, in the requested order.',
+    args: {
+      ...pageArgs,
+      filter: t.arg({ type: ItemFilterInput, required: false }),
+      orderBy: t.arg({ type: ItemOrderEnum, required: false, defaultValue: 'INGESTED_ASC' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const order: ItemOrder = args.orderBy ?? 'INGESTED_ASC';
+      const request = toPageRequest(args, itemOrder(order).name);
+      const filter = toItemFilter(args.filter);
+      const page = await listItems(ctx, { ...request, filter, order });
+      return toConnection(
+        page,
+        request,
+        (i) => ({ order, key: itemSortKey(i, order), id: i.id }),
+        () => countItems(ctx, filter),
+      );
+    },
+  }),
+);
+
+builder.objectField(CaseRef, 'items', (t) =>
+  t.loadable({
+    type: ItemConnection,
+    description: "The letter's disputed items, in letter order.",
+    byPath: true,
+    args: pageArgs,
+    load: async (ids: number[], ctx, args) => {
+      const request = toPageRequest(args, CASE_ITEMS_ORDER.name);
+      const pages = await itemPagesByCaseIds(ctx, ids, request);
+      return pages.map((page, i) =>
+        toConnection(
+          page,
+          request,
+          (item) => ({ order: CASE_ITEMS_ORDER.name, key: item.ordinal, id: item.id, parent: ids[i]! }),
+          // Cases store their item count: no COUNT(*) needed (and the case row is usually cached already).
+          async () => (await CaseRef.getDataloader(ctx).load(ids[i]!)).itemCount,
+        ),
+      );
+    },
+    resolve: (c) => c.id,
+  }),
+);

@@ -1,0 +1,12 @@
+import { badUserInput } from './page.args';
+
+/** Parses the local part of a global ID: a positive integer, else BAD_USER_INPUT naming the type. */
+export function parseNodeId(typename: string): (id: string) => number {
+  return (id: string) => {
+    const n = Number(id);
+    if (!/^\d+$/.test(id) || !Number.isSafeInteger(n) || n < 1) {
+      throw badUserInput(`"${id}" is not a ${typename} id`);
+    }
+    return n;
+  };
+}

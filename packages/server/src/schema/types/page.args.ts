@@ -1,0 +1,83 @@
+import { GraphQLError } from 'graphql';
+import {
+  type Cursor,
+  decodeCursor,
+  encodeCursor,
+  InvalidCursorError,
+  type Page,
+  type PageRequest,
+} from '../../db/repositories/keyset';
+import { builder } from '../builder';
+
+// Every list in the API is a forward relay connection: `first` (default 20, at most 100) and `after`.
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export const pageArgs = builder.args((t) => ({
+  first: t.int({
+    required: false,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many nodes to return, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}). More is an error, not a silent truncation: walk pages with \`after\`.`,
+  }),
+  after: t.string({
+    required: false,
+    description:
+      'The `endCursor` of the previous page; the cursor must come from the same field and ordering.',
+  }),
+}));
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export function badUserInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** Validates `first`/`after` for an ordering; errors are BAD_USER_INPUT naming the argument. */
+export function toPageRequest(args: PageArgs, order: string): PageRequest {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first: ${first} is out of range: ask for 0 to ${MAX_PAGE_SIZE} nodes per page`);
+  }
+  if (args.after == null) return { first, after: null };
+  try {
+    return { first, after: decodeCursor(args.after, order) };
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw badUserInput(`after: ${error.message}`);
+    throw error;
+  }
+}
+
+export interface ConnectionResult<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number | (() => Promise<number>);
+}
+
+/** Shapes a fetched page as a relay connection; `cursorOf` gives each row's position in the ordering. */
+export function toConnection<Row>(
+  page: Page<Row>,
+  request: PageRequest,
+  cursorOf: (row: Row) => Cursor,
+  totalCount: number | (() => Promise<number>),
+): ConnectionResult<Row> {
+  const edges = page.rows.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: request.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
