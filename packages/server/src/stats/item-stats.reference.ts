@@ -20,7 +20,7 @@ export interface ReferenceFilter {
 
 type Value = string | number | null;
 
-function band(age: number | null): string | null {
+export function ageBandOf(age: number | null): string | null {
   if (age === null) return null;
   const bounds: [number, string][] = [
     [18, '<18'],
@@ -37,11 +37,11 @@ function band(age: number | null): string | null {
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 const orNull = <T>(xs: T[]): (T | null)[] => (xs.length === 0 ? [null] : xs);
 
-function specialtiesOf(letter: ParsedLetter): string[] {
+export function specialtiesOf(letter: ParsedLetter): string[] {
   return unique([...letter.reviewer.specialties, ...letter.reviewer.subspecialties]);
 }
 
-function matches(letter: ParsedLetter, item: DisputedItem, f: ReferenceFilter): boolean {
+export function itemMatches(letter: ParsedLetter, item: DisputedItem, f: ReferenceFilter): boolean {
   const any = <T>(wanted: T[] | undefined, have: readonly T[]) =>
     wanted === undefined || wanted.length === 0 || have.some((h) => wanted.includes(h));
   const decision = letter.dates.decision;
@@ -89,7 +89,7 @@ function valuesOf(letter: ParsedLetter, item: DisputedItem, d: ItemDimension): V
     case 'PATIENT_SEX':
       return [letter.patient.sex];
     case 'PATIENT_AGE_BAND':
-      return [band(letter.patient.age)];
+      return [ageBandOf(letter.patient.age)];
     case 'DECISION':
       return [item.decision];
     case 'BODY_REGION':
@@ -164,7 +164,7 @@ export function referenceItemStats(
   const groups = new Map<string, DecisionTally>();
   for (const letter of letters) {
     for (const item of letter.items) {
-      if (!matches(letter, item, filter)) continue;
+      if (!itemMatches(letter, item, filter)) continue;
       add(total, item.decision);
       for (const key of keysOf(letter, item, groupBy)) {
         const k = JSON.stringify(key);

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { referenceCaseStats, referenceDaySummary } from '../../stats/case-stats.reference';
+import type { ReferenceFilter } from '../../stats/item-stats.reference';
+import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { describeEachBackend } from '../test-store';
+import { CASE_DIMENSIONS, caseStats } from './case-stats.repository';
+import { saveLetters } from './letter.repository';
+
+const filterArb: fc.Arbitrary<ReferenceFilter | null> = fc.oneof(
+  fc.constant(null),
+  fc.record({ categories: fc.subarray(['PHARMACEUTICAL', 'SURGERY'], { minLength: 1 }) }),
+  fc.record({ decisions: fc.constant(['OVERTURNED']) }),
+  fc.record({ bodyRegions: fc.subarray(['KNEE', 'LUMBAR_SPINE'], { minLength: 1 }) }),
+);
+
+const queryArb = fc.record({
+  filter: filterArb,
+  groupBy: fc.shuffledSubarray([...CASE_DIMENSIONS], { maxLength: 3 }),
+});
+
+describeEachBackend('caseStats', (backend) => {
+  it('agrees with case counts and day percentiles computed in plain JS', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        letterBatchArb(50),
+        fc.array(queryArb, { minLength: 10, maxLength: 10 }),
+        async (letters, queries) => {
+          const store = await backend.open();
+          try {
+            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            for (const { filter, groupBy } of queries) {
+              const expected = referenceCaseStats(letters, filter, groupBy);
+              const actual = await caseStats(store.db, { filter, groupBy }, store.dialect);
+              const expectedTotal = referenceCaseStats(letters, filter, []).get('[]');
+              expect(actual.total.cases).toBe(expectedTotal?.cases ?? 0);
+              expect(actual.total.items).toBe(expectedTotal?.items ?? 0);
+              const byKey = Object.fromEntries(
+                actual.groups.map((g) => [
+                  JSON.stringify(g.keyValues),
+                  { cases: g.cases, items: g.items, days: g.daysToDecision },
+                ]),
+              );
+              const wanted = Object.fromEntries(
+                [...expected].map(([k, g]) => [
+                  k,
+                  { cases: g.cases, items: g.items, days: referenceDaySummary(g.days) },
+                ]),
+              );
+              expect(byKey).toEqual(wanted);
+            }
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: backend.dialect === 'sqlite' ? 10 : 3 },
+    );
+  });
+
+  it('rejects too many dimensions and a negative minCount', async () => {
+    const store = await backend.open();
+    try {
+      await expect(
+        caseStats(store.db, { groupBy: ['PRIORITY', 'PATIENT_SEX', 'DECISION_YEAR', 'REVIEWER_STATE'] }),
+      ).rejects.toThrow(/at most 3 dimensions/);
+      await expect(caseStats(store.db, { minCount: -2 })).rejects.toThrow(/minCount/);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import type { ItemStatsGroup } from '../../db/repositories/item-stats.repository';
+import { builder } from '../builder';
+import { DecisionStatsRef } from './decision-stats.type';
+import { ItemStatsKeyRef } from './item-stats-key.type';
+
+export const ItemStatsGroupRef = builder.objectRef<ItemStatsGroup>('ItemStatsGroup').implement({
+  description: 'The items sharing one key.',
+  interfaces: [DecisionStatsRef],
+  fields: (t) => ({
+    key: t.field({ type: ItemStatsKeyRef, resolve: (g) => g.key }),
+  }),
+});

@@ -1,0 +1,65 @@
+import type {
+  BodyRegion,
+  Category,
+  CitedBy,
+  Decision,
+  DrugClass,
+  GuidelineSource,
+  Priority,
+  Sex,
+} from '@imr/parser';
+import type { AgeBand } from '../../db/repositories/age-band';
+import type { ItemStatsKey } from '../../db/repositories/item-stats.repository';
+import { builder } from '../builder';
+import {
+  AgeBandEnum,
+  BodyRegionEnum,
+  CategoryEnum,
+  CitedByEnum,
+  DecisionEnum,
+  DrugClassEnum,
+  GuidelineSourceEnum,
+  PriorityEnum,
+  SexEnum,
+} from './enums.type';
+
+// The store keeps enum values as the parser wrote them, so the casts below only narrow string to its enum.
+export const ItemStatsKeyRef = builder.objectRef<ItemStatsKey>('ItemStatsKey').implement({
+  description:
+    "A group's key: the fields of the groupBy dimensions are set, and null there means the items have no value (no decision date, no body region, no citation...). Fields of other dimensions are null.",
+  fields: (t) => ({
+    category: t.field({ type: CategoryEnum, nullable: true, resolve: (k) => k.category as Category | null }),
+    decisionYear: t.int({ nullable: true, resolve: (k) => k.decisionYear }),
+    decisionMonth: t.string({ nullable: true, description: '"YYYY-MM"', resolve: (k) => k.decisionMonth }),
+    drugClass: t.field({
+      type: DrugClassEnum,
+      nullable: true,
+      resolve: (k) => k.drugClass as DrugClass | null,
+    }),
+    drug: t.string({ nullable: true, description: 'Generic drug name.', resolve: (k) => k.drug }),
+    treatment: t.string({ nullable: true, resolve: (k) => k.treatment }),
+    bodyRegion: t.field({
+      type: BodyRegionEnum,
+      nullable: true,
+      resolve: (k) => k.bodyRegion as BodyRegion | null,
+    }),
+    reviewerSpecialty: t.string({ nullable: true, resolve: (k) => k.reviewerSpecialty }),
+    reviewerState: t.string({ nullable: true, description: 'USPS code.', resolve: (k) => k.reviewerState }),
+    guidelineSource: t.field({
+      type: GuidelineSourceEnum,
+      nullable: true,
+      resolve: (k) => k.guidelineSource as GuidelineSource | null,
+    }),
+    guidelineTopic: t.string({ nullable: true, resolve: (k) => k.guidelineTopic }),
+    guideline: t.string({ nullable: true, description: 'Guideline name.', resolve: (k) => k.guideline }),
+    citedBy: t.field({ type: CitedByEnum, nullable: true, resolve: (k) => k.citedBy as CitedBy | null }),
+    priority: t.field({ type: PriorityEnum, nullable: true, resolve: (k) => k.priority as Priority | null }),
+    patientSex: t.field({ type: SexEnum, nullable: true, resolve: (k) => k.patientSex as Sex | null }),
+    patientAgeBand: t.field({
+      type: AgeBandEnum,
+      nullable: true,
+      resolve: (k) => k.patientAgeBand as AgeBand | null,
+    }),
+    decision: t.field({ type: DecisionEnum, nullable: true, resolve: (k) => k.decision as Decision | null }),
+  }),
+});
