@@ -9,7 +9,7 @@ import {
   segmentCondition,
   segmentOrderBy,
 } from './keyset';
-import { addDecision, type DecisionCounts, emptyDecisionCounts } from './reviewer.repository';
+import { addDecision, type DecisionTally, emptyTally } from './reviewer.repository';
 
 export interface GuidelineFilter {
   sources?: readonly string[] | null;
@@ -84,7 +84,7 @@ export async function guidelinesByIds({ db }: Reader, ids: readonly number[]): P
   return db.selectFrom('guidelines').selectAll().where('id', 'in', ids).execute();
 }
 
-export interface GuidelineCounts extends DecisionCounts {
+export interface GuidelineCounts extends DecisionTally {
   citations: number;
 }
 
@@ -120,12 +120,12 @@ export async function decisionCountsByGuidelineIds(
   const entry = (id: number) => {
     let c = counts.get(id);
     if (!c) {
-      c = { ...emptyDecisionCounts(), citations: 0 };
+      c = { ...emptyTally(), citations: 0 };
       counts.set(id, c);
     }
     return c;
   };
   for (const r of cited) entry(r.guidelineId).citations = Number(r.n);
   for (const r of decided) addDecision(entry(r.guidelineId), r.decision, Number(r.n));
-  return guidelineIds.map((id) => counts.get(id) ?? { ...emptyDecisionCounts(), citations: 0 });
+  return guidelineIds.map((id) => counts.get(id) ?? { ...emptyTally(), citations: 0 });
 }

@@ -1,4 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type DecisionTally, EMPTY_TALLY } from '../../stats/decision-tally';
 import type { Database, ReviewerRow } from '../database';
 import {
   type KeysetOrder,
@@ -93,24 +94,17 @@ export async function reviewersByIds({ db }: Reader, ids: readonly number[]): Pr
   return db.selectFrom('reviewers').selectAll().where('id', 'in', ids).execute();
 }
 
-/** How a set of items was decided. */
-export interface DecisionCounts {
-  items: number;
-  upheld: number;
-  overturned: number;
-  partiallyOverturned: number;
-  unknown: number;
-}
+export type { DecisionTally };
 
-export function emptyDecisionCounts(): DecisionCounts {
-  return { items: 0, upheld: 0, overturned: 0, partiallyOverturned: 0, unknown: 0 };
+export function emptyTally(): DecisionTally {
+  return { ...EMPTY_TALLY };
 }
 
 /** Decision counts over each reviewer's items, in one grouped scan of the (reviewer_id, decision) index. */
 export async function decisionCountsByReviewerIds(
   { db }: Reader,
   reviewerIds: readonly number[],
-): Promise<DecisionCounts[]> {
+): Promise<DecisionTally[]> {
   if (reviewerIds.length === 0) return [];
   const rows = await db
     .selectFrom('items')
@@ -118,20 +112,21 @@ export async function decisionCountsByReviewerIds(
     .where('reviewerId', 'in', reviewerIds)
     .groupBy(['reviewerId', 'decision'])
     .execute();
-  const byReviewer = new Map<number, DecisionCounts>();
+  const byReviewer = new Map<number, DecisionTally>();
   for (const r of rows) {
     const id = r.reviewerId ?? 0;
-    const counts = byReviewer.get(id) ?? emptyDecisionCounts();
+    const counts = byReviewer.get(id) ?? emptyTally();
     addDecision(counts, r.decision, Number(r.n));
     byReviewer.set(id, counts);
   }
-  return reviewerIds.map((id) => byReviewer.get(id) ?? emptyDecisionCounts());
+  return reviewerIds.map((id) => byReviewer.get(id) ?? emptyTally());
 }
 
-export function addDecision(counts: DecisionCounts, decision: string, n: number): void {
-  counts.items += n;
-  if (decision === 'UPHELD') counts.upheld += n;
-  else if (decision === 'OVERTURNED') counts.overturned += n;
-  else if (decision === 'PARTIALLY_OVERTURNED') counts.partiallyOverturned += n;
-  else counts.unknown += n;
+/** Adds `n` items decided `decision` to a tally. */
+export function addDecision(tally: DecisionTally, decision: string, n: number): void {
+  tally.count += n;
+  if (decision === 'UPHELD') tally.upheld += n;
+  else if (decision === 'OVERTURNED') tally.overturned += n;
+  else if (decision === 'PARTIALLY_OVERTURNED') tally.partiallyOverturned += n;
+  else tally.unknown += n;
 }

@@ -7,9 +7,10 @@ import {
   listGuidelines,
 } from '../../db/repositories/guideline.repository';
 import { builder } from '../builder';
+import { toDecisionStats } from './decision-summary.type';
 import { GuidelineSourceEnum } from './enums.type';
-import { GuidelineDecisionCountsRef } from './guideline-decision-counts.type';
 import { GuidelineFilterInput, toGuidelineFilter } from './guideline-filter.input';
+import { GuidelineUsageRef } from './guideline-usage.type';
 import { parseNodeId } from './node-id';
 import { pageArgs, toConnection, toPageRequest } from './page.args';
 
@@ -34,8 +35,9 @@ GuidelineRef.implement({
       resolve: (g) => g.topic || null,
     }),
     stats: t.loadable({
-      type: GuidelineDecisionCountsRef,
-      load: (ids: number[], ctx) => decisionCountsByGuidelineIds(ctx, ids),
+      type: GuidelineUsageRef,
+      description: 'How often it was cited, and how the items citing it were decided.',
+      load: async (ids: number[], ctx) => (await decisionCountsByGuidelineIds(ctx, ids)).map(toDecisionStats),
       resolve: (g) => g.id,
     }),
   }),

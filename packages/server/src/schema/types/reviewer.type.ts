@@ -7,7 +7,7 @@ import {
   reviewersByIds,
 } from '../../db/repositories/reviewer.repository';
 import { builder } from '../builder';
-import { DecisionCountsRef } from './decision-counts.type';
+import { DecisionSummaryRef, toDecisionStats } from './decision-summary.type';
 import { parseNodeId } from './node-id';
 import { pageArgs, toConnection, toPageRequest } from './page.args';
 import { ReviewerFilterInput, toReviewerFilter } from './reviewer-filter.input';
@@ -28,9 +28,9 @@ ReviewerRef.implement({
     subspecialties: t.stringList({ resolve: (r) => jsonList(r.subspecialties) }),
     licensedIn: t.stringList({ description: 'USPS state codes.', resolve: (r) => jsonList(r.licensedIn) }),
     stats: t.loadable({
-      type: DecisionCountsRef,
+      type: DecisionSummaryRef,
       description: "How this reviewer's items were decided.",
-      load: (ids: number[], ctx) => decisionCountsByReviewerIds(ctx, ids),
+      load: async (ids: number[], ctx) => (await decisionCountsByReviewerIds(ctx, ids)).map(toDecisionStats),
       resolve: (r) => r.id,
     }),
   }),

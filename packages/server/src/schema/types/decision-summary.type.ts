@@ -1,0 +1,14 @@
+import type { DecisionTally } from '../../db/repositories/reviewer.repository';
+import { overturnRateOf } from '../../stats/decision-tally';
+import { builder } from '../builder';
+import { DecisionStatsRef, type DecisionStatsShape } from './decision-stats.type';
+
+export const DecisionSummaryRef = builder.objectRef<DecisionStatsShape>('DecisionSummary').implement({
+  description: "How one reviewer's (or one guideline's) items were decided.",
+  interfaces: [DecisionStatsRef],
+});
+
+/** The tally with its overturn rate and interval, as every DecisionStats reports them. */
+export function toDecisionStats<T extends DecisionTally>(tally: T): T & DecisionStatsShape {
+  return { ...tally, ...overturnRateOf(tally) };
+}
