@@ -1,5 +1,4 @@
-import type { GraphQLError } from 'graphql';
-import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
 import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
@@ -15,23 +14,13 @@ export interface BuildAppOptions {
 const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT']);
 
 /**
- * The client error behind a resolver error, if it is one. Recognised by its code rather than by `instanceof`:
- * where a tool loads graphql twice (ESM and CommonJS, as under vitest), the classes differ.
+ * Whether a resolver error is one the API raised for the client (the located error the executor wraps around it
+ * carries the same extensions). Recognised by its code rather than by `instanceof`: where a tool loads graphql
+ * twice (ESM and CommonJS, as vitest does), the GraphQLError classes differ.
  */
-function clientErrorOf(error: unknown): { message: string; extensions: Record<string, unknown> } | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const { extensions, message, originalError } = current as {
-      extensions?: Record<string, unknown>;
-      message?: string;
-      originalError?: unknown;
-    };
-    if (typeof message === 'string' && CLIENT_ERROR_CODES.has(String(extensions?.code))) {
-      return { message, extensions: extensions! };
-    }
-    current = originalError;
-  }
-  return null;
+function isClientError(error: unknown): boolean {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
 /** Builds the HTTP app (GraphQL at /graphql, GraphiQL on GET). main.ts only listens. */
@@ -44,14 +33,8 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
     // error." so no stack trace or SQL leaks (the original is logged on the server).
     maskedErrors: {
       maskError: (error, message, isDev) => {
-        const client = clientErrorOf(error);
-        if (!client) return maskError(error, message, isDev);
-        const located = error as Partial<GraphQLError>;
-        return createGraphQLError(client.message, {
-          nodes: located.nodes,
-          path: located.path,
-          extensions: client.extensions,
-        });
+        if (isClientError(error)) return error as Error;
+        return maskError(error, message, isDev);
       },
     },
   });

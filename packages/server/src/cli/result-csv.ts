@@ -57,8 +57,16 @@ export function resultToCsv(data: Record<string, Json>): string {
     flatten(row, '', out);
     return out;
   });
+  const seen: string[] = [];
+  for (const row of rows) for (const k of row.keys()) if (!seen.includes(k)) seen.push(k);
+  // A null object (quantity: null) yields one cell; rows where it is set have dotted columns (quantity.count)
+  // instead: those take its place.
   const columns: string[] = [];
-  for (const row of rows) for (const k of row.keys()) if (!columns.includes(k)) columns.push(k);
+  for (const c of seen) {
+    const children = seen.filter((other) => other.startsWith(`${c}.`));
+    for (const column of children.length > 0 ? children : [c])
+      if (!columns.includes(column)) columns.push(column);
+  }
   const lines = [columns.map(cell).join(',')];
   for (const row of rows) lines.push(columns.map((c) => cell(row.get(c) ?? '')).join(','));
   return `${lines.join('\n')}\n`;
