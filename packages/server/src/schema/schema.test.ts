@@ -78,7 +78,7 @@ describeEachBackend('GraphQL API over the gold seed letters', (backend) => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const { cases } = await data<{ cases: Connection<{ id: string }> }>(
+        const { cases }: { cases: Connection<{ id: string }> } = await data(
           `query($after: String, $orderBy: CaseOrder) { cases(first: 2, after: $after, orderBy: $orderBy) {
             totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
           { after, orderBy },
@@ -267,5 +267,40 @@ describeEachBackend('GraphQL API over the gold seed letters', (backend) => {
       /issued for ordering INGESTED_ASC/,
     );
     await store.close();
+  });
+
+  it('pages reviewer.cases and guideline.citations under each parent with its own cursor', async () => {
+    const { store, data } = await seeded(() => backend.open());
+    type Nested = { id: string; cases: Connection<{ id: string }>; citations: Connection<{ id: string }> };
+    const walk = async (root: 'reviewers' | 'guidelines', field: 'cases' | 'citations') => {
+      const listed = await data<Record<string, Connection<Nested>>>(
+        `{ ${root}(first: 100) { edges { node { id ${field}(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } } }`,
+      );
+      for (const { node: parent } of listed[root]!.edges) {
+        const ids = parent[field].edges.map((e) => e.node.id);
+        let { hasNextPage, endCursor } = parent[field].pageInfo;
+        while (hasNextPage) {
+          const { node } = await data<{ node: Nested }>(
+            `query($id: ID!, $after: String) { node(id: $id) { ... on ${root === 'reviewers' ? 'Reviewer' : 'Guideline'} {
+              ${field}(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`,
+            { id: parent.id, after: endCursor },
+          );
+          ids.push(...node[field].edges.map((e) => e.node.id));
+          ({ hasNextPage, endCursor } = node[field].pageInfo);
+        }
+        expect(new Set(ids).size).toBe(parent[field].totalCount);
+      }
+    };
+    await walk('reviewers', 'cases');
+    await walk('guidelines', 'citations');
+    await store.close();
+  });
+
+  it('masks unexpected failures: no stack trace, no SQL', async () => {
+    const { store, run } = await seeded(() => backend.open());
+    await store.close();
+    const result = await run('{ cases { totalCount } }');
+    expect(result.errors?.[0]?.message).toBe('Unexpected error.');
+    expect(JSON.stringify(result)).not.toMatch(/select|sqlite|postgres|at \w+ \(/i);
   });
 });

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { CaseRow, Database } from '../database';
 import { type ItemFilter, itemFilterCondition, toFtsQuery, toTsQuery } from './item-filter';
 import {
+  armChunks,
   type Cursor,
   type KeysetOrder,
   keysetPage,
@@ -183,37 +184,39 @@ export const REVIEWER_CASES_ORDER: KeysetOrder = {
 };
 
 /**
- * The first page of each reviewer's cases (newest ingested first), for many reviewers in one statement. A
- * cursor applies only under the reviewer it was issued for; the others start from their first case.
+ * The first page of each reviewer's cases (newest ingested first), for many reviewers in one statement: a UNION
+ * ALL of one range scan per reviewer, each stopping at its LIMIT, so a reviewer with 100 000 cases costs what one
+ * with ten does (a window over the partition would read them all). A cursor applies only under the reviewer it
+ * was issued for; the others start from their first case.
  */
 export async function casePagesByReviewerIds(
   { db }: Reader,
   reviewerIds: readonly number[],
   request: PageRequest,
 ): Promise<Page<CaseRow>[]> {
-  if (reviewerIds.length === 0) return [];
   const after = request.after;
-  const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('cases')
-        .selectAll('cases')
-        .select(
-          sql<number>`row_number() over (partition by ${sql.ref('cases.reviewerId')} order by ${sql.ref('cases.id')} desc)`.as(
-            'pageRank',
-          ),
+  const rows: CaseRow[] = [];
+  for (const chunk of armChunks(reviewerIds)) {
+    const arms = chunk.map((reviewerId, i) =>
+      db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('cases')
+            .selectAll()
+            .where('reviewerId', '=', reviewerId)
+            .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
+            .orderBy('id', 'desc')
+            .limit(request.first + 1)
+            .as(`page${i}`),
         )
-        .where('cases.reviewerId', 'in', reviewerIds)
-        .$if(after?.parent !== undefined, (qb) =>
-          qb.where((w) => w.or([w('cases.reviewerId', '<>', after!.parent!), w('cases.id', '<', after!.id)])),
-        )
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('pageRank', '<=', request.first + 1)
-    .orderBy('reviewerId')
-    .orderBy('id', 'desc')
-    .execute();
+        .selectAll(),
+    );
+    let query = arms[0]!;
+    for (const arm of arms.slice(1)) query = query.unionAll(arm);
+    rows.push(...(await query.execute()));
+  }
+  // UNION ALL promises no order across arms: restore each page's.
+  rows.sort((a, b) => b.id - a.id);
   return pagesByParent(reviewerIds, rows, (r) => r.reviewerId ?? 0, request.first);
 }
 

@@ -1,6 +1,13 @@
 import { type SqlBool, sql } from 'kysely';
 import type { CitationRow } from '../database';
-import { type KeysetOrder, type Page, type PageRequest, pagesByParent, type Reader } from './keyset';
+import {
+  armChunks,
+  type KeysetOrder,
+  type Page,
+  type PageRequest,
+  pagesByParent,
+  type Reader,
+} from './keyset';
 
 // Citations are listed under an item (in letter order) or under a guideline (in ingest order). Both listings
 // fetch one page per parent for many parents in a single windowed statement.
@@ -73,36 +80,39 @@ export async function citationCountsByItemIds({ db }: Reader, itemIds: readonly 
   return itemIds.map((id) => counts.get(id) ?? 0);
 }
 
+/**
+ * A page of citations for each of many guidelines in one statement: one range scan per guideline (UNION ALL),
+ * each stopping at its LIMIT, since a guideline like the MTUS chronic pain guidelines is cited hundreds of
+ * thousands of times.
+ */
 export async function citationPagesByGuidelineIds(
   { db }: Reader,
   guidelineIds: readonly number[],
   request: PageRequest,
 ): Promise<Page<CitationRow>[]> {
-  if (guidelineIds.length === 0) return [];
   const after = request.after;
-  const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('citations')
-        .selectAll('citations')
-        .select(
-          sql<number>`row_number() over (partition by ${sql.ref('citations.guidelineId')} order by ${sql.ref('citations.id')})`.as(
-            'pageRank',
-          ),
+  const rows: CitationRow[] = [];
+  for (const chunk of armChunks(guidelineIds)) {
+    const arms = chunk.map((guidelineId, i) =>
+      db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('citations')
+            .selectAll()
+            .where('guidelineId', '=', guidelineId)
+            .$if(after?.parent === guidelineId, (qb) => qb.where('id', '>', after!.id))
+            .orderBy('id')
+            .limit(request.first + 1)
+            .as(`page${i}`),
         )
-        .where('citations.guidelineId', 'in', guidelineIds)
-        .$if(after?.parent !== undefined, (qb) =>
-          qb.where((w) =>
-            w.or([w('citations.guidelineId', '<>', after!.parent!), w('citations.id', '>', after!.id)]),
-          ),
-        )
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('pageRank', '<=', request.first + 1)
-    .orderBy('guidelineId')
-    .orderBy('id')
-    .execute();
+        .selectAll(),
+    );
+    let query = arms[0]!;
+    for (const arm of arms.slice(1)) query = query.unionAll(arm);
+    rows.push(...(await query.execute()));
+  }
+  // UNION ALL promises no order across arms: restore each page's.
+  rows.sort((a, b) => a.id - b.id);
   return pagesByParent(guidelineIds, rows, (r) => r.guidelineId, request.first);
 }
 

@@ -164,6 +164,18 @@ export function pagesByParent<Row>(
   });
 }
 
+/**
+ * Parents per UNION ALL statement when pages are fetched one range scan per parent (SQLite allows 500 arms in
+ * a compound SELECT). A page of at most 100 parents always takes one statement.
+ */
+export const MAX_ARMS = 250;
+
+export function armChunks(ids: readonly number[]): number[][] {
+  const chunks: number[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_ARMS) chunks.push(ids.slice(i, i + MAX_ARMS));
+  return chunks;
+}
+
 /** Maps grouped rows onto the requested keys, in order, with a default for keys without rows. */
 export function byKeys<K, V>(keys: readonly K[], entries: Iterable<[K, V]>, fallback: () => V): V[] {
   const map = new Map<K, V>(entries);
