@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { registerIngestCommand } from './ingest.command';
 import { registerMigrateToCommand } from './migrate-to.command';
+import { registerReparseCommand } from './reparse.command';
 
 export type RegisterCommand = (program: Command) => void;
 
 // One line per command module; keep sorted.
-const commands: RegisterCommand[] = [registerMigrateToCommand];
+const commands: RegisterCommand[] = [registerIngestCommand, registerMigrateToCommand, registerReparseCommand];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

@@ -1,0 +1,74 @@
+import { extractPdfText } from '@imr/parser';
+
+// Bytes of a letter file → its text, or the reason it has none. Letters come as UTF-8 (with or without a BOM),
+// UTF-16 with a BOM, the odd Windows-1252 export, or PDF; anything else is reported, never guessed at.
+
+export type DecodedLetter = { ok: true; text: string; kind: 'text' | 'pdf' } | { ok: false; reason: string };
+
+const PDF_MAGIC = '%PDF-';
+/** How much of the text the binary check looks at: enough to see a binary header, cheap on big files. */
+const SNIFF_CHARS = 64 * 1024;
+/** Share of control characters above which a text is taken for binary data. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  // Some generators put a few bytes of junk before the header; PDF readers look in the first kilobyte.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+    'latin1',
+  );
+  return head.includes(PDF_MAGIC);
+}
+
+function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not valid UTF-8: letters exported from Windows tools are Windows-1252 (curly quotes, section signs).
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Why a decoded text looks like binary data (NUL bytes, many control characters), or null when it reads as text. */
+export function binaryReason(text: string): string | null {
+  const n = Math.min(text.length, SNIFF_CHARS);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return 'binary file: contains NUL bytes';
+    // Tab, LF, VT, FF, CR are text.
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0x7f || c === 0xfffd) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE
+    ? `binary file: ${((100 * control) / n).toFixed(0)}% control characters`
+    : null;
+}
+
+export async function decodeLetterBytes(bytes: Uint8Array): Promise<DecodedLetter> {
+  if (bytes.byteLength === 0) return { ok: false, reason: 'empty file' };
+  if (isPdf(bytes)) {
+    let text: string;
+    try {
+      text = await extractPdfText(bytes);
+    } catch (error) {
+      return {
+        ok: false,
+        reason: `unreadable PDF: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    if (text.trim() === '')
+      return { ok: false, reason: 'PDF without text: no text layer (a scan? run OCR first)' };
+    return { ok: true, text, kind: 'pdf' };
+  }
+  const text = decodeText(bytes);
+  const binary = binaryReason(text);
+  if (binary) return { ok: false, reason: binary };
+  if (text.trim() === '') return { ok: false, reason: 'empty file: only whitespace' };
+  return { ok: true, text, kind: 'text' };
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { decodeLetterBytes } from './decode-letter-bytes';
+import type { ParseOutcome, ParseTask } from './parse-task';
+import { prepareLetter } from './prepare-letter';
+import { readLetterFile } from './read-letter-file';
+
+// One task, start to finish: read or inflate, decode, then prepareLetter. Runs in the parse workers, and on the
+// main thread while they start up.
+
+export async function handleParseTask(task: ParseTask, parserVersion?: string): Promise<ParseOutcome> {
+  const { seq, path } = task;
+  if (task.kind === 'stored') {
+    let text: string;
+    try {
+      text = inflateRawSync(task.rawText).toString('utf8');
+    } catch (error) {
+      const reason = `stored text is corrupt: ${error instanceof Error ? error.message : String(error)}`;
+      return { seq, path, ok: false, reason, sha256: null };
+    }
+    return { seq, path, ...prepareLetter(text, { path, sizeBytes: task.sizeBytes }, parserVersion) };
+  }
+  const read = readLetterFile(path);
+  if (!read.ok) return { seq, path, ok: false, reason: read.reason, sha256: null };
+  const decoded = await decodeLetterBytes(read.bytes);
+  if (!decoded.ok) {
+    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    return { seq, path, ok: false, reason: decoded.reason, sha256 };
+  }
+  return { seq, path, ...prepareLetter(decoded.text, { path, sizeBytes: read.bytes.length }, parserVersion) };
+}

@@ -1,0 +1,32 @@
+// What an ingest or reparse run reports while it works (to a progress bar, a log, a benchmark).
+
+export interface IngestProgress {
+  /** Letters settled so far: stored, already present, updated or rejected. */
+  done: number;
+  /** Letter files found so far (files passed over for their extension are not letters). */
+  found: number;
+  /** Every letter the run will see, once known (a counting pass runs alongside); null until then. */
+  total: number | null;
+  stored: number;
+  alreadyPresent: number;
+  updated: number;
+  rejected: number;
+  /** Files passed over for their extension. */
+  skipped: number;
+  elapsedSeconds: number;
+}
+
+export interface IngestReport {
+  runId: number;
+  parserVersion: string;
+  stored: number;
+  alreadyPresent: number;
+  updated: number;
+  rejected: number;
+  skipped: number;
+  /** Rejected files by reason, most frequent first. */
+  rejections: { reason: string; count: number }[];
+  seconds: number;
+  /** Letters settled (every outcome but skipped) per second. */
+  lettersPerSecond: number;
+}

@@ -1,0 +1,162 @@
+import { Worker } from 'node:worker_threads';
+import { handleParseTask } from './handle-parse-task';
+import type { FromWorker, ParseOutcome, ParseTask, ParseWorkerData, ToWorker } from './parse-task';
+
+// A fixed set of parse workers fed in chunks. Each worker holds at most two chunks, so one is always queued while
+// it works on the other and nothing piles up inside workers. A worker that dies (a parser crash, out of memory)
+// is replaced; the tasks it held are retried one per message, and a task that kills a worker on its own is
+// reported as a parser crash, so one poisonous file costs one rejection, not a run.
+// Workers take a second or more to start from TypeScript source; until the first is ready, the main thread parses
+// small chunks itself, so a run of a few letters does not wait for them.
+
+export interface ParseWorkerPoolOptions {
+  threads: number;
+  parserVersion?: string;
+  /** Called once for every submitted task. */
+  onOutcome: (outcome: ParseOutcome) => void;
+  /** Called when workers cannot run at all (e.g. the worker module fails to load). */
+  onFatal: (error: Error) => void;
+  /** Tasks per message. */
+  chunkSize?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Chunks sent and not yet answered, by message id; `solo` marks a retried suspect. */
+  outstanding: Map<number, { tasks: ParseTask[]; solo: boolean }>;
+}
+
+const CHUNKS_PER_WORKER = 2;
+const INLINE_CHUNK = 4;
+// A worker's heap is capped so a pathological file fails that worker, not the whole process.
+const WORKER_HEAP_MB = 512;
+
+function workerSpec(): { url: URL; entry: string } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./parse-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  // From TypeScript source the worker starts in a bootstrap that registers tsx, then imports `entry`.
+  return { url: fromSource ? new URL('./parse-worker.boot.mjs', import.meta.url) : entry, entry: entry.href };
+}
+
+export class ParseWorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: ParseTask[] = [];
+  private readonly suspects: ParseTask[] = [];
+  private nextMessageId = 1;
+  private closing = false;
+  private parsingInline = false;
+  private readonly chunkSize: number;
+  private readonly spec = workerSpec();
+
+  constructor(private readonly options: ParseWorkerPoolOptions) {
+    this.chunkSize = options.chunkSize ?? 32;
+    for (let i = 0; i < Math.max(1, options.threads); i++) this.slots.push(this.spawn());
+  }
+
+  submit(task: ParseTask): void {
+    this.queue.push(task);
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const workerData: ParseWorkerData = { parserVersion: this.options.parserVersion, entry: this.spec.entry };
+    const worker = new Worker(this.spec.url, {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const slot: Slot = { worker, ready: false, outstanding: new Map() };
+    let lastError: Error | null = null;
+    worker.on('message', (message: FromWorker) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      slot.outstanding.delete(message.id);
+      for (const outcome of message.outcomes) this.options.onOutcome(outcome);
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      lastError = error;
+    });
+    worker.on('exit', (code) => {
+      if (this.closing) return;
+      if (!slot.ready) {
+        const reason = lastError?.message ?? `exit code ${code}`;
+        this.options.onFatal(new Error(`parse worker failed to start: ${reason}`));
+        return;
+      }
+      this.replace(slot, lastError?.message ?? `worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private replace(dead: Slot, reason: string): void {
+    for (const { tasks, solo } of dead.outstanding.values()) {
+      if (solo) {
+        for (const task of tasks) {
+          this.options.onOutcome({
+            seq: task.seq,
+            path: task.path,
+            ok: false,
+            reason: `parser crashed: ${reason}`,
+            sha256: null,
+          });
+        }
+      } else {
+        this.suspects.push(...tasks);
+      }
+    }
+    dead.outstanding.clear();
+    const index = this.slots.indexOf(dead);
+    this.slots[index] = this.spawn();
+  }
+
+  private pump(): void {
+    if (!this.slots.some((slot) => slot.ready)) {
+      this.parseInline();
+      return;
+    }
+    for (const slot of this.slots) {
+      if (!slot.ready || [...slot.outstanding.values()].some((chunk) => chunk.solo)) continue;
+      if (this.suspects.length > 0) {
+        // A suspect runs alone in its worker, so a crash points at exactly one file.
+        if (slot.outstanding.size === 0) this.send(slot, [this.suspects.shift()!], true);
+        continue;
+      }
+      while (slot.outstanding.size < CHUNKS_PER_WORKER && this.queue.length > 0) {
+        this.send(slot, this.queue.splice(0, this.chunkSize), false);
+      }
+    }
+  }
+
+  private parseInline(): void {
+    if (this.parsingInline || this.closing || this.queue.length === 0) return;
+    this.parsingInline = true;
+    const tasks = this.queue.splice(0, INLINE_CHUNK);
+    void (async () => {
+      for (const task of tasks) {
+        try {
+          this.options.onOutcome(await handleParseTask(task, this.options.parserVersion));
+        } catch (error) {
+          const reason = `parser crashed: ${error instanceof Error ? error.message : String(error)}`;
+          this.options.onOutcome({ seq: task.seq, path: task.path, ok: false, reason, sha256: null });
+        }
+      }
+      this.parsingInline = false;
+      this.pump();
+    })();
+  }
+
+  private send(slot: Slot, tasks: ParseTask[], solo: boolean): void {
+    const id = this.nextMessageId++;
+    slot.outstanding.set(id, { tasks, solo });
+    slot.worker.postMessage({ id, tasks } satisfies ToWorker);
+  }
+}

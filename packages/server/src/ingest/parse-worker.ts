@@ -1,0 +1,17 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { handleParseTask } from './handle-parse-task';
+import type { FromWorker, ParseOutcome, ParseWorkerData, ToWorker } from './parse-task';
+
+// Worker thread entry: takes chunks of tasks, answers each chunk with one message of outcomes. Everything
+// CPU-heavy about a letter happens here, so the main thread only writes.
+
+const { parserVersion } = (workerData ?? {}) as ParseWorkerData;
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker.ts runs as a worker thread (see parse-worker-pool.ts)');
+port.on('message', async ({ id, tasks }: ToWorker) => {
+  const outcomes: ParseOutcome[] = [];
+  for (const task of tasks) outcomes.push(await handleParseTask(task, parserVersion));
+  port.postMessage({ id, outcomes } satisfies FromWorker);
+});
+port.postMessage({ ready: true } satisfies FromWorker);

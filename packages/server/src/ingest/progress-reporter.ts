@@ -1,0 +1,101 @@
+import cliProgress from 'cli-progress';
+import type { IngestProgress } from './ingest-progress';
+
+// Shows a run's progress on stderr: a live bar with letters/s and ETA on a terminal, a plain line every few
+// seconds otherwise (logs, CI), so stdout stays free for the summary.
+
+export interface ProgressReporter {
+  update: (progress: IngestProgress) => void;
+  stop: () => void;
+}
+
+export interface ProgressReporterOptions {
+  /** Word before the figures, e.g. 'ingest' or 'reparse'. */
+  label: string;
+  stream?: NodeJS.WriteStream;
+  /** Seconds between plain lines when not on a terminal. */
+  lineEverySeconds?: number;
+}
+
+function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/** Letters/s and remaining time from a progress snapshot (the run's average rate so far). */
+export function rateAndEta(progress: IngestProgress): { rate: number; eta: string } {
+  const rate = progress.elapsedSeconds > 0 ? progress.done / progress.elapsedSeconds : 0;
+  if (progress.total === null) return { rate, eta: 'counting…' };
+  const left = Math.max(0, progress.total - progress.done);
+  return { rate, eta: left === 0 ? '0s' : rate > 0 ? formatSeconds(left / rate) : '?' };
+}
+
+/** One plain progress line: "ingest: 1200/5000 letters (24%) · 3100 letters/s · ETA 1s · 2 rejected". */
+export function progressLine(label: string, progress: IngestProgress): string {
+  const { rate, eta } = rateAndEta(progress);
+  const of =
+    progress.total === null
+      ? `${progress.done}/${progress.found}+`
+      : `${progress.done}/${progress.total} (${progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 100}%)`;
+  return `${label}: ${of} letters · ${Math.round(rate)} letters/s · ETA ${eta} · ${progress.rejected} rejected`;
+}
+
+export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
+  const stream = options.stream ?? process.stderr;
+  if (!stream.isTTY) {
+    const every = (options.lineEverySeconds ?? 5) * 1000;
+    let last = 0;
+    return {
+      update: (progress) => {
+        const now = Date.now();
+        if (now - last < every) return;
+        last = now;
+        stream.write(`${progressLine(options.label, progress)}\n`);
+      },
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: `${options.label} {bar} {percent} | {done}/{of} letters | {rate} letters/s | ETA {eta} | {rejected} rejected`,
+      barsize: 30,
+      hideCursor: true,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (progress) => {
+      const { rate, eta } = rateAndEta(progress);
+      const total = Math.max(1, progress.total ?? progress.found);
+      const payload = {
+        done: progress.done,
+        of: progress.total ?? `${progress.found}+`,
+        percent:
+          progress.total === null
+            ? '  ?%'
+            : `${String(Math.floor((100 * progress.done) / total)).padStart(3)}%`,
+        rate: Math.round(rate),
+        eta,
+        rejected: progress.rejected,
+      };
+      if (!started) {
+        bar.start(total, progress.done, payload);
+        started = true;
+      } else {
+        bar.setTotal(total);
+        bar.update(progress.done, payload);
+      }
+    },
+    stop: () => {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
