@@ -21,7 +21,7 @@ function completeDates(dates: Partial<LetterDates>): LetterDates {
 function parseNormalised(raw: string, options: ParseOptions): ParseResult {
   const rejection = rejectUnreadableInput(raw);
   if (rejection !== null) return { ok: false, error: rejection };
-  const { text } = normaliseText(raw);
+  const { text, footerCaseNumber } = normaliseText(raw);
   if (text.length === 0) return { ok: false, error: 'empty input' };
   const layout = detectLayout(text);
   if (layout === null) {
@@ -37,7 +37,7 @@ function parseNormalised(raw: string, options: ParseOptions): ParseResult {
   const items = mergeRepeatedItems(reading.items, context).map(toDisputedItem);
   if (items.length === 0) context.warnings.push('the decision section has no readable disputed items');
   const letter: ParsedLetter = {
-    caseNumber: reading.caseNumber,
+    caseNumber: reading.caseNumber ?? footerCaseNumber,
     format: reading.format,
     dates: completeDates(reading.dates),
     priority: reading.priority,

@@ -2,7 +2,12 @@ import type { ParseContext } from '../parse-context';
 import { readDeterminationItems } from '../sections/determination-items.section';
 import { readDiagnoses } from '../sections/diagnoses.section';
 import { findCaseNumber, readHeaderBlock } from '../sections/header.section';
-import { type LetterSections, sectionText, splitLetterSections } from '../sections/letter-sections';
+import {
+  type LetterSections,
+  sectionText,
+  sectionTexts,
+  splitLetterSections,
+} from '../sections/letter-sections';
 import { readPatient } from '../sections/patient.section';
 import { readProseDates } from '../sections/prose-dates.section';
 import { readReviewer } from '../sections/reviewer.section';
@@ -38,7 +43,6 @@ export function readDeterminationLetter(
       : foldWhitespace(unwrapLines(summarySection)).replace(SUMMARY_PREAMBLE, '');
   const prose = foldWhitespace(text);
   const proseDates = readProseDates(prose, context);
-  const decisions = sectionText(sections, 'decisions') ?? '';
   return {
     format: format(header.found),
     caseNumber: header.caseNumber ?? findCaseNumber(text),
@@ -48,6 +52,9 @@ export function readDeterminationLetter(
     patient: readPatient(summary ?? prose),
     diagnoses: summary === null ? [] : readDiagnoses(summary),
     summary: summary === null || summary.length === 0 ? null : summary,
-    items: readDeterminationItems(decisions, context),
+    // Each decision section on its own: an item title never runs across a heading.
+    items: sectionTexts(sections, 'decisions').flatMap((decisions) =>
+      readDeterminationItems(decisions, context),
+    ),
   };
 }

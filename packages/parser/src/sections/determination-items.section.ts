@@ -19,6 +19,9 @@ const CLAIMS_LABEL = /Claims\s?Administrator\s?guidelines?\s?:/i;
 const REVIEWER_LABEL = /(?:MAXIMUS|Expert\s?Reviewer|IMR\s?Reviewer)\s?guidelines?\s?:/i;
 const RATIONALE_LABEL = /Decision\s?rationale\s?:/i;
 const ANY_LABEL = /guidelines?\s?:|rationale\s?:/i;
+// Header fields ("Date of Injury: 11/09/2011") are never part of an item title.
+const HEADER_FIELD =
+  /\b(?:Case\s?Number|Date\s?Assigned|Date\s?of\s?Injury|Decision\s?Date|UR\s?Denial\s?Date|Priority|Application\s?Received)\s?:/i;
 const LINE_ENDS_SENTENCE = /[.:;?!"]$/;
 const SENTENCE_END_INSIDE = /[a-z]{4,}[.!?]["']?\s(?=\S)/g;
 const TITLE_EDGES = /^[\s:*-]+|[\s:*]+$/g;
@@ -49,6 +52,7 @@ function titleStart(section: string, regionStart: number, colon: number): number
     const previousStart = Math.max(regionStart, section.lastIndexOf('\n', previousEnd - 1) + 1);
     const previous = section.slice(previousStart, previousEnd);
     if (previous.length === 0 || LINE_ENDS_SENTENCE.test(previous) || ANY_LABEL.test(previous)) break;
+    if (HEADER_FIELD.test(previous)) break;
     if (colon - previousStart > MAX_TITLE_CHARS) break;
     start = previousStart;
   }

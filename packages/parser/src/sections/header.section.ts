@@ -17,7 +17,8 @@ const LABELS: ReadonlyArray<readonly [RegExp, DateField | 'caseNumber' | 'priori
 
 const HEADER_FIELD = new RegExp(
   '\\b((?:IMR\\s?|MAXIMUS\\s?)?Case\\s?(?:Number|No\\.?)|Date\\s?Assigned|Date\\s?of\\s?Injury|Decision\\s?Date|Dated|UR\\s?Denial\\s?Date|Date\\s?of\\s?UR\\s?Decision|(?:IMR\\s?)?Application\\s?Received|Priority)' +
-    `\\s?:\\s?(${DATE_TOKEN}|[A-Z]{2}\\d{2}-\\d{4,8}|[A-Za-z]{3,12}|[\\d/.-]{3,12})`,
+    // A label with no value is followed by the next label, which must not be taken for the value.
+    `\\s?:\\s?(?!(?:Date|Decision|UR|Application|Priority|Case|IMR|MAXIMUS)\\b)(${DATE_TOKEN}|[A-Z]{2}\\d{2}-\\d{4,8}|[A-Za-z]{3,12}|[\\d/.-]{3,12})`,
   'gi',
 );
 const CASE_NUMBER = /^[A-Z]{2}\d{2}-\d{4,8}$/i;

@@ -58,10 +58,13 @@ export function splitLetterSections(text: string): LetterSections {
   return { head: text.slice(0, found[0]?.start ?? 0), sections };
 }
 
-/** All content under headings of one kind, joined (a section may be repeated or split by a page break). */
+/** The content under each heading of one kind, in text order (a heading may be repeated). */
+export function sectionTexts(sections: LetterSections, kind: SectionKind): string[] {
+  return sections.sections.filter((section) => section.kind === kind).map((section) => section.content);
+}
+
+/** All content under headings of one kind, joined, or null when there is no such heading. */
 export function sectionText(sections: LetterSections, kind: SectionKind): string | null {
-  const parts = sections.sections
-    .filter((section) => section.kind === kind)
-    .map((section) => section.content);
+  const parts = sectionTexts(sections, kind);
   return parts.length === 0 ? null : parts.join('\n');
 }

@@ -42,15 +42,15 @@ export function readReviewer(section: string, context: ParseContext): ReviewerCr
   };
   reviewer.specialties = union(
     read(readPhrase(BOARD_CERTIFIED, prose), matchSpecialties, 'specialty'),
-    read(readPhrase(SPECIALTY_FIELD, section), matchSpecialties, 'specialty'),
+    read(readPhrase(SPECIALTY_FIELD, prose), matchSpecialties, 'specialty'),
   );
   reviewer.subspecialties = union(
     read(readPhrase(SUBSPECIALTY, prose), matchSubspecialties, 'subspecialty'),
-    read(readPhrase(SUBSPECIALTY_FIELD, section), matchSubspecialties, 'subspecialty'),
+    read(readPhrase(SUBSPECIALTY_FIELD, prose), matchSubspecialties, 'subspecialty'),
   );
   reviewer.licensedIn = union(
     read(readPhrase(LICENSED_IN, prose), matchStates, 'licence state'),
-    read(readPhrase(LICENSURE_FIELD, section), matchStates, 'licence state'),
+    read(readPhrase(LICENSURE_FIELD, prose), matchStates, 'licence state'),
   );
   return reviewer;
 }

@@ -64,17 +64,20 @@ function replaceSpecialChar(ch: string): string {
   }
 }
 
-const MARKDOWN_HEADING = /^#{1,6}\s*/;
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const MARKDOWN_EMPHASIS = /\*\*|__/g;
 const SPACE_RUN = /\s{2,}/g;
 const INLINE_PAGE_FOOTER = /\s*\bPage\s?\d{1,4}\s?of\s?\d{1,4}\b\s*/g;
-const CASE_NUMBER_LINE = /^(?:(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?)?(CM\d{2}-\d{4,8})$/i;
+const LABELLED_CASE_NUMBER_LINE = /^(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?(CM\d{2}-\d{4,8})$/i;
+const BARE_CASE_NUMBER_LINE = /^CM\d{2}-\d{4,8}$/i;
 
 export interface NormalisedText {
   /** Non-empty trimmed lines joined by '\n'. */
   text: string;
   /** The input carried HTML tags or markdown markup (the header-block variants do). */
   hadMarkup: boolean;
+  /** The case number printed alone on a line (a page footer), removed from the text. */
+  footerCaseNumber: string | null;
 }
 
 function decodeEntities(text: string): string {
@@ -101,7 +104,8 @@ export function normaliseText(raw: string): NormalisedText {
   text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
 
   const out: string[] = [];
-  const seenCaseNumbers = new Set<string>();
+  const seenLabelledLines = new Set<string>();
+  let footerCaseNumber: string | null = null;
   for (const rawLine of text.split('\n')) {
     let line = rawLine;
     if (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1) {
@@ -112,15 +116,19 @@ export function normaliseText(raw: string): NormalisedText {
     if (line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
     line = line.replace(SPACE_RUN, ' ').trim();
     if (line.length === 0) continue;
-    // Case-number footers repeat the header's number on every page: keep only the first mention.
     if (line.length < 60) {
-      const caseNumber = CASE_NUMBER_LINE.exec(line)?.[1]?.toUpperCase();
-      if (caseNumber !== undefined) {
-        if (seenCaseNumbers.has(caseNumber)) continue;
-        seenCaseNumbers.add(caseNumber);
+      // Page footers print the case number alone on a line; a labelled line repeated is a footer too.
+      if (BARE_CASE_NUMBER_LINE.test(line)) {
+        footerCaseNumber ??= line.toUpperCase();
+        continue;
+      }
+      const labelled = LABELLED_CASE_NUMBER_LINE.exec(line);
+      if (labelled) {
+        if (seenLabelledLines.has(line)) continue;
+        seenLabelledLines.add(line);
       }
     }
     out.push(line);
   }
-  return { text: out.join('\n'), hadMarkup };
+  return { text: out.join('\n'), hadMarkup, footerCaseNumber };
 }
