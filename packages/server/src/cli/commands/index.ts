@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { registerIngestCommand } from './ingest.command';
 import { registerMigrateToCommand } from './migrate-to.command';
 import { registerParseCommand } from './parse.command';
+import { registerQueryCommand } from './query.command';
 import { registerReparseCommand } from './reparse.command';
+import { registerServeCommand } from './serve.command';
+import { registerStartCommand } from './start.command';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -11,7 +14,10 @@ const commands: RegisterCommand[] = [
   registerIngestCommand,
   registerMigrateToCommand,
   registerParseCommand,
+  registerQueryCommand,
   registerReparseCommand,
+  registerServeCommand,
+  registerStartCommand,
 ];
 
 export function registerCommands(program: Command): void {
