@@ -1,0 +1,163 @@
+import type { Citation, CitedBy } from '@imr/parser';
+import { CHRONIC_PAIN, type GuidelineRef } from './catalogue/guideline-refs';
+import type { SeededRandom } from './seeded-random';
+
+/**
+ * One citation as a letter writes it: the reference plus the choices of wording that change what a reader
+ * sees (topic in capitals, pages shown or not, the chapter named twice as in seed 000). The truth Citation
+ * and both layouts' wording are derived from this one value, so they cannot drift apart.
+ */
+export interface CitationModel {
+  citedBy: CitedBy;
+  ref: GuidelineRef;
+  /** The topic as printed (MTUS only); null when the line names none. */
+  topic: string | null;
+  pages: readonly [number, number] | null;
+  /** "Chronic Pain Treatment Guidelines" etc.: how the 2014+ line names the Chronic Pain chapter. */
+  chronicPainAlias: string;
+  /** ACOEM chapters written with the long "American College ..." preamble. */
+  longAcoem: boolean;
+}
+
+const CHRONIC_PAIN_ALIASES = [
+  'Chronic Pain Treatment Guidelines',
+  'Chronic Pain Treatment Guidelines',
+  'Chronic Pain Treatment Guidelines',
+  'Chronic Pain Medical Treatment Guidelines',
+  // Seed 000 names the chapter twice.
+  'Chronic Pain Treatment Guidelines Chronic Pain Medical Treatment Guidelines',
+];
+
+export function citationModel(
+  citedBy: CitedBy,
+  ref: GuidelineRef,
+  random: SeededRandom,
+  shape: { showPages: boolean; showTopic: boolean; capitals: boolean },
+): CitationModel {
+  let topic: string | null = null;
+  let pages: readonly [number, number] | null = null;
+  if (ref.kind === 'MTUS') {
+    topic = shape.showTopic ? ref.topic : null;
+    if (topic !== null && shape.capitals) topic = topic.toUpperCase();
+    pages = shape.showPages ? ref.pages : null;
+    // A line needs something after the chapter unless the chapter is all there is to say.
+    if (topic === null && pages === null && ref.topic !== null) topic = ref.topic;
+  }
+  return {
+    citedBy,
+    ref,
+    topic,
+    pages,
+    chronicPainAlias: random.pick(CHRONIC_PAIN_ALIASES),
+    longAcoem: random.chance(0.3),
+  };
+}
+
+function pageList([from, to]: readonly [number, number]): number[] {
+  const pages: number[] = [];
+  for (let page = from; page <= to; page++) pages.push(page);
+  return pages;
+}
+
+export function citationTruth(model: CitationModel): Citation {
+  const { citedBy, ref } = model;
+  switch (ref.kind) {
+    case 'NONE':
+      return { citedBy, source: 'NONE' };
+    case 'MTUS_ACOEM':
+      return { citedBy, source: 'MTUS', guideline: 'ACOEM', topic: null, pages: [] };
+    case 'MTUS':
+      return {
+        citedBy,
+        source: 'MTUS',
+        guideline: ref.chapter,
+        topic: model.topic,
+        pages: model.pages === null ? [] : pageList(model.pages),
+      };
+    case 'ODG':
+      return {
+        citedBy,
+        source: 'ODG',
+        guideline: 'Official Disability Guidelines',
+        topic: `${ref.chapter}, ${ref.topic}`,
+        pages: [],
+      };
+    case 'CCR':
+      return {
+        citedBy,
+        source: 'CCR',
+        guideline: 'Title 8, California Code of Regulations',
+        topic: ref.section,
+        pages: [],
+      };
+  }
+}
+
+function pagesText([from, to]: readonly [number, number]): string {
+  return from === to ? `${from}` : `${from}-${to}`;
+}
+
+const ACOEM_PREAMBLE =
+  'American College of Occupational and Environmental Medicine (ACOEM), 2nd Edition, (2004)';
+
+/** 2014+ wording: "Decision based on MTUS Chronic Pain Treatment Guidelines Massage Therapy Page(s): 60." */
+export function citationText2014(model: CitationModel): string {
+  const { ref } = model;
+  switch (ref.kind) {
+    case 'NONE':
+      return 'The Claims Administrator did not cite any medical evidence for its decision.';
+    case 'MTUS_ACOEM':
+      return 'Decision based on MTUS ACOEM.';
+    case 'MTUS': {
+      let chapter: string;
+      if (ref.chapter === CHRONIC_PAIN) chapter = model.chronicPainAlias;
+      else if (ref.chapter.endsWith('Guidelines')) chapter = ref.chapter;
+      else chapter = model.longAcoem ? `${ACOEM_PREAMBLE} ${ref.chapter}` : `ACOEM ${ref.chapter}`;
+      const isAcoemChapter = ref.chapter !== CHRONIC_PAIN && !ref.chapter.endsWith('Guidelines');
+      const topic = model.topic === null ? '' : `${isAcoemChapter ? ',' : ''} ${model.topic}`;
+      const pages = model.pages === null ? '' : ` Page(s): ${pagesText(model.pages)}`;
+      return `Decision based on MTUS ${chapter}${topic}${pages}.`;
+    }
+    case 'ODG': {
+      const label = model.citedBy === 'CLAIMS_ADMINISTRATOR' ? 'Non-MTUS' : 'Non-MTUS Citation';
+      return `Decision based on ${label} Official Disability Guidelines (ODG) ${ref.chapter}, ${ref.topic}`;
+    }
+    case 'CCR':
+      return `Decision based on Non-MTUS Citation Other Medical Treatment Guideline or Medical Evidence: Title 8, California Code of Regulations, ${ref.section}`;
+  }
+}
+
+/** 2013 wording: "The Expert Reviewer based his/her decision on the ..., which is part of the MTUS." */
+export function citationText2013(model: CitationModel, first: boolean): string {
+  const { ref } = model;
+  const who =
+    model.citedBy === 'CLAIMS_ADMINISTRATOR'
+      ? 'The Claims Administrator based its decision on the'
+      : `The Expert Reviewer ${first ? '' : 'also '}based his/her decision on the`;
+  const pages =
+    model.pages === null
+      ? ''
+      : model.pages[0] === model.pages[1]
+        ? `, page ${model.pages[0]}`
+        : `, pages ${pagesText(model.pages)}`;
+  switch (ref.kind) {
+    case 'NONE':
+      return 'The Claims Administrator did not cite any evidence-based guidelines for its decision.';
+    case 'MTUS_ACOEM':
+      return `${who} ACOEM Practice Guidelines, which is part of the MTUS.`;
+    case 'MTUS': {
+      const topic = model.topic === null ? '' : `, ${model.topic}`;
+      const chapter =
+        ref.chapter === CHRONIC_PAIN
+          ? `${CHRONIC_PAIN} (2009)`
+          : ref.chapter.endsWith('Guidelines')
+            ? ref.chapter
+            : `${ACOEM_PREAMBLE}, ${ref.chapter}`;
+      return `${who} ${chapter}${topic}${pages}, which is part of the MTUS.`;
+    }
+    case 'ODG':
+      return `${who} Official Disability Guidelines (ODG), ${ref.chapter}, ${ref.topic}, which is not part of the MTUS.`;
+    case 'CCR':
+      return `${who} California Code of Regulations, Title 8, ${ref.section}, which is part of the MTUS.`;
+  }
+}
