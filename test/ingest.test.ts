@@ -134,14 +134,14 @@ describe('imr ingest', () => {
 
   it('survives kill -9 mid-run: the store stays consistent and a second run completes it without duplicates', async () => {
     const input = join(dir, 'in');
-    const letters = 3000;
+    const letters = 1500;
     writeVariedLetters(input, letters, 500);
     const clean = join(dir, 'clean.db');
     await ingestInProcess(clean, [input]);
     const expected = await tableCounts(clean);
 
     const db = join(dir, 'killed.db');
-    const child = startCli(['ingest', input, '--db', db, '--batch', '50', '--no-progress']);
+    const child = startCli(['ingest', input, '--db', db, '--batch', '25', '--no-progress']);
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.on('exit', (_code, signal) => resolve(signal)),
     );
@@ -151,7 +151,7 @@ describe('imr ingest', () => {
       await new Promise((r) => setTimeout(r, 50));
       const rows = await queryStore<{ stored: number }>(db, 'select stored from ingest_runs').catch(() => []);
       storedWhenKilled = rows[0]?.stored ?? 0;
-      if (storedWhenKilled >= 200) break;
+      if (storedWhenKilled >= 100) break;
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');

@@ -23,6 +23,43 @@ function isPdf(bytes: Uint8Array): boolean {
   return head.includes(PDF_MAGIC);
 }
 
+// Node's TextDecoder treats windows-1252 as Latin-1; these are the characters 0x80-0x9F stand for in 1252.
+const WINDOWS_1252_HIGH: Readonly<Record<number, string>> = {
+  128: '\u20ac',
+  130: '\u201a',
+  131: '\u0192',
+  132: '\u201e',
+  133: '\u2026',
+  134: '\u2020',
+  135: '\u2021',
+  136: '\u02c6',
+  137: '\u2030',
+  138: '\u0160',
+  139: '\u2039',
+  140: '\u0152',
+  142: '\u017d',
+  145: '\u2018',
+  146: '\u2019',
+  147: '\u201c',
+  148: '\u201d',
+  149: '\u2022',
+  150: '\u2013',
+  151: '\u2014',
+  152: '\u02dc',
+  153: '\u2122',
+  154: '\u0161',
+  155: '\u203a',
+  156: '\u0153',
+  158: '\u017e',
+  159: '\u0178',
+};
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0)] ?? c);
+}
+
 function decodeText(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -31,7 +68,7 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Not valid UTF-8: letters exported from Windows tools are Windows-1252 (curly quotes, section signs).
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -57,13 +94,12 @@ export async function decodeLetterBytes(bytes: Uint8Array): Promise<DecodedLette
     try {
       text = await extractPdfText(bytes);
     } catch (error) {
-      return {
-        ok: false,
-        reason: `unreadable PDF: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      const message = error instanceof Error ? error.message : String(error);
+      // extractPdfText says "no text layer" for a scan; anything else is a damaged or encrypted file.
+      if (/no text layer/i.test(message)) return { ok: false, reason: `PDF without text: ${message}` };
+      return { ok: false, reason: `unreadable PDF: ${message.replace(/^not a readable PDF: /, '')}` };
     }
-    if (text.trim() === '')
-      return { ok: false, reason: 'PDF without text: no text layer (a scan? run OCR first)' };
+    if (text.trim() === '') return { ok: false, reason: 'PDF without text: no text layer (a scan?)' };
     return { ok: true, text, kind: 'pdf' };
   }
   const text = decodeText(bytes);
