@@ -11,7 +11,7 @@ import {
 import { readPatient } from '../sections/patient.section';
 import { readProseDates } from '../sections/prose-dates.section';
 import { readReviewer } from '../sections/reviewer.section';
-import { foldWhitespace, unwrapLines } from '../text/unwrap-lines';
+import { unwrapLines } from '../text/unwrap-lines';
 import type { LayoutReading } from './letter-layout';
 
 const SUMMARY_PREAMBLE =
@@ -37,19 +37,16 @@ export function readDeterminationLetter(
   const sections = splitLetterSections(text);
   const header = readHeaderBlock(sections.head, context);
   const summarySection = sectionText(sections, 'summary');
-  const summary =
-    summarySection === null
-      ? null
-      : foldWhitespace(unwrapLines(summarySection)).replace(SUMMARY_PREAMBLE, '');
-  const prose = foldWhitespace(text);
-  const proseDates = readProseDates(prose, context);
+  const summary = summarySection === null ? null : unwrapLines(summarySection).replace(SUMMARY_PREAMBLE, '');
+  // The normalised text has single spaces and line breaks only: the prose patterns read it as it is.
+  const proseDates = readProseDates(text, context);
   return {
     format: format(header.found),
     caseNumber: header.caseNumber ?? findCaseNumber(text),
     dates: { ...proseDates, ...header.dates },
     priority: header.priority,
     reviewer: readReviewer(qualificationsText(sections, text), context),
-    patient: readPatient(summary ?? prose),
+    patient: readPatient(summary ?? text),
     diagnoses: summary === null ? [] : readDiagnoses(summary),
     summary: summary === null || summary.length === 0 ? null : summary,
     // Each decision section on its own: an item title never runs across a heading.

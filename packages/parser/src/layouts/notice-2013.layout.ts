@@ -4,7 +4,7 @@ import { readNoticeItems } from '../sections/notice-items.section';
 import { readPatient } from '../sections/patient.section';
 import { readProseDates } from '../sections/prose-dates.section';
 import { readReviewer } from '../sections/reviewer.section';
-import { foldWhitespace, unwrapLines } from '../text/unwrap-lines';
+import { unwrapLines } from '../text/unwrap-lines';
 import type { LetterLayout } from './letter-layout';
 
 const NOTICE =
@@ -49,7 +49,7 @@ export const notice2013Layout: LetterLayout = {
     if (summaryStart !== -1) {
       const rest = text.slice(summaryStart);
       const end = indexOrEnd(AFTER_SUMMARY.exec(rest), rest);
-      summary = foldWhitespace(unwrapLines(rest.slice(0, end))).replace(DISCLAIMER, '');
+      summary = unwrapLines(rest.slice(0, end)).replace(DISCLAIMER, '');
       if (summary.length === 0) summary = null;
     }
     const qualificationsText = qualifications
@@ -58,14 +58,14 @@ export const notice2013Layout: LetterLayout = {
           summaryStart === -1 ? undefined : summaryStart,
         )
       : text;
-    const prose = foldWhitespace(text);
+    // The normalised text has single spaces and line breaks only: the prose patterns read it as it is.
     return {
       format: 'notice-2013',
       caseNumber: header.caseNumber ?? findCaseNumber(text),
-      dates: { ...readProseDates(prose, context), ...header.dates },
+      dates: { ...readProseDates(text, context), ...header.dates },
       priority: header.priority,
       reviewer: readReviewer(qualificationsText, context),
-      patient: readPatient(summary ?? prose),
+      patient: readPatient(summary ?? text),
       diagnoses: summary === null ? [] : readDiagnoses(summary),
       summary,
       items: readNoticeItems(text, context),

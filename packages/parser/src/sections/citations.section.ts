@@ -1,5 +1,5 @@
 import type { ParseContext } from '../parse-context';
-import { foldWhitespace } from '../text/unwrap-lines';
+import { unwrapLines } from '../text/unwrap-lines';
 import type { Citation, CitedBy } from '../types';
 import { chapterOf, LEADING_MTUS_CHAPTER, MTUS_CHAPTER_PATTERN } from './mtus-chapters';
 
@@ -61,7 +61,7 @@ export function expandPages(list: string, context: ParseContext): number[] {
 }
 
 function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): Citation | null {
-  const text = foldWhitespace(piece);
+  const text = piece.trim();
   if (text.length === 0) return null;
   if (NO_EVIDENCE.test(text)) return { citedBy, source: 'NONE', text };
   let body = text.replace(CITATION_START, '');
@@ -137,7 +137,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
  * "Medical Treatment Guideline(s) the Expert Reviewer used: ..."), in the order written.
  */
 export function readCitations(paragraph: string, citedBy: CitedBy, context: ParseContext): Citation[] {
-  const text = foldWhitespace(paragraph);
+  const text = unwrapLines(paragraph);
   if (text.length === 0) return [];
   if (NO_EVIDENCE.test(text) && text.length < 200) return [{ citedBy, source: 'NONE', text }];
   const starts: number[] = [];

@@ -1,5 +1,5 @@
 import type { ParseContext } from '../parse-context';
-import { foldWhitespace, unwrapLines } from '../text/unwrap-lines';
+import { unwrapLines } from '../text/unwrap-lines';
 import { readCitations } from './citations.section';
 import { decisionOf } from './decision-word';
 import type { RawItem } from './raw-item';
@@ -15,9 +15,9 @@ const DECISION_MARKER = /:\s?(Partially\s?Overturned|Overturned|Upheld)/gi;
 const LOWERCASE_LETTER = /[a-z]/;
 const INTRODUCTION =
   /The\s?Final\s?Determination\s?was\s?based\s?on\s?decisions?\s?for\s?the\s?disputed\s?items?\s?\/?\s?(?:or\s)?services?\s?set\s?forth\s?below\s?:?/i;
-const CLAIMS_LABEL = /Claims\s?Administrator\s?guidelines?\s?:/i;
-const REVIEWER_LABEL = /(?:MAXIMUS|Expert\s?Reviewer|IMR\s?Reviewer)\s?guidelines?\s?:/i;
-const RATIONALE_LABEL = /Decision\s?rationale\s?:/i;
+// The three labelled parts of an item, found for the whole section in one pass.
+const LABELS =
+  /(?<claims>Claims\s?Administrator\s?guidelines?\s?:)|(?<reviewer>(?:MAXIMUS|Expert\s?Reviewer|IMR\s?Reviewer)\s?guidelines?\s?:)|(?<rationale>Decision\s?rationale\s?:)/gi;
 const ANY_LABEL = /guidelines?\s?:|rationale\s?:/i;
 // Header fields ("Date of Injury: 11/09/2011") are never part of an item title.
 const HEADER_FIELD =
@@ -78,31 +78,50 @@ interface LabelledPart {
   end: number;
 }
 
-function readBlock(block: string, context: ParseContext): Pick<RawItem, 'citations' | 'rationale'> {
+function findLabels(section: string, from: number): LabelledPart[] {
   const labels: LabelledPart[] = [];
-  for (const [kind, pattern] of [
-    ['claims', CLAIMS_LABEL],
-    ['reviewer', REVIEWER_LABEL],
-    ['rationale', RATIONALE_LABEL],
-  ] as const) {
-    const match = pattern.exec(block);
-    if (match) labels.push({ kind, start: match.index, end: match.index + match[0].length });
+  LABELS.lastIndex = from;
+  for (let match = LABELS.exec(section); match !== null; match = LABELS.exec(section)) {
+    const groups = match.groups ?? {};
+    const kind =
+      groups.claims !== undefined ? 'claims' : groups.reviewer !== undefined ? 'reviewer' : 'rationale';
+    labels.push({ kind, start: match.index, end: match.index + match[0].length });
   }
-  labels.sort((a, b) => a.start - b.start);
+  return labels;
+}
+
+/** The citations and rationale of the item block [blockStart, blockEnd): the first label of each kind. */
+function readBlock(
+  section: string,
+  blockStart: number,
+  blockEnd: number,
+  allLabels: readonly LabelledPart[],
+  context: ParseContext,
+): Pick<RawItem, 'citations' | 'rationale'> {
+  const labels: LabelledPart[] = [];
+  for (const label of allLabels) {
+    if (
+      label.start >= blockStart &&
+      label.end <= blockEnd &&
+      !labels.some((seen) => seen.kind === label.kind)
+    ) {
+      labels.push(label);
+    }
+  }
   const part = (kind: LabelledPart['kind']): string | null => {
     const index = labels.findIndex((label) => label.kind === kind);
     if (index === -1) return null;
-    return block.slice(labels[index]!.end, labels[index + 1]?.start ?? block.length);
+    return section.slice(labels[index]!.end, labels[index + 1]?.start ?? blockEnd);
   };
   const claims = part('claims');
   const reviewer = part('reviewer');
-  const rationale = part('rationale') ?? (labels.length === 0 ? block : '');
+  const rationale = part('rationale') ?? (labels.length === 0 ? section.slice(blockStart, blockEnd) : '');
   return {
     citations: [
       ...(claims === null ? [] : readCitations(claims, 'CLAIMS_ADMINISTRATOR', context)),
       ...(reviewer === null ? [] : readCitations(reviewer, 'IMR_REVIEWER', context)),
     ],
-    rationale: foldWhitespace(unwrapLines(rationale)),
+    rationale: unwrapLines(rationale),
   };
 }
 
@@ -111,19 +130,20 @@ export function readDeterminationItems(section: string, context: ParseContext): 
   const introduction = INTRODUCTION.exec(section);
   const bodyStart = introduction ? introduction.index + introduction[0].length : 0;
   const markers = findMarkers(section, bodyStart);
+  const labels = markers.length === 0 ? [] : findLabels(section, markers[0]!.end);
   const starts = markers.map((marker, i) =>
     titleStart(section, i === 0 ? bodyStart : markers[i - 1]!.end, marker.colon),
   );
   const items: RawItem[] = [];
   for (let i = 0; i < markers.length; i++) {
     const marker = markers[i]!;
-    const title = foldWhitespace(section.slice(starts[i], marker.colon)).replace(TITLE_EDGES, '');
+    const title = unwrapLines(section.slice(starts[i], marker.colon)).replace(TITLE_EDGES, '');
     if (title.length === 0) {
       context.warnings.push(`a '${marker.word}' decision has no item title before it`);
       continue;
     }
-    const block = section.slice(marker.end, starts[i + 1] ?? section.length);
-    items.push({ title, decision: decisionOf(marker.word), ...readBlock(block, context) });
+    const details = readBlock(section, marker.end, starts[i + 1] ?? section.length, labels, context);
+    items.push({ title, decision: decisionOf(marker.word), ...details });
   }
   return items;
 }

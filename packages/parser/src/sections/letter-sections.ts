@@ -4,16 +4,16 @@
 
 export type SectionKind = 'qualifications' | 'summary' | 'decisions' | 'documents';
 
-const HEADINGS = new RegExp(
-  [
-    '(?<qualifications>HOW\\s?THE\\s?IMR\\s?FINAL\\s?DETERMINATION\\s?WAS\\s?MADE)',
-    '(?<summary>CLINICAL\\s?CASE\\s?SUMMARY)',
-    '(?<decisions>IMR\\s?ISSUES\\s?,?\\s?DECISIONS?\\s?AND\\s?RATIONALES?|IMR\\s?DECISION\\s?\\(?S?\\)?\\s?AND\\s?RATIONALE\\s?\\(?S?\\)?)',
-    '(?<documents>DOCUMENTS\\s?REVIEWED)',
-  ].join('|'),
-  'gi',
-);
-const LINE_END_AFTER = /^\s?:?\s?(?:\n|$)/;
+const HEADING_PATTERNS = [
+  '(?<qualifications>HOW\\s?THE\\s?IMR\\s?FINAL\\s?DETERMINATION\\s?WAS\\s?MADE)',
+  '(?<summary>CLINICAL\\s?CASE\\s?SUMMARY)',
+  '(?<decisions>IMR\\s?ISSUES\\s?,?\\s?DECISIONS?\\s?AND\\s?RATIONALES?|IMR\\s?DECISION\\s?\\(?S?\\)?\\s?AND\\s?RATIONALE\\s?\\(?S?\\)?)',
+  '(?<documents>DOCUMENTS\\s?REVIEWED)',
+].join('|');
+// Headings in capitals anywhere (one case-sensitive search), and headings in any case that fill a line of
+// their own (one anchored test per line start).
+const CAPITALS_HEADING = new RegExp(HEADING_PATTERNS, 'g');
+const LINE_HEADING = new RegExp(`(?:${HEADING_PATTERNS})(?=\\s?:?\\s?(?:\\n|$))`, 'iy');
 
 export interface LetterSection {
   kind: SectionKind;
@@ -30,25 +30,29 @@ export interface LetterSections {
   sections: LetterSection[];
 }
 
-function isHeading(text: string, index: number, matched: string): boolean {
-  if (matched === matched.toUpperCase()) return true;
-  const startsLine = index === 0 || text[index - 1] === '\n';
-  return startsLine && LINE_END_AFTER.test(text.slice(index + matched.length, index + matched.length + 3));
-}
-
 /** Splits a normalised letter at its section headings, in text order. */
 export function splitLetterSections(text: string): LetterSections {
   const found: Array<{ kind: SectionKind; start: number; end: number; heading: string }> = [];
-  HEADINGS.lastIndex = 0;
-  for (let match = HEADINGS.exec(text); match !== null; match = HEADINGS.exec(text)) {
-    if (!isHeading(text, match.index, match[0])) continue;
+  const add = (match: RegExpExecArray): void => {
     const groups = match.groups ?? {};
     const kind = (Object.keys(groups) as SectionKind[]).find((name) => groups[name] !== undefined);
-    if (kind === undefined) continue;
+    if (kind === undefined || found.some((section) => section.start === match.index)) return;
     let end = match.index + match[0].length;
     if (text[end] === ':') end++;
     found.push({ kind, start: match.index, end, heading: match[0] });
+  };
+  CAPITALS_HEADING.lastIndex = 0;
+  for (let match = CAPITALS_HEADING.exec(text); match !== null; match = CAPITALS_HEADING.exec(text))
+    add(match);
+  for (let lineStart = 0; lineStart < text.length; ) {
+    LINE_HEADING.lastIndex = lineStart;
+    const match = LINE_HEADING.exec(text);
+    if (match) add(match);
+    const next = text.indexOf('\n', lineStart);
+    if (next === -1) break;
+    lineStart = next + 1;
   }
+  found.sort((a, b) => a.start - b.start);
   const sections = found.map((section, i) => ({
     kind: section.kind,
     start: section.start,

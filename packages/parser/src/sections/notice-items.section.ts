@@ -1,5 +1,5 @@
 import type { ParseContext } from '../parse-context';
-import { foldWhitespace, unwrapLines } from '../text/unwrap-lines';
+import { unwrapLines } from '../text/unwrap-lines';
 import type { Citation, Decision } from '../types';
 import { readCitations } from './citations.section';
 import type { RawItem } from './raw-item';
@@ -31,7 +31,7 @@ interface NumberedTitle {
 }
 
 function cleanTitle(text: string): string {
-  return foldWhitespace(text).replace(TITLE_EDGES, '');
+  return unwrapLines(text).replace(TITLE_EDGES, '');
 }
 
 const NECESSITY_STATEMENTS = new RegExp(NECESSITY.source, 'gi');
@@ -90,7 +90,7 @@ function readItemSection(block: string, context: ParseContext): Pick<RawItem, 'c
     reviewer === null ? [] : readCitations(reviewer, 'IMR_REVIEWER', context);
   // "The Expert Reviewer found the guideline used by the Claims Administrator was relevant and appropriate":
   // the reviewer relied on the same guidelines.
-  if (reviewer !== null && REVIEWER_AGREES.test(foldWhitespace(reviewer))) {
+  if (reviewer !== null && REVIEWER_AGREES.test(unwrapLines(reviewer))) {
     const ownCitations = reviewerCitations.filter(
       (citation) => citation.source !== 'OTHER' && citation.source !== 'NONE',
     );
@@ -102,7 +102,7 @@ function readItemSection(block: string, context: ParseContext): Pick<RawItem, 'c
   }
   return {
     citations: [...claimsCitations, ...reviewerCitations],
-    rationale: foldWhitespace(unwrapLines(rationale)),
+    rationale: unwrapLines(rationale),
   };
 }
 

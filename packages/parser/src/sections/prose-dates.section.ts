@@ -2,71 +2,82 @@ import type { ParseContext } from '../parse-context';
 import type { LetterDates } from '../types';
 import { DATE_FIELD_NAMES, DATE_TOKEN, readStatedDate } from './date-token';
 
-const D = `(${DATE_TOKEN})`;
-const flags = 'i';
+// Dates stated in running text: "date of injury of 06/20/2008", "a 3/16/84 date of injury", "reported an
+// injury on 9/20/10", "The utilization review dated 10/22/2013 denied the request". One pass finds every date
+// token; the words just before and after each decide what it is. This keeps the cost to one scan of the
+// letter however many phrasings are known.
 
-// How the letters state each date in prose; the first sentence that states one wins.
-const PROSE_DATES: ReadonlyArray<readonly [keyof LetterDates, RegExp]> = [
-  ['injury', new RegExp(`date\\s?of\\s?injury\\s?(?:of|on|is|was|:)?\\s?${D}`, flags)],
-  ['injury', new RegExp(`${D}\\s?(?:industrial\\s)?date\\s?of\\s?injury`, flags)],
-  [
-    'injury',
-    new RegExp(
-      `(?:reported|sustained|suffered|incurred|had)\\s(?:an?\\s|the\\s)?(?:[a-z-]+\\s){0,3}?injur(?:y|ies)\\s(?:on|dated|of)\\s${D}`,
-      flags,
-    ),
-  ],
-  ['injury', new RegExp(`\\binjured\\s(?:at\\swork\\s)?on\\s${D}`, flags)],
-  [
-    'urDenial',
-    new RegExp(
-      `(?:utilization\\s?review|\\bUR\\b)(?:\\s(?:determination|decision|report|letter))?\\s(?:dated|of|on)\\s${D},?\\s(?:which\\s)?(?:denied|non-?certified|modified)`,
-      flags,
-    ),
-  ],
-  [
-    'urDenial',
-    new RegExp(
-      `(?:utilization\\s?review|\\bUR\\b)\\s?(?:denial|non-?certification|modification)(?:\\s(?:letter|determination))?\\s(?:dated|of|on)\\s${D}`,
-      flags,
-    ),
-  ],
-  [
-    'urDenial',
-    new RegExp(
-      `(?:denied|non-?certified)\\s(?:at|by|in)\\s(?:the\\s)?(?:utilization\\s?review|UR)\\s(?:dated\\s|on\\s|of\\s)${D}`,
-      flags,
-    ),
-  ],
-  [
-    'applicationReceived',
-    new RegExp(
-      `application\\sfor\\sIndependent\\sMedical\\sReview\\swas\\s(?:filed|received)\\son\\s${D}`,
-      flags,
-    ),
-  ],
-  ['assigned', new RegExp(`Notice\\sof\\sAssignment[^.]{0,120}?\\s(?:on|dated)\\s${D}`, flags)],
+const ANY_DATE = new RegExp(DATE_TOKEN, 'g');
+/** Most phrases fit in this many characters before the date; the two that name a far-off subject say so. */
+const NEAR_CHARS = 70;
+const FAR_CHARS = 200;
+const AFTER_CHARS = 40;
+
+interface DateContext {
+  field: keyof LetterDates | 'request';
+  before?: RegExp;
+  after?: RegExp;
+  /** The phrase may start up to FAR_CHARS before the date. */
+  far?: true;
+}
+
+const CONTEXTS: readonly DateContext[] = [
+  { field: 'injury', before: /date\s?of\s?injury\s?(?:of|on|is|was|:)?\s?$/i },
+  { field: 'injury', after: /^\s?(?:industrial\s)?date\s?of\s?injury/i },
+  {
+    field: 'injury',
+    before:
+      /(?:reported|sustained|suffered|incurred|had)\s(?:an?\s|the\s)?(?:[a-z-]{1,20}\s){0,3}?injur(?:y|ies)\s(?:on|dated|of)\s$/i,
+  },
+  { field: 'injury', before: /\binjured\s(?:at\swork\s)?on\s$/i },
+  {
+    field: 'urDenial',
+    before:
+      /(?:utilization\s?review|\bUR)(?:\s(?:determination|decision|report|letter))?\s(?:dated|of|on)\s$/i,
+    after: /^,?\s(?:which\s)?(?:denied|non-?certified|modified)/i,
+  },
+  {
+    field: 'urDenial',
+    before:
+      /(?:utilization\s?review|\bUR)\s?(?:denial|non-?certification|modification)(?:\s(?:letter|determination))?\s(?:dated|of|on)\s$/i,
+  },
+  {
+    field: 'urDenial',
+    before:
+      /(?:denied|non-?certified)\s(?:at|by|in)\s(?:the\s)?(?:utilization\s?review|UR)\s(?:dated\s|on\s|of\s)$/i,
+  },
+  {
+    field: 'applicationReceived',
+    before: /application\sfor\sIndependent\sMedical\sReview\swas\s(?:filed|received)\son\s$/i,
+  },
+  { field: 'assigned', before: /Notice\sof\sAssignment[^.]{0,120}?\s(?:on|dated)\s$/i, far: true },
+  // Not a letter field, but an unreadable one is reported (seed 004: "At the time (21/1/14) of request").
+  { field: 'request', before: /\bat\sthe\stime\s\($/i, after: /^\)\sof\s(?:the\s)?request/i },
+  { field: 'request', before: /request\sfor\sauthori[sz]ation[^.]{0,160}?\swas\sdated\s$/i, far: true },
 ];
 
-// Dates that are not letter fields but are reported when unreadable (seed 004: "At the time (21/1/14) of request").
-const REQUEST_DATES: readonly RegExp[] = [
-  /\bat\sthe\stime\s\(([\d/.-]{3,12})\)\sof\s(?:the\s)?request/i,
-  new RegExp(`request\\sfor\\sauthori[sz]ation[^.]{0,160}?\\swas\\sdated\\s${D}`, flags),
-];
+function fits(context: DateContext, near: string, far: string, after: string): boolean {
+  if (context.after !== undefined && !context.after.test(after)) return false;
+  return context.before === undefined || context.before.test(context.far ? far : near);
+}
 
-/** Dates stated in running text: "date of injury of 06/20/2008", "The utilization review dated 10/22/2013 denied". */
-export function readProseDates(prose: string, context: ParseContext): Partial<LetterDates> {
+/** The letter dates its prose states; an impossible date in a recognised phrase is a warning. */
+export function readProseDates(text: string, context: ParseContext): Partial<LetterDates> {
   const dates: Partial<LetterDates> = {};
-  for (const [field, pattern] of PROSE_DATES) {
-    if (dates[field] !== undefined) continue;
-    const token = pattern.exec(prose)?.[1];
-    if (token === undefined) continue;
-    const date = readStatedDate(token, DATE_FIELD_NAMES[field], context);
-    if (date !== null) dates[field] = date;
-  }
-  for (const pattern of REQUEST_DATES) {
-    const token = pattern.exec(prose)?.[1];
-    if (token !== undefined) readStatedDate(token, 'request', context);
+  ANY_DATE.lastIndex = 0;
+  for (let match = ANY_DATE.exec(text); match !== null; match = ANY_DATE.exec(text)) {
+    const near = text.slice(Math.max(0, match.index - NEAR_CHARS), match.index);
+    const far = text.slice(Math.max(0, match.index - FAR_CHARS), match.index);
+    const end = match.index + match[0].length;
+    const after = text.slice(end, end + AFTER_CHARS);
+    const stated = CONTEXTS.find((candidate) => fits(candidate, near, far, after));
+    if (stated === undefined) continue;
+    if (stated.field === 'request') {
+      readStatedDate(match[0], 'request', context);
+    } else if (dates[stated.field] === undefined) {
+      const date = readStatedDate(match[0], DATE_FIELD_NAMES[stated.field], context);
+      if (date !== null) dates[stated.field] = date;
+    }
   }
   return dates;
 }

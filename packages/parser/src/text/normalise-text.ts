@@ -68,8 +68,8 @@ const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const MARKDOWN_EMPHASIS = /\*\*|__/g;
 const SPACE_RUN = /\s{2,}/g;
 const INLINE_PAGE_FOOTER = /\s*\bPage\s?\d{1,4}\s?of\s?\d{1,4}\b\s*/g;
-const LABELLED_CASE_NUMBER_LINE = /^(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?(CM\d{2}-\d{4,8})$/i;
-const BARE_CASE_NUMBER_LINE = /^CM\d{2}-\d{4,8}$/i;
+const LABELLED_CASE_NUMBER_LINE = /^(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?CM\d{2}-\d{4,8}$/i;
+const BARE_CASE_NUMBER_LINE = /^CM\d{2}-\d{4,8}$/;
 
 export interface NormalisedText {
   /** Non-empty trimmed lines joined by '\n'. */
@@ -103,27 +103,34 @@ export function normaliseText(raw: string): NormalisedText {
   if (text.indexOf('&') !== -1) text = decodeEntities(text);
   text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
 
+  // Whole-text checks first, so the per-line work below runs only for what the text can contain.
+  const mayHaveMarkdown = text.indexOf('#') !== -1 || text.indexOf('**') !== -1 || text.indexOf('__') !== -1;
+  const mayHaveFooters = text.indexOf('Page') !== -1;
+  const mayHaveCaseNumbers = text.indexOf('CM') !== -1;
   const out: string[] = [];
   const seenLabelledLines = new Set<string>();
   let footerCaseNumber: string | null = null;
   for (const rawLine of text.split('\n')) {
     let line = rawLine;
-    if (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1) {
+    if (
+      mayHaveMarkdown &&
+      (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1)
+    ) {
       const stripped = line.trimStart().replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '');
-      if (stripped !== line) hadMarkup = true;
+      if (stripped !== line.trimStart()) hadMarkup = true;
       line = stripped;
     }
-    if (line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
-    line = line.replace(SPACE_RUN, ' ').trim();
+    if (mayHaveFooters && line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
+    if (line.indexOf('  ') !== -1) line = line.replace(SPACE_RUN, ' ');
+    line = line.trim();
     if (line.length === 0) continue;
-    if (line.length < 60) {
+    if (mayHaveCaseNumbers && line.length < 60 && line.indexOf('CM') !== -1) {
       // Page footers print the case number alone on a line; a labelled line repeated is a footer too.
       if (BARE_CASE_NUMBER_LINE.test(line)) {
         footerCaseNumber ??= line.toUpperCase();
         continue;
       }
-      const labelled = LABELLED_CASE_NUMBER_LINE.exec(line);
-      if (labelled) {
+      if (LABELLED_CASE_NUMBER_LINE.test(line)) {
         if (seenLabelledLines.has(line)) continue;
         seenLabelledLines.add(line);
       }
