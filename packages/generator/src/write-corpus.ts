@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type CorpusFormat, type ShardResult, type ShardSpec, writeShard } from './corpus-shard';
 import type { LayoutChoice } from './draw-letter';
@@ -75,7 +77,9 @@ function startWorker(): Worker {
     import.meta.url,
   );
   if (!workerUrl.pathname.endsWith('.ts')) return new Worker(workerUrl);
-  const tsxApi = import.meta.resolve('tsx/esm/api');
+  // tsx's ESM entry of its register API (require.resolve would give the CommonJS one, which cannot register here).
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
   return new Worker(bootstrap, { eval: true });
 }

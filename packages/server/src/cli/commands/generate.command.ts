@@ -1,4 +1,4 @@
-import { LAYOUTS, type LayoutChoice, writeCorpus } from '@imr/generator';
+import { CORPUS_FORMATS, type CorpusFormat, LAYOUTS, type LayoutChoice, writeCorpus } from '@imr/generator';
 import type { Command } from 'commander';
 
 interface GenerateCommandOptions {
@@ -6,6 +6,7 @@ interface GenerateCommandOptions {
   out: string;
   seed: string;
   layout: string;
+  format: string;
   shardSize: string;
   workers?: string;
 }
@@ -31,12 +32,20 @@ export function registerGenerateCommand(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (created if missing; existing letters are overwritten)')
     .option('--seed <s>', 'PRNG seed: the same seed gives byte-identical output', '1')
     .option('--layout <layout>', `letter layout: ${LAYOUT_CHOICES.join(' | ')}`, 'mix')
-    .option('--shard-size <n>', 'letters per sub-folder', '1000')
+    .option(
+      '--format <format>',
+      'files: DIR/<shard>/<id>.txt per letter | jsonl: DIR/letters/<shard>.jsonl, {file, text} per line (for slow file creation)',
+      'files',
+    )
+    .option('--shard-size <n>', 'letters per sub-folder (or per jsonl file)', '1000')
     .option('--workers <n>', 'worker threads (default: one per core; 0 = main thread)')
     .action(async (options: GenerateCommandOptions) => {
       try {
         if (!LAYOUT_CHOICES.includes(options.layout)) {
           throw new Error(`--layout must be one of ${LAYOUT_CHOICES.join(', ')}, got "${options.layout}"`);
+        }
+        if (!(CORPUS_FORMATS as readonly string[]).includes(options.format)) {
+          throw new Error(`--format must be one of ${CORPUS_FORMATS.join(', ')}, got "${options.format}"`);
         }
         const count = wholeNumber(options.count, '--count', 0);
         const tty = process.stderr.isTTY;
@@ -47,6 +56,7 @@ export function registerGenerateCommand(program: Command): void {
           count,
           seed: wholeNumber(options.seed, '--seed', 0),
           layout: options.layout as LayoutChoice,
+          format: options.format as CorpusFormat,
           shardSize: wholeNumber(options.shardSize, '--shard-size', 1),
           ...(options.workers === undefined ? {} : { workers: wholeNumber(options.workers, '--workers', 0) }),
           onProgress: ({ written, total }) => {
