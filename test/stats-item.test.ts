@@ -197,14 +197,15 @@ describe('itemStats over the seed letters', () => {
     },
   );
 
-  it('returns a time series in time order, undated items last', async () => {
+  it('returns time groups in time order, undated items last', async () => {
+    // Only seed 001 states its decision date (2014-11-25); the other eight items are undated.
     const result = await query<ItemStatsData>(
-      `{ itemStats(groupBy: [DECISION_MONTH]) { groups { key { decisionMonth } count } } }`,
+      `{ itemStats(groupBy: [DECISION_MONTH, CATEGORY]) { groups { key { decisionMonth category } count } } }`,
     );
     expect(result.data!.itemStats.groups).toEqual([
-      { key: { decisionMonth: '2013-10' }, count: 1 },
-      { key: { decisionMonth: '2014-11' }, count: 1 },
-      { key: { decisionMonth: null }, count: 7 },
+      { key: { decisionMonth: '2014-11', category: 'PHYSICAL_MEDICINE' }, count: 1 },
+      { key: { decisionMonth: null, category: 'PHARMACEUTICAL' }, count: 1 },
+      { key: { decisionMonth: null, category: 'PHYSICAL_MEDICINE' }, count: 7 },
     ]);
   });
 

@@ -10,7 +10,7 @@ import { saveLetters } from './letter.repository';
 const filterArb: fc.Arbitrary<ReferenceFilter | null> = fc.oneof(
   fc.constant(null),
   fc.record({ categories: fc.subarray(['PHARMACEUTICAL', 'SURGERY'], { minLength: 1 }) }),
-  fc.record({ decisions: fc.constant(['OVERTURNED']) }),
+  fc.record({ decisions: fc.constant<string[]>(['OVERTURNED']) }),
   fc.record({ bodyRegions: fc.subarray(['KNEE', 'LUMBAR_SPINE'], { minLength: 1 }) }),
 );
 

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { DecisionTally } from '../../stats/decision-tally';
+import { compareKeyValues } from '../../stats/group-order';
 import { type ReferenceFilter, referenceItemStats } from '../../stats/item-stats.reference';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
 import { describeEachBackend } from '../test-store';
-import { ITEM_DIMENSIONS, itemStats } from './item-stats.repository';
+import { ITEM_DIMENSIONS, isTimeDimension, itemStats } from './item-stats.repository';
 import { saveLetters } from './letter.repository';
 
 const filterFieldsArb: fc.Arbitrary<ReferenceFilter> = fc.record(
@@ -64,6 +65,18 @@ describeEachBackend('itemStats', (backend) => {
               }
               expect(Object.fromEntries(byKey)).toEqual(Object.fromEntries(expected.groups));
               expect(actual.groupCount).toBe(expected.groups.size);
+              // Grouped by time, groups come in key order (a time series) unless asked otherwise.
+              if (groupBy.some(isTimeDimension)) {
+                const keys = actual.groups.map((g) => g.keyValues);
+                const sorted = [...keys].sort((a, b) => {
+                  for (let i = 0; i < a.length; i++) {
+                    const c = compareKeyValues(a[i], b[i]);
+                    if (c !== 0) return c;
+                  }
+                  return 0;
+                });
+                expect(keys).toEqual(sorted);
+              }
             }
           } finally {
             await store.close();

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import {
+  referenceCitedNothing,
+  referenceCitedPages,
+  referenceGuidelineStats,
+} from '../../stats/guideline-stats.reference';
+import type { ReferenceFilter } from '../../stats/item-stats.reference';
+import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { describeEachBackend } from '../test-store';
+import { citationCoverage, citedPages, guidelineStats } from './guideline-stats.repository';
+import { saveLetters } from './letter.repository';
+
+const filterArb: fc.Arbitrary<ReferenceFilter> = fc.oneof(
+  fc.constant({}),
+  fc.record({ categories: fc.subarray(['PHARMACEUTICAL', 'PHYSICAL_MEDICINE'], { minLength: 1 }) }),
+  fc.record({ decisions: fc.constant<string[]>(['UPHELD']) }),
+  fc.record({ guidelineSources: fc.constant<string[]>(['MTUS']) }),
+);
+
+const queryArb = fc.record({
+  filter: filterArb,
+  citedBy: fc.constantFrom(null, 'CLAIMS_ADMINISTRATOR', 'IMR_REVIEWER'),
+  perCategory: fc.boolean(),
+});
+
+describeEachBackend('guideline analytics', (backend) => {
+  it('agree with citations counted in plain JS over the same random letters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        letterBatchArb(50),
+        fc.array(queryArb, { minLength: 8, maxLength: 8 }),
+        async (letters, queries) => {
+          const store = await backend.open();
+          try {
+            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            for (const { filter, citedBy, perCategory } of queries) {
+              const stats = await guidelineStats(
+                store.db,
+                { filter, citedBy, perCategory, level: 'TOPIC' },
+                store.dialect,
+              );
+              const expected = referenceGuidelineStats(letters, filter, citedBy, perCategory);
+              const actual = Object.fromEntries(
+                stats.groups.map((g) => [
+                  JSON.stringify([...(perCategory ? [g.category] : []), g.source, g.guideline, g.topic]),
+                  {
+                    items: g.count,
+                    overturnedOrPartial: g.overturned + g.partiallyOverturned,
+                    citations: g.citations,
+                  },
+                ]),
+              );
+              expect(actual).toEqual(Object.fromEntries(expected));
+              for (const g of stats.groups) expect(g.share).toBeLessThanOrEqual(1);
+
+              const pages = await citedPages(store.db, { filter, citedBy }, store.dialect);
+              expect(
+                Object.fromEntries(
+                  pages.groups.map((p) => [JSON.stringify([p.source, p.guideline, p.page]), p.count]),
+                ),
+              ).toEqual(Object.fromEntries(referenceCitedPages(letters, filter, citedBy)));
+              expect(pages.groups.map((p) => p.count)).toEqual(
+                [...pages.groups.map((p) => p.count)].sort((a, b) => b - a),
+              );
+
+              const coverage = await citationCoverage(
+                store.db,
+                filter,
+                ['CLAIMS_ADMINISTRATOR', 'IMR_REVIEWER'],
+                store.dialect,
+              );
+              for (const party of coverage) {
+                const wanted = referenceCitedNothing(letters, filter, party.citedBy);
+                expect({ items: party.items, citedNothing: party.citedNothing.count }).toEqual(wanted);
+                expect(party.citedNothing.count + party.citedSomething.count).toBe(party.items);
+              }
+            }
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: backend.dialect === 'sqlite' ? 10 : 3 },
+    );
+  });
+});
