@@ -1,0 +1,29 @@
+import { PhraseMatcher } from './phrase-matcher';
+import { SPECIALTIES, type SpecialtyEntry, SUBSPECIALTIES } from './specialties.data';
+import { tokenizeTerms } from './term-tokens';
+
+function buildMatcher(entries: readonly SpecialtyEntry[], what: string): PhraseMatcher<string> {
+  return new PhraseMatcher(
+    entries.flatMap((entry) => entry.synonyms.map((synonym) => [synonym, entry.name] as const)),
+    what,
+  );
+}
+
+const SPECIALTY_MATCHER = buildMatcher(SPECIALTIES, 'specialties.data SPECIALTIES');
+const SUBSPECIALTY_MATCHER = buildMatcher(SUBSPECIALTIES, 'specialties.data SUBSPECIALTIES');
+
+function namesIn(text: string, matcher: PhraseMatcher<string>): string[] {
+  // "&" is "and" in "Physical Medicine & Rehabilitation".
+  const tokens = tokenizeTerms(text.replace(/&/g, ' and '));
+  return [...new Set(matcher.findAll(tokens).map((match) => match.value))];
+}
+
+/** Board certifications named in a phrase, normal forms, in order, each once; longest phrase wins. */
+export function matchSpecialties(text: string): string[] {
+  return namesIn(text, SPECIALTY_MATCHER);
+}
+
+/** Subspecialties named in a phrase ("has a subspecialty in Interventional Spine"), normal forms, in order. */
+export function matchSubspecialties(text: string): string[] {
+  return namesIn(text, SUBSPECIALTY_MATCHER);
+}
