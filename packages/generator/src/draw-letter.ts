@@ -236,14 +236,22 @@ export function drawLetter(random: SeededRandom, layoutChoice: LayoutChoice): Le
     let decision = random.weighted(DECISIONS);
     // The notice layout states each decision as "is (not) medically necessary and appropriate": no partial.
     if (layout === 'notice-2013' && decision === 'PARTIALLY_OVERTURNED') decision = 'OVERTURNED';
-    items.push(
-      drawItem(random, {
-        decision,
-        capitals,
-        diagnoses: base.diagnoses,
-        urSentence: i === 0 && urPlace === 'rationale' ? urSentence : null,
-      }),
-    );
+    const context = {
+      decision,
+      capitals,
+      diagnoses: base.diagnoses,
+      urSentence: i === 0 && urPlace === 'rationale' ? urSentence : null,
+    };
+    // Letters list each disputed item once; a heading drawn twice is drawn again.
+    let item = drawItem(random, context);
+    for (
+      let attempt = 0;
+      attempt < 10 && items.some((other) => other.truth.title === item.truth.title);
+      attempt++
+    ) {
+      item = drawItem(random, context);
+    }
+    items.push(item);
   }
   const summary = summaryOf(base, items[0]!.quotedTitle, urPlace === 'summary', random);
   return { ...base, summary, urDateStated: urPlace !== 'none', items };

@@ -373,8 +373,9 @@ export function drugTitle(entry: DrugEntry, random: SeededRandom): ItemTitle {
 
 export function compoundTitle(random: SeededRandom): ItemTitle {
   const ingredients = random.pick(COMPOUND_INGREDIENTS);
-  const names = ingredients.map((part) => part.replace(/\s[\d.]+%$/, ''));
-  const generic = names.map((name) => name.toLowerCase()).join('/');
+  const generic = ingredients.map((part) => part.replace(/\s[\d.]+%$/, '').toLowerCase()).join('/');
+  // The strengths the heading states, one per ingredient; the tube size (grams) is not a strength.
+  const strength = ingredients.map((part) => /[\d.]+%$/.exec(part)![0]).join('/');
   const grams = random.pick([120, 180, 240]);
   const title = random.weighted([
     [`Compound cream: ${ingredients.join(', ')} ${grams}gm`, 1],
@@ -383,7 +384,7 @@ export function compoundTitle(random: SeededRandom): ItemTitle {
   return {
     // A compound's treatment is its ingredients' generics, as for any drug.
     ...base(title, generic),
-    drug: { name: names.join('/'), generic, drugClass: 'COMPOUND', strength: null, dispensed: null },
+    drug: { name: generic, generic, drugClass: 'COMPOUND', strength, dispensed: null },
   };
 }
 

@@ -159,7 +159,7 @@ export const DRUGS: readonly DrugEntry[] = [
   drug(['Flector patch'], 'diclofenac', 'TOPICAL', ['1.3%'], [30, 60], 3),
   drug(['Terocin patch'], null, 'TOPICAL', [], [10, 20, 30], 4, 'terocin patch'),
   drug(['Capsaicin cream'], 'capsaicin', 'TOPICAL', ['0.075%', '0.025%'], [1, 2], 2),
-  drug(['Menthoderm gel'], 'methyl salicylate/menthol', 'TOPICAL', [], [1, 2], 2),
+  drug(['Menthoderm'], 'methyl salicylate/menthol', 'TOPICAL', [], [1, 2], 2),
   drug(['Ambien', 'Zolpidem'], 'zolpidem', 'SEDATIVE_HYPNOTIC', ['10mg', '5mg', '12.5mg'], [30], 10),
   drug(['Lunesta'], 'eszopiclone', 'SEDATIVE_HYPNOTIC', ['3mg', '2mg'], [30], 3),
   drug(['Sonata'], 'zaleplon', 'SEDATIVE_HYPNOTIC', ['10mg'], [30], 1),
