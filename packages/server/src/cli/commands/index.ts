@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerGenerateCommand } from './generate.command';
 import { registerIngestCommand } from './ingest.command';
 import { registerMigrateToCommand } from './migrate-to.command';
 import { registerParseCommand } from './parse.command';
@@ -11,6 +12,7 @@ export type RegisterCommand = (program: Command) => void;
 
 // One line per command module; keep sorted.
 const commands: RegisterCommand[] = [
+  registerGenerateCommand,
   registerIngestCommand,
   registerMigrateToCommand,
   registerParseCommand,
