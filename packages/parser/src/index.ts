@@ -3,3 +3,16 @@ export { parseLetter } from './parse-letter';
 export { PARSER_VERSION } from './parser-version';
 export { extractPdfText, parseLetterPdf } from './pdf/parse-letter-pdf';
 export * from './types';
+export {
+  classifyTreatment,
+  findBodyRegions,
+  matchSpecialties,
+  matchStates,
+  matchSubspecialties,
+  readDuration,
+  readFrequency,
+  readQuantity,
+  stateCode,
+  TAXONOMY_VERSION,
+  type TreatmentClassification,
+} from './taxonomy/index';
