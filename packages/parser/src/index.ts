@@ -2,7 +2,6 @@ export type { ParseOptions } from './parse-context';
 export { parseLetter } from './parse-letter';
 export { PARSER_VERSION } from './parser-version';
 export { extractPdfText, parseLetterPdf } from './pdf/parse-letter-pdf';
-export * from './types';
 export {
   classifyTreatment,
   findBodyRegions,
@@ -16,3 +15,4 @@ export {
   TAXONOMY_VERSION,
   type TreatmentClassification,
 } from './taxonomy/index';
+export * from './types';
