@@ -73,6 +73,21 @@ describe('listInputFiles', () => {
     ]);
   });
 
+  it('walks folders a glob matches, and takes files only from a ** glob', async () => {
+    touch('g/2014-01/1.txt');
+    touch('g/2014-02/sub/2.txt');
+    touch('g/2015-01/3.txt');
+    expect(await list([`${dir}/g/2014-*`])).toEqual([
+      { kind: 'letter', path: 'g/2014-01/1.txt' },
+      { kind: 'letter', path: 'g/2014-02/sub/2.txt' },
+    ]);
+    expect(await list([`${dir}/g/**/*.txt`])).toEqual([
+      { kind: 'letter', path: 'g/2014-01/1.txt' },
+      { kind: 'letter', path: 'g/2014-02/sub/2.txt' },
+      { kind: 'letter', path: 'g/2015-01/3.txt' },
+    ]);
+  });
+
   it('yields a folder given twice once', async () => {
     touch('d/1.txt');
     expect(await list([join(dir, 'd'), join(dir, 'd')])).toEqual([{ kind: 'letter', path: 'd/1.txt' }]);

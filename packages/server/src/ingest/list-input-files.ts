@@ -116,6 +116,34 @@ async function followSymlink(path: string, visited: Set<string>): Promise<InputE
 }
 
 /**
+ * A glob's matches: files as they are, folders walked (so `letters/2014-*` takes those folders whole). A pattern
+ * with `**` already reaches every file below, so it matches files only (a folder and its files would count twice).
+ */
+async function* expandGlob(pattern: string, visited: Set<string>): AsyncGenerator<InputEntry> {
+  const recursive = pattern.includes('**');
+  let matched = 0;
+  // Unreadable folders under a glob are passed over by fast-glob; name a folder to have them reported.
+  const matches = fg.stream(pattern, {
+    onlyFiles: recursive,
+    markDirectories: true,
+    followSymbolicLinks: true,
+    dot: false,
+    suppressErrors: true,
+  });
+  for await (const match of matches) {
+    matched++;
+    const path = String(match);
+    if (path.endsWith('/')) {
+      const folder = path.slice(0, -1);
+      if (await markVisited(folder, visited)) yield* walkFolder(folder, visited);
+    } else {
+      yield hasLetterExtension(path) ? { kind: 'letter', path } : { kind: 'skipped', path };
+    }
+  }
+  if (matched === 0) yield { kind: 'unreadable', path: pattern, reason: 'no file matches this pattern' };
+}
+
+/**
  * Yields every input file the arguments name: a file as is, a folder recursively, a glob (when no file or folder
  * has that literal name) the files it matches. An argument that names nothing is yielded as unreadable.
  */
@@ -134,19 +162,7 @@ export async function* listInputFiles(paths: readonly string[]): AsyncGenerator<
     } else if (stats) {
       yield classifyFile(arg, stats);
     } else if (fg.isDynamicPattern(arg)) {
-      let matched = 0;
-      // Globs select files; unreadable folders under a glob are passed over silently by fast-glob.
-      for await (const match of fg.stream(arg, {
-        onlyFiles: true,
-        followSymbolicLinks: true,
-        dot: false,
-        suppressErrors: true,
-      })) {
-        matched++;
-        const path = String(match);
-        yield hasLetterExtension(path) ? { kind: 'letter', path } : { kind: 'skipped', path };
-      }
-      if (matched === 0) yield { kind: 'unreadable', path: arg, reason: 'no file matches this pattern' };
+      yield* expandGlob(arg, visited);
     } else {
       yield { kind: 'unreadable', path: arg, reason: describeFsError(statError) };
     }

@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { handleParseTask } from './handle-parse-task';
 import type { FromWorker, ParseOutcome, ParseTask, ParseWorkerData, ToWorker } from './parse-task';
 
-// A fixed set of parse workers fed in chunks. Each worker holds at most two chunks, so one is always queued while
-// it works on the other and nothing piles up inside workers. A worker that dies (a parser crash, out of memory)
+// A fixed set of parse workers fed in chunks. Each worker holds up to four chunks, so it has work queued while
+// the main thread is busy in a long write, and little piles up inside workers. A worker that dies (a parser crash, out of memory)
 // is replaced; the tasks it held are retried one per message, and a task that kills a worker on its own is
 // reported as a parser crash, so one poisonous file costs one rejection, not a run.
 // Workers take a second or more to start from TypeScript source; until the first is ready, the main thread parses
@@ -27,7 +27,7 @@ interface Slot {
   outstanding: Map<number, { tasks: ParseTask[]; solo: boolean }>;
 }
 
-const CHUNKS_PER_WORKER = 2;
+const CHUNKS_PER_WORKER = 4;
 const INLINE_CHUNK = 4;
 // A worker's heap is capped so a pathological file fails that worker, not the whole process.
 const WORKER_HEAP_MB = 512;
@@ -50,7 +50,7 @@ export class ParseWorkerPool {
   private readonly spec = workerSpec();
 
   constructor(private readonly options: ParseWorkerPoolOptions) {
-    this.chunkSize = options.chunkSize ?? 32;
+    this.chunkSize = options.chunkSize ?? 64;
     for (let i = 0; i < Math.max(1, options.threads); i++) this.slots.push(this.spawn());
   }
 

@@ -91,9 +91,11 @@ export async function getIngestRun(db: Executor, runId: number) {
 
 /**
  * Bulk-load settings for this SQLite connection: a bigger page cache, so the items table's many indexes stay in
- * memory while batches land. No effect on PostgreSQL.
+ * memory while batches land, and checkpoints (each one fsyncs) every 32 MiB of WAL rather than every 4 MiB.
+ * No effect on PostgreSQL.
  */
 export async function tuneForBulkWrites(db: Executor, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect !== 'sqlite') return;
   await sql`pragma cache_size = -131072`.execute(db); // 128 MiB
+  await sql`pragma wal_autocheckpoint = 8192`.execute(db); // pages of 4 KiB
 }

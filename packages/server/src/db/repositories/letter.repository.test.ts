@@ -176,6 +176,39 @@ describeEachBackend('saveLetters', (backend) => {
     await close();
   });
 
+  it('adds the new reviewer profiles of a batch with their specialties and states, reusing known ones', async () => {
+    const store = await backend.open();
+    const { db, close } = store;
+    const withReviewer = (n: number, reviewer: ParsedLetter['reviewer']) =>
+      toSave(seedLikeLetter({ caseNumber: `CM14-000000${n}`, reviewer }), String(n).repeat(64));
+    const a = { specialties: ['Internal Medicine'], subspecialties: [], licensedIn: ['CA'] };
+    const b = {
+      specialties: ['Orthopedic Surgery', 'Pain Medicine'],
+      subspecialties: ['Spine'],
+      licensedIn: ['NY', 'TX'],
+    };
+    await db
+      .transaction()
+      .execute((trx) => saveLetters(trx, [withReviewer(1, a), withReviewer(2, b), withReviewer(3, a)]));
+    await db.transaction().execute((trx) => saveLetters(trx, [withReviewer(4, b)]));
+    const one = async (table: string) =>
+      Number(
+        (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n,
+      );
+    expect([await one('reviewers'), await one('reviewer_specialties'), await one('reviewer_states')]).toEqual(
+      [2, 4, 3],
+    );
+    const reviewerOf = await db
+      .selectFrom('cases')
+      .select(['caseNumber', 'reviewerId'])
+      .orderBy('caseNumber')
+      .execute();
+    expect(new Set(reviewerOf.map((c) => c.reviewerId)).size).toBe(2);
+    expect(reviewerOf[0]!.reviewerId).toBe(reviewerOf[2]!.reviewerId);
+    expect(reviewerOf[1]!.reviewerId).toBe(reviewerOf[3]!.reviewerId);
+    await close();
+  });
+
   it('treats the same letter twice in one batch as one', async () => {
     const store = await backend.open();
     const { db, close } = store;

@@ -319,43 +319,53 @@ async function upsertReviewers(
     for (const r of rows) ids.set(r.profileKey, r.id);
   }
   const missing = keys.filter((k) => !ids.has(k));
-  for (const key of missing) {
+  // New profiles, their specialties and states: three multi-row statements per batch, not three per profile.
+  const reviewerRows = missing.map((key) => {
     const r = byKey.get(key)!;
+    return {
+      profileKey: key,
+      specialties: JSON.stringify(r.specialties),
+      subspecialties: JSON.stringify(r.subspecialties),
+      licensedIn: JSON.stringify(r.licensedIn),
+    };
+  });
+  for (const chunk of chunksFor(reviewerRows)) {
     const inserted = await trx
       .insertInto('reviewers')
-      .values({
-        profileKey: key,
-        specialties: JSON.stringify(r.specialties),
-        subspecialties: JSON.stringify(r.subspecialties),
-        licensedIn: JSON.stringify(r.licensedIn),
-      })
+      .values(chunk)
       // A concurrent writer (PostgreSQL) may have inserted the same profile: keep theirs.
-      .onConflict((oc) => oc.column('profileKey').doUpdateSet({ profileKey: key }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.set(key, inserted.id);
-    const specialtyRows = [
-      ...new Set(r.specialties.map((s) => `SPECIALTY\u0000${s}`)),
-      ...new Set(r.subspecialties.map((s) => `SUBSPECIALTY\u0000${s}`)),
-    ].map((k) => {
-      const [kind, specialty] = k.split('\u0000') as [string, string];
-      return { reviewerId: inserted.id, kind, specialty };
-    });
-    if (specialtyRows.length > 0) {
-      await trx
-        .insertInto('reviewerSpecialties')
-        .values(specialtyRows)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      .onConflict((oc) =>
+        oc.column('profileKey').doUpdateSet((eb) => ({ profileKey: eb.ref('excluded.profileKey') })),
+      )
+      .returning(['id', 'profileKey'])
+      .execute();
+    for (const row of inserted) ids.set(row.profileKey, row.id);
+  }
+  const specialtyRows: { reviewerId: number; kind: string; specialty: string }[] = [];
+  const stateRows: { reviewerId: number; state: string }[] = [];
+  for (const key of missing) {
+    const r = byKey.get(key)!;
+    const reviewerId = ids.get(key)!;
+    for (const specialty of new Set(r.specialties))
+      specialtyRows.push({ reviewerId, kind: 'SPECIALTY', specialty });
+    for (const specialty of new Set(r.subspecialties)) {
+      specialtyRows.push({ reviewerId, kind: 'SUBSPECIALTY', specialty });
     }
-    const stateRows = [...new Set(r.licensedIn)].map((state) => ({ reviewerId: inserted.id, state }));
-    if (stateRows.length > 0) {
-      await trx
-        .insertInto('reviewerStates')
-        .values(stateRows)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    for (const state of new Set(r.licensedIn)) stateRows.push({ reviewerId, state });
+  }
+  for (const chunk of chunksFor(specialtyRows)) {
+    await trx
+      .insertInto('reviewerSpecialties')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  for (const chunk of chunksFor(stateRows)) {
+    await trx
+      .insertInto('reviewerStates')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
   return ids;
 }
