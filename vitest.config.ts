@@ -15,7 +15,7 @@ export default defineConfig({
           typecheck: {
             enabled: true,
             include: ['packages/sdk/src/**/*.test-d.ts'],
-            tsconfig: './tsconfig.json',
+            tsconfig: './packages/sdk/tsconfig.json',
           },
         },
       },

@@ -5,6 +5,8 @@ const config: CodegenConfig = {
   schema: '../../schema.graphql',
   documents: ['src/operations/*.graphql'],
   ignoreNoDocuments: false,
+  // Relative imports carry .js so the tsc build in dist/ runs on Node's ESM loader as it is.
+  importExtension: '.js',
   generates: {
     'src/generated/': {
       preset: 'client',

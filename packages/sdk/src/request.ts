@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, Kind, print } from 'graphql';
-import { ImrGraphQLError, type ImrGraphQLErrorDetail, ImrHttpError } from './errors';
+import { ImrGraphQLError, type ImrGraphQLErrorDetail, ImrHttpError } from './errors.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collect, walkPages } from './paginate';
-import { toCsv, toRows } from './to-rows';
+import { collect, walkPages } from './paginate.js';
+import { toCsv, toRows } from './to-rows.js';
 
 describe('toRows', () => {
   it('flattens stats groups with key fields as leading columns', () => {
