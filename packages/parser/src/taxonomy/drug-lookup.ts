@@ -25,13 +25,18 @@ export const DRUG_MATCHER = new PhraseMatcher<DrugName>(
   'drugs.data',
 );
 
+const ENTRY_BY_NAME: ReadonlyMap<string, DrugEntry> = new Map(
+  DRUGS.flatMap((entry) => entry.names.map((name) => [name, entry] as const)),
+);
+
 const TOPICAL_FORMS: ReadonlySet<string> = new Set(TOPICAL_FORM_WORDS.flatMap((word) => phraseTerms(word)));
 // A transdermal opioid (fentanyl, buprenorphine patch) is still an opioid; a cream of one is a topical.
 const OPIOID_KEEPING_FORMS: ReadonlySet<string> = new Set(['patch', 'transdermal']);
 
-// "4mg", "10/325 MG", "5%", "25mcg/hr", "0.5 mg/ml": digits, up to three "/"-separated parts, a unit.
+// "4mg", "10/325 MG", "5%", "25mcg/hr", "0.5 mg/ml": digits, up to three "/"-separated parts, a unit. Grams
+// are left out: "120 gm" is the size of the tube, not a strength.
 const STRENGTH =
-  /(?<![\d.])(\d+(?:\.\d+)?(?:\s?\/\s?\d+(?:\.\d+)?){0,3})\s?(mg\/ml|mg\/hr|mcg\/hr|mcg\/h|mcg|mg|gm|g|ml|%|iu|units?)(?![a-z])/g;
+  /(?<![\d.])(\d+(?:\.\d+)?(?:\s?\/\s?\d+(?:\.\d+)?){0,3})\s?(mg\/ml|mg\/hr|mcg\/hr|mcg\/h|mcg|mg|ml|%|iu|units?)(?![a-z])/g;
 // "Norco 10/325 #90": a bare ratio right after the name (a date "10/03/14" has a second slash and is skipped).
 const BARE_RATIO = /(?<![\d./])(\d+(?:\.\d+)?\/\d+(?:\.\d+)?)(?![\d./])/;
 const DISPENSED_PATTERNS: readonly RegExp[] = [
@@ -134,6 +139,13 @@ export function buildDrug(
 /** Drug-name matches in a token list (brands, generics, compound words), left to right. */
 export function findDrugNames(tokens: readonly TermToken[]): PhraseMatch<DrugName>[] {
   return DRUG_MATCHER.findAll(tokens);
+}
+
+/** The treatment name of a drug: its generic, else the product's first listed name ("terocin"). */
+export function drugTreatmentName(drug: Drug): string {
+  if (drug.generic !== null) return drug.generic;
+  const entry = ENTRY_BY_NAME.get(drug.name);
+  return (entry?.names[0] ?? drug.name).toLowerCase();
 }
 
 /** Distinct drugs in the dictionary: generics, plus products that have none. */

@@ -1,6 +1,6 @@
 import type { Category, Drug } from '../types';
 import { bodyRegionSpans } from './body-region-lookup';
-import { buildDrug, type DrugName, findDrugNames } from './drug-lookup';
+import { buildDrug, type DrugName, drugTreatmentName, findDrugNames } from './drug-lookup';
 import type { PhraseMatch } from './phrase-matcher';
 import { PhraseMatcher } from './phrase-matcher';
 import { type TermToken, tokenizeTerms } from './term-tokens';
@@ -181,7 +181,7 @@ function classify(title: string): TreatmentClassification {
     firstDrug !== undefined && (best === null || better({ ...firstDrug, value: { rank: DRUG_RANK } }, best));
   if (drugBeatsTreatment) {
     const drug = buildDrug(title, tokens, drugMatches)!;
-    return { category: 'PHARMACEUTICAL', treatment: drug.generic ?? drug.name.toLowerCase(), drug };
+    return { category: 'PHARMACEUTICAL', treatment: drugTreatmentName(drug), drug };
   }
   if (best === null) return { category: 'OTHER', treatment: residualTreatment(title, tokens), drug: null };
   const { entry } = best.value;
@@ -190,7 +190,7 @@ function classify(title: string): TreatmentClassification {
     const drug = buildDrug(title, tokens, drugMatches)!;
     return {
       category: 'INJECTION',
-      treatment: `${drug.generic ?? drug.name.toLowerCase()} injection`,
+      treatment: `${drugTreatmentName(drug)} injection`,
       drug: null,
     };
   }

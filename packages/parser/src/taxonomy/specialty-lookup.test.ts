@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { matchSpecialties, matchSubspecialties } from './specialty-lookup';
+
+describe('matchSpecialties', () => {
+  it.each([
+    [
+      'Physical Medicine and Rehabilitation and Pain Medicine',
+      ['Physical Medicine and Rehabilitation', 'Pain Medicine'],
+    ],
+    ['Physical Medicine & Rehabn', ['Physical Medicine and Rehabilitation']],
+    ['Physical Medicine and Rehabilitation', ['Physical Medicine and Rehabilitation']],
+    ['Family Medicine', ['Family Medicine']],
+    ['Orthopaedic Surgery', ['Orthopedic Surgery']],
+    ['Orthopedic Surgery', ['Orthopedic Surgery']],
+    ['Anesthesiology, Pain Medicine', ['Anesthesiology', 'Pain Medicine']],
+    ['Internal Medicine and Occupational Medicine', ['Internal Medicine', 'Occupational Medicine']],
+    ['Preventive Medicine', ['Preventive Medicine']],
+    ['Psychiatry', ['Psychiatry']],
+    ['Licensed Psychologist', ['Psychology']],
+    ['Neurology', ['Neurology']],
+    ['Neurological Surgery', ['Neurological Surgery']],
+    ['Chiropractor', ['Chiropractic']],
+    ['Acupuncturist', ['Acupuncture']],
+    ['Emergency Medicine', ['Emergency Medicine']],
+    ['Plastic Surgery and Hand Surgery', ['Plastic Surgery', 'Hand Surgery']],
+    ['Rheumatology', ['Rheumatology']],
+    ['Sports Medicine', ['Sports Medicine']],
+    ['Podiatric Medicine', ['Podiatry']],
+    ['Physical Therapy', ['Physical Therapy']],
+    ['Dentistry', ['Dentistry']],
+    ['General Surgery', ['General Surgery']],
+    ['Ophthalmology', ['Ophthalmology']],
+    ['Otolaryngology', ['Otolaryngology']],
+    ['Urology', ['Urology']],
+    ['Cardiology', ['Cardiology']],
+    ['Pulmonary Disease', ['Pulmonary Medicine']],
+  ])('%s → %o', (text, names) => {
+    expect(matchSpecialties(text)).toEqual(names);
+  });
+
+  it('finds nothing in a phrase that names no specialty', () => {
+    expect(matchSpecialties('the same or similar specialties')).toEqual([]);
+    expect(matchSpecialties('')).toEqual([]);
+  });
+});
+
+describe('matchSubspecialties', () => {
+  it.each([
+    ['Interventional Spine', ['Interventional Spine']],
+    ['Pain Medicine', ['Pain Medicine']],
+    ['Spine Surgery', ['Spine Surgery']],
+    ['Sports Medicine and Hand Surgery', ['Sports Medicine', 'Hand Surgery']],
+    ['Interventional Pain Management', ['Pain Medicine']],
+  ])('%s → %o', (text, names) => {
+    expect(matchSubspecialties(text)).toEqual(names);
+  });
+});
