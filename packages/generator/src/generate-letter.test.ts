@@ -22,11 +22,11 @@ function unwrapped(text: string): string {
   return out.replace(/\*\*/g, '').replace(/\s+/g, ' ');
 }
 
-describe('generateLetter', () => {
+describe('generateLetter', { timeout: 120_000 }, () => {
   let letters: GeneratedLetter[] = [];
   beforeAll(() => {
     letters = Array.from({ length: SAMPLE }, (_, i) => generateLetter(SEED, i));
-  });
+  }, 120_000);
 
   it('is deterministic: the same (seed, index) gives the same bytes, another seed or index does not', () => {
     for (const index of [0, 1, 977, 4999]) {

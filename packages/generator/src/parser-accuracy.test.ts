@@ -28,7 +28,7 @@ function tallyFor(
   return { tally, failed };
 }
 
-describe('parser accuracy on generated letters', () => {
+describe('parser accuracy on generated letters', { timeout: 120_000 }, () => {
   it(`reads ${LETTERS} mixed letters with every contract field at or above its floor`, () => {
     const { tally, failed } = tallyFor('mix', LETTERS, 424242);
     console.info(`parser field accuracy on ${LETTERS} generated letters:\n${tally.report()}`);

@@ -11,6 +11,9 @@ export function letterStreamSeed(seed: number, index: number): number {
 
 export type Weighted<T> = readonly (readonly [T, number])[];
 
+// Weight tables are module constants, drawn from millions of times: sum each once.
+const WEIGHT_TOTALS = new WeakMap<object, number>();
+
 export class SeededRandom {
   private state: number;
 
@@ -42,8 +45,12 @@ export class SeededRandom {
   }
 
   weighted<T>(entries: Weighted<T>): T {
-    let total = 0;
-    for (const [, weight] of entries) total += weight;
+    let total = WEIGHT_TOTALS.get(entries);
+    if (total === undefined) {
+      total = 0;
+      for (const [, weight] of entries) total += weight;
+      WEIGHT_TOTALS.set(entries, total);
+    }
     let roll = this.next() * total;
     for (const [value, weight] of entries) {
       roll -= weight;

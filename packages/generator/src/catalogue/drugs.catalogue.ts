@@ -195,8 +195,15 @@ export const COMPOUND_INGREDIENTS: readonly (readonly string[])[] = [
   ['Capsaicin 0.025%', 'Menthol 2%', 'Camphor 2%'],
 ];
 
+const BY_CLASS = new Map<DrugClass, Weighted<DrugEntry>>();
+
 export function drugsOfClass(drugClass: DrugClass): Weighted<DrugEntry> {
-  return DRUGS.filter((entry) => entry.drugClass === drugClass).map(
-    (entry) => [entry, entry.weight] as const,
-  );
+  let entries = BY_CLASS.get(drugClass);
+  if (entries === undefined) {
+    entries = DRUGS.filter((entry) => entry.drugClass === drugClass).map(
+      (entry) => [entry, entry.weight] as const,
+    );
+    BY_CLASS.set(drugClass, entries);
+  }
+  return entries;
 }

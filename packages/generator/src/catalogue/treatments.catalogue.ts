@@ -626,8 +626,15 @@ export const CATEGORY_WEIGHTS: Weighted<Category> = [
   ['OTHER', 1],
 ];
 
+const BY_CATEGORY = new Map<Category, Weighted<TreatmentEntry>>();
+
 export function treatmentsOfCategory(category: Category): Weighted<TreatmentEntry> {
-  return TREATMENTS.filter((entry) => entry.category === category).map(
-    (entry) => [entry, entry.weight] as const,
-  );
+  let entries = BY_CATEGORY.get(category);
+  if (entries === undefined) {
+    entries = TREATMENTS.filter((entry) => entry.category === category).map(
+      (entry) => [entry, entry.weight] as const,
+    );
+    BY_CATEGORY.set(category, entries);
+  }
+  return entries;
 }

@@ -12,26 +12,33 @@ const WORD_HYPHEN = /^(.*[A-Za-z0-9]-)(.+)$/;
  * such a hyphen, gives the input again, which is how the truth's unwrapped text is defined.
  */
 export function wrapWords(text: string, width: number, random: SeededRandom | null): string[] {
-  const words = text.split(' ').filter((word) => word.length > 0);
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
+  let start = 0;
+  const length = text.length;
+  while (start < length) {
+    let end = text.indexOf(' ', start);
+    if (end === -1) end = length;
+    if (end === start) {
+      start++;
+      continue;
+    }
+    const word = text.slice(start, end);
+    start = end + 1;
     if (line.length === 0) {
       line = word;
-      continue;
-    }
-    if (line.length + 1 + word.length <= width) {
+    } else if (line.length + 1 + word.length <= width) {
       line += ` ${word}`;
-      continue;
+    } else {
+      const hyphen = random === null || word.indexOf('-') === -1 ? null : WORD_HYPHEN.exec(word);
+      if (hyphen !== null && line.length + 1 + hyphen[1]!.length <= width && random!.chance(0.5)) {
+        lines.push(`${line} ${hyphen[1]}`);
+        line = hyphen[2]!;
+      } else {
+        lines.push(line);
+        line = word;
+      }
     }
-    const hyphen = random === null ? null : WORD_HYPHEN.exec(word);
-    if (hyphen !== null && line.length + 1 + hyphen[1]!.length <= width && random!.chance(0.5)) {
-      lines.push(`${line} ${hyphen[1]}`);
-      line = hyphen[2]!;
-      continue;
-    }
-    lines.push(line);
-    line = word;
   }
   if (line.length > 0) lines.push(line);
   return lines;
