@@ -34,6 +34,8 @@ const YEAR_IN_PARENTHESES = /\s?\((?:19|20)\d{2}\)/g;
 const EDGE_PUNCTUATION = /^[\s,;:.-]+|[\s,;:.-]+$/g;
 
 const MAX_PAGES_IN_RANGE = 300;
+/** More pages than any guideline has: past this the list is not a citation's. */
+const MAX_PAGES = 1000;
 
 function cleanPart(text: string): string | null {
   const cleaned = text.replace(YEAR_IN_PARENTHESES, '').replace(EDGE_PUNCTUATION, '').trim();
@@ -53,9 +55,16 @@ export function expandPages(list: string, context: ParseContext): number[] {
         continue;
       }
       for (let page = from; page <= to; page++) pages.push(page);
+      if (pages.length > MAX_PAGES) break;
     } else if (/^\d{1,4}$/.test(part.trim())) {
       pages.push(Number(part.trim()));
     }
+  }
+  if (pages.length > MAX_PAGES) {
+    context.warnings.push(
+      `citation pages '${list.slice(0, 40)}...' list more than ${MAX_PAGES} pages: not read`,
+    );
+    return [];
   }
   return [...new Set(pages)];
 }
@@ -99,12 +108,9 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
     let rest = body.slice(chapter.index + chapter[0].length).replace(EDGE_PUNCTUATION, '');
     // "Chronic Pain Treatment Guidelines Chronic Pain Medical Treatment Guidelines Massage therapy": the
     // chapter named twice; the topic is what follows the last repetition.
-    for (
-      let repeat = LEADING_MTUS_CHAPTER.exec(rest);
-      repeat !== null;
-      repeat = LEADING_MTUS_CHAPTER.exec(rest)
-    ) {
-      if (chapterOf(repeat[0].trim()) !== guideline) break;
+    for (let repeats = 0; repeats < 3; repeats++) {
+      const repeat = LEADING_MTUS_CHAPTER.exec(rest);
+      if (repeat === null || chapterOf(repeat[0].trim()) !== guideline) break;
       rest = rest.slice(repeat[0].length).replace(EDGE_PUNCTUATION, '');
     }
     return { citedBy, source: 'MTUS', guideline, topic: cleanPart(rest), pages, text };

@@ -9,6 +9,10 @@ const MONTHS =
  */
 export const DATE_TOKEN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(?![\\d/])|(?:${MONTHS})\\.?\\s?\\d{1,2},?\\s?\\d{4})`;
 
+/** Numeric dates and month-name dates, searched separately: two simple scans beat one alternation. */
+export const NUMERIC_DATE_TOKEN = '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}(?![\\d/])';
+export const NAMED_DATE_TOKEN = `(?:${MONTHS})\\.?\\s?\\d{1,2},?\\s?\\d{4}`;
+
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const NAMED_DATE = new RegExp(`^(${MONTHS})\\.?\\s?(\\d{1,2}),?\\s?(\\d{4})$`, 'i');
 const MONTH_NUMBER: Readonly<Record<string, number>> = {

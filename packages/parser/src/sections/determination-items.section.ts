@@ -23,7 +23,7 @@ const ANY_LABEL = /guidelines?\s?:|rationale\s?:/i;
 const HEADER_FIELD =
   /\b(?:Case\s?Number|Date\s?Assigned|Date\s?of\s?Injury|Decision\s?Date|UR\s?Denial\s?Date|Priority|Application\s?Received)\s?:/i;
 const LINE_ENDS_SENTENCE = /[.:;?!"]$/;
-const SENTENCE_END_INSIDE = /[a-z]{4,}[.!?]["']?\s(?=\S)/g;
+const SENTENCE_END_INSIDE = /[a-z]{4}[.!?]["']?\s(?=\S)/g;
 const TITLE_EDGES = /^[\s:*-]+|[\s:*]+$/g;
 const MAX_TITLE_CHARS = 300;
 
@@ -45,15 +45,23 @@ function findMarkers(section: string, from: number): Marker[] {
   return markers;
 }
 
+/** Where the line holding `position` starts, looking back no further than `floor` (bounded work per item). */
+function lineStart(section: string, position: number, floor: number): number {
+  for (let k = position - 1; k >= floor; k--) if (section.charCodeAt(k) === 10) return k + 1;
+  return floor;
+}
+
 function titleStart(section: string, regionStart: number, colon: number): number {
-  let start = Math.max(regionStart, section.lastIndexOf('\n', colon - 1) + 1);
-  while (start > regionStart) {
+  const floor = Math.max(regionStart, colon - MAX_TITLE_CHARS);
+  let start = lineStart(section, colon, floor);
+  while (start > floor) {
     const previousEnd = start - 1;
-    const previousStart = Math.max(regionStart, section.lastIndexOf('\n', previousEnd - 1) + 1);
+    const previousStart = lineStart(section, previousEnd, floor);
     const previous = section.slice(previousStart, previousEnd);
     if (previous.length === 0 || LINE_ENDS_SENTENCE.test(previous) || ANY_LABEL.test(previous)) break;
     if (HEADER_FIELD.test(previous)) break;
-    if (colon - previousStart > MAX_TITLE_CHARS) break;
+    // A line cut off by the length limit is the tail of something longer, not the start of a title.
+    if (previousStart === floor && floor > regionStart) break;
     start = previousStart;
   }
   // Line breaks lost: the title follows the last sentence of whatever precedes it on the same line.
@@ -67,9 +75,7 @@ function titleStart(section: string, regionStart: number, colon: number): number
   ) {
     cut = match.index + match[0].length;
   }
-  if (cut !== -1) start += cut;
-  if (colon - start > MAX_TITLE_CHARS) start = colon - MAX_TITLE_CHARS;
-  return start;
+  return cut === -1 ? start : start + cut;
 }
 
 interface LabelledPart {
@@ -95,19 +101,9 @@ function readBlock(
   section: string,
   blockStart: number,
   blockEnd: number,
-  allLabels: readonly LabelledPart[],
+  labels: readonly LabelledPart[],
   context: ParseContext,
 ): Pick<RawItem, 'citations' | 'rationale'> {
-  const labels: LabelledPart[] = [];
-  for (const label of allLabels) {
-    if (
-      label.start >= blockStart &&
-      label.end <= blockEnd &&
-      !labels.some((seen) => seen.kind === label.kind)
-    ) {
-      labels.push(label);
-    }
-  }
   const part = (kind: LabelledPart['kind']): string | null => {
     const index = labels.findIndex((label) => label.kind === kind);
     if (index === -1) return null;
@@ -135,6 +131,7 @@ export function readDeterminationItems(section: string, context: ParseContext): 
     titleStart(section, i === 0 ? bodyStart : markers[i - 1]!.end, marker.colon),
   );
   const items: RawItem[] = [];
+  let nextLabel = 0;
   for (let i = 0; i < markers.length; i++) {
     const marker = markers[i]!;
     const title = unwrapLines(section.slice(starts[i], marker.colon)).replace(TITLE_EDGES, '');
@@ -142,7 +139,15 @@ export function readDeterminationItems(section: string, context: ParseContext): 
       context.warnings.push(`a '${marker.word}' decision has no item title before it`);
       continue;
     }
-    const details = readBlock(section, marker.end, starts[i + 1] ?? section.length, labels, context);
+    const blockEnd = starts[i + 1] ?? section.length;
+    // Labels are in text order and blocks too: one forward walk hands each block its labels (no rescans).
+    const blockLabels: LabelledPart[] = [];
+    while (nextLabel < labels.length && labels[nextLabel]!.start < marker.end) nextLabel++;
+    while (nextLabel < labels.length && labels[nextLabel]!.end <= blockEnd) {
+      const label = labels[nextLabel++]!;
+      if (!blockLabels.some((seen) => seen.kind === label.kind)) blockLabels.push(label);
+    }
+    const details = readBlock(section, marker.end, blockEnd, blockLabels, context);
     items.push({ title, decision: decisionOf(marker.word), ...details });
   }
   return items;

@@ -5,6 +5,8 @@
 //   "current diagnoses (a, b, and c)"                                 → parenthesised
 // "was diagnosed with" is deliberately not read: it reports a treater's impression, not the listed diagnoses.
 const DIAGNOSIS_WORD = /\bdiagnos[ei]s\b/gi;
+/** Mentions of "diagnosis" tried before giving up: a summary lists its diagnoses early, if at all. */
+const MAX_ATTEMPTS = 20;
 const NUMBERED_LIST = /^[^.:;()]{0,60}?:?\s?(?=1[).]\s?\S)/;
 const NUMBER_MARK = /\s?;?\s?(?:and\s)?\b\d{1,2}[).]\s?/g;
 const PLAIN_LIST =
@@ -65,7 +67,12 @@ function readAt(text: string, after: number): string[] {
 /** The diagnoses the case summary lists, as written, in order; [] when it lists none. */
 export function readDiagnoses(summary: string): string[] {
   DIAGNOSIS_WORD.lastIndex = 0;
-  for (let match = DIAGNOSIS_WORD.exec(summary); match !== null; match = DIAGNOSIS_WORD.exec(summary)) {
+  let attempts = 0;
+  for (
+    let match = DIAGNOSIS_WORD.exec(summary);
+    match !== null && attempts++ < MAX_ATTEMPTS;
+    match = DIAGNOSIS_WORD.exec(summary)
+  ) {
     const entries = readAt(summary, match.index + match[0].length);
     if (entries.length > 0) return entries;
   }

@@ -33,10 +33,12 @@ export interface LetterSections {
 /** Splits a normalised letter at its section headings, in text order. */
 export function splitLetterSections(text: string): LetterSections {
   const found: Array<{ kind: SectionKind; start: number; end: number; heading: string }> = [];
+  const starts = new Set<number>();
   const add = (match: RegExpExecArray): void => {
     const groups = match.groups ?? {};
     const kind = (Object.keys(groups) as SectionKind[]).find((name) => groups[name] !== undefined);
-    if (kind === undefined || found.some((section) => section.start === match.index)) return;
+    if (kind === undefined || starts.has(match.index)) return;
+    starts.add(match.index);
     let end = match.index + match[0].length;
     if (text[end] === ':') end++;
     found.push({ kind, start: match.index, end, heading: match[0] });

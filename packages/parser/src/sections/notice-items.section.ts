@@ -129,6 +129,12 @@ export function readNoticeItems(text: string, context: ParseContext): RawItem[] 
       blockStart: titleStart + colon + 1,
     });
   }
+  const entryByNumber = new Map<number, (typeof entries)[number]>();
+  const entryByTitle = new Map<string, (typeof entries)[number]>();
+  for (const entry of entries) {
+    if (entry.number !== null && !entryByNumber.has(entry.number)) entryByNumber.set(entry.number, entry);
+    if (!entryByTitle.has(entry.title.toLowerCase())) entryByTitle.set(entry.title.toLowerCase(), entry);
+  }
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
     let block = text.slice(section.blockStart, sections[i + 1]?.start ?? text.length);
@@ -137,8 +143,8 @@ export function readNoticeItems(text: string, context: ParseContext): RawItem[] 
     const details = readItemSection(block, context);
     // The list's title is the one the decision was stated for; match by number, else by title.
     const listed =
-      entries.find((entry) => section.number !== null && entry.number === section.number) ??
-      entries.find((entry) => entry.title.toLowerCase() === section.title.toLowerCase());
+      (section.number === null ? undefined : entryByNumber.get(section.number)) ??
+      entryByTitle.get(section.title.toLowerCase());
     items.push({
       title: listed?.title ?? section.title,
       decision: listed?.decision ?? necessityDecision(details.rationale) ?? 'UNKNOWN',

@@ -1,17 +1,21 @@
 import type { ParseContext } from '../parse-context';
 import type { LetterDates } from '../types';
-import { DATE_FIELD_NAMES, DATE_TOKEN, readStatedDate } from './date-token';
+import { DATE_FIELD_NAMES, NAMED_DATE_TOKEN, NUMERIC_DATE_TOKEN, readStatedDate } from './date-token';
 
 // Dates stated in running text: "date of injury of 06/20/2008", "a 3/16/84 date of injury", "reported an
 // injury on 9/20/10", "The utilization review dated 10/22/2013 denied the request". One pass finds every date
 // token; the words just before and after each decide what it is. This keeps the cost to one scan of the
 // letter however many phrasings are known.
 
-const ANY_DATE = new RegExp(DATE_TOKEN, 'g');
+const NUMERIC_DATES = new RegExp(NUMERIC_DATE_TOKEN, 'g');
+const NAMED_DATES = new RegExp(NAMED_DATE_TOKEN, 'g');
+const NAMED_DATE_HINT = /, ?[12]\d{3}/;
 /** Most phrases fit in this many characters before the date; the two that name a far-off subject say so. */
 const NEAR_CHARS = 70;
 const FAR_CHARS = 200;
 const AFTER_CHARS = 40;
+/** Letters state a few dozen dates; past this many the text is not a letter and reading on only costs time. */
+const MAX_DATES = 500;
 
 interface DateContext {
   field: keyof LetterDates | 'request';
@@ -64,8 +68,16 @@ function fits(context: DateContext, near: string, far: string, after: string): b
 /** The letter dates its prose states; an impossible date in a recognised phrase is a warning. */
 export function readProseDates(text: string, context: ParseContext): Partial<LetterDates> {
   const dates: Partial<LetterDates> = {};
-  ANY_DATE.lastIndex = 0;
-  for (let match = ANY_DATE.exec(text); match !== null; match = ANY_DATE.exec(text)) {
+  const tokens = [...text.matchAll(NUMERIC_DATES)];
+  if (NAMED_DATE_HINT.test(text)) {
+    tokens.push(...text.matchAll(NAMED_DATES));
+    tokens.sort((a, b) => a.index - b.index);
+  }
+  if (tokens.length > MAX_DATES) {
+    context.warnings.push(`${tokens.length} dates in the text: read the first ${MAX_DATES} only`);
+    tokens.length = MAX_DATES;
+  }
+  for (const match of tokens) {
     const near = text.slice(Math.max(0, match.index - NEAR_CHARS), match.index);
     const far = text.slice(Math.max(0, match.index - FAR_CHARS), match.index);
     const end = match.index + match[0].length;

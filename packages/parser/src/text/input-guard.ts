@@ -1,5 +1,5 @@
 /** Above this size a text is not one IMR letter (real letters are 3-60 KB); refusing early bounds the work. */
-export const MAX_LETTER_CHARS = 4_000_000;
+export const MAX_LETTER_CHARS = 1_000_000;
 
 /** Share of unreadable characters (controls, U+FFFD) above which the text is treated as binary or garbled. */
 const MAX_UNREADABLE_SHARE = 0.05;

@@ -23,12 +23,11 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 // Characters PDF extraction and word processors introduce; each maps onto its plain equivalent.
+const CARRIAGE_RETURNS = /\r\n?/g;
 const SPECIAL_CHARS =
-  /\r\n?|[\f\v\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff\u00ad\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u2010-\u2015\u2212\u2026\u2022\u25cf\u00b7]/g;
+  /[\f\v\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff\u00ad\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u2010-\u2015\u2212\u2026\u2022\u25cf\u00b7]/g;
 function replaceSpecialChar(ch: string): string {
   switch (ch) {
-    case '\r\n':
-    case '\r':
     case '\f':
     case '\v':
       return '\n';
@@ -66,7 +65,9 @@ function replaceSpecialChar(ch: string): string {
 
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const MARKDOWN_EMPHASIS = /\*\*|__/g;
-const SPACE_RUN = /\s{2,}/g;
+const SPACE_RUN = / {2,}/g;
+const MARKDOWN_MARKUP = /(?:^|\n)#{1,6}\s|\*\*|__/;
+const PAGE_FOOTER = /Page\s?\d{1,4}\s?of\s?\d/;
 const INLINE_PAGE_FOOTER = /\s*\bPage\s?\d{1,4}\s?of\s?\d{1,4}\b\s*/g;
 const LABELLED_CASE_NUMBER_LINE = /^(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?CM\d{2}-\d{4,8}$/i;
 const BARE_CASE_NUMBER_LINE = /^CM\d{2}-\d{4,8}$/;
@@ -101,30 +102,28 @@ export function normaliseText(raw: string): NormalisedText {
     text = text.replace(HTML_BLOCK_END, '\n').replace(HTML_ANY_TAG, ' ');
   }
   if (text.indexOf('&') !== -1) text = decodeEntities(text);
+  if (text.indexOf('\r') !== -1) text = text.replace(CARRIAGE_RETURNS, '\n');
   text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
 
-  // Whole-text checks first, so the per-line work below runs only for what the text can contain.
-  const mayHaveMarkdown = text.indexOf('#') !== -1 || text.indexOf('**') !== -1 || text.indexOf('__') !== -1;
-  const mayHaveFooters = text.indexOf('Page') !== -1;
-  const mayHaveCaseNumbers = text.indexOf('CM') !== -1;
+  // Markup, page footers and case-number lines need a closer look at a line; most letters have none.
+  const hasMarkdown = MARKDOWN_MARKUP.test(text);
+  const hasFooters = PAGE_FOOTER.test(text);
+  const hasCaseNumbers = text.indexOf('CM') !== -1;
   const out: string[] = [];
   const seenLabelledLines = new Set<string>();
   let footerCaseNumber: string | null = null;
   for (const rawLine of text.split('\n')) {
     let line = rawLine;
-    if (
-      mayHaveMarkdown &&
-      (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1)
-    ) {
+    if (hasMarkdown && (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1)) {
       const stripped = line.trimStart().replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '');
       if (stripped !== line.trimStart()) hadMarkup = true;
       line = stripped;
     }
-    if (mayHaveFooters && line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
+    if (hasFooters && line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
     if (line.indexOf('  ') !== -1) line = line.replace(SPACE_RUN, ' ');
     line = line.trim();
     if (line.length === 0) continue;
-    if (mayHaveCaseNumbers && line.length < 60 && line.indexOf('CM') !== -1) {
+    if (hasCaseNumbers && line.length < 60 && line.indexOf('CM') !== -1) {
       // Page footers print the case number alone on a line; a labelled line repeated is a footer too.
       if (BARE_CASE_NUMBER_LINE.test(line)) {
         footerCaseNumber ??= line.toUpperCase();
