@@ -253,3 +253,108 @@ describe('itemStats over the seed letters', () => {
     expect(result.errors?.[0]?.message).toMatch(message);
   });
 });
+
+describe('case and guideline analytics over the seed letters', () => {
+  it('counts cases, items per case and days from UR denial to decision', async () => {
+    // Only seed 001 states both dates: UR denial 2014-10-03, decision 2014-11-25 → 53 days.
+    const result = await query<{
+      caseStats: {
+        total: {
+          cases: number;
+          items: number;
+          itemsPerCase: number;
+          daysToDecision: Record<string, number | null>;
+        };
+        groups: { key: { reviewerState: string | null }; cases: number; items: number }[];
+      };
+    }>(
+      `{ caseStats(groupBy: [REVIEWER_STATE]) { total { cases items itemsPerCase daysToDecision { count mean median p90 min max } }
+         groups { key { reviewerState } cases items } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const { total, groups } = result.data!.caseStats;
+    expect(total).toEqual({
+      cases: 5,
+      items: 9,
+      itemsPerCase: 1.8,
+      daysToDecision: { count: 1, mean: 53, median: 53, p90: 53, min: 53, max: 53 },
+    });
+    expect(groups).toEqual([
+      { key: { reviewerState: 'CA' }, cases: 3, items: 4 },
+      { key: { reviewerState: 'IL' }, cases: 1, items: 1 },
+      { key: { reviewerState: 'NC' }, cases: 1, items: 4 },
+    ]);
+  });
+
+  it('finds the MTUS page that decides massage therapy (Chronic Pain p.60)', async () => {
+    const result = await query<{
+      citedPages: {
+        items: { count: number };
+        groups: { source: string; guideline: string; page: number; count: number; share: number }[];
+      };
+    }>(
+      `{ citedPages(filter: { treatment: ["massage therapy"] }, citedBy: IMR_REVIEWER, source: [MTUS], limit: 1) {
+         items { count } groups { source guideline page count share } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.citedPages).toEqual({
+      items: { count: 6 },
+      groups: [
+        {
+          source: 'MTUS',
+          guideline: 'Chronic Pain Medical Treatment Guidelines',
+          page: 60,
+          count: 6,
+          share: 1,
+        },
+      ],
+    });
+  });
+
+  it('ranks the guidelines cited and says how often the claims administrator cited nothing', async () => {
+    const result = await query<{
+      guidelineStats: {
+        groups: { source: string; guideline: string | null; count: number; citations: number }[];
+      };
+      citationCoverage: {
+        citedBy: string;
+        items: number;
+        citedNothing: { count: number };
+        citedNothingShare: number;
+      }[];
+    }>(
+      `{ guidelineStats(citedBy: IMR_REVIEWER) { groups { source guideline count citations } }
+         citationCoverage { citedBy items citedNothing { count } citedNothingShare } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.guidelineStats.groups).toEqual([
+      { source: 'MTUS', guideline: 'Chronic Pain Medical Treatment Guidelines', count: 9, citations: 9 },
+      { source: 'CCR', guideline: 'Title 8, California Code of Regulations', count: 1, citations: 1 },
+      { source: 'ODG', guideline: 'Official Disability Guidelines', count: 1, citations: 1 },
+    ]);
+    // Seeds 000 and 002 (second item): the claims administrator cited no guideline.
+    expect(result.data!.citationCoverage).toEqual([
+      { citedBy: 'CLAIMS_ADMINISTRATOR', items: 9, citedNothing: { count: 2 }, citedNothingShare: 2 / 9 },
+      { citedBy: 'IMR_REVIEWER', items: 9, citedNothing: { count: 0 }, citedNothingShare: 0 },
+    ]);
+  });
+
+  it('returns a gap-free time series', async () => {
+    const result = await query<{
+      timeSeries: { buckets: { period: string; count: number }[]; undated: { count: number } };
+    }>(
+      `{ timeSeries(interval: MONTH, filter: { decisionDateFrom: "2014-09-01", decisionDateTo: "2014-12-31" }) {
+         buckets { period count } undated { count } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.timeSeries).toEqual({
+      buckets: [
+        { period: '2014-09', count: 0 },
+        { period: '2014-10', count: 0 },
+        { period: '2014-11', count: 1 },
+        { period: '2014-12', count: 0 },
+      ],
+      undated: { count: 0 },
+    });
+  });
+});

@@ -10,5 +10,10 @@ import './types/citation.type';
 import './types/search-hit.type';
 import './types/ingest-error.type';
 import './types/item-stats.type';
+import './types/case-stats.type';
+import './types/guideline-stats.type';
+import './types/cited-pages-stats.type';
+import './types/guideline-analytics-coverage.type';
+import './types/time-series-stats.type';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,12 @@
+import type { CaseStatsGroup } from '../../db/repositories/case-stats.repository';
+import { builder } from '../builder';
+import { CaseStatsKeyRef } from './case-stats-key.type';
+import { CaseStatsMeasuresRef } from './case-stats-measures.type';
+
+export const CaseStatsGroupRef = builder.objectRef<CaseStatsGroup>('CaseStatsGroup').implement({
+  description: 'The cases sharing one key.',
+  interfaces: [CaseStatsMeasuresRef],
+  fields: (t) => ({
+    key: t.field({ type: CaseStatsKeyRef, resolve: (g) => g.key }),
+  }),
+});

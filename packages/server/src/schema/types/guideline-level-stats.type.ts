@@ -1,0 +1,13 @@
+import { GUIDELINE_LEVELS, type GuidelineLevel } from '../../db/repositories/guideline-stats.repository';
+import { builder } from '../builder';
+
+const DESCRIPTIONS: Record<GuidelineLevel, string> = {
+  SOURCE: 'One group per source (MTUS, ODG, ACOEM, CCR, OTHER, NONE).',
+  GUIDELINE: 'One group per guideline: source and name.',
+  TOPIC: 'One group per topic of a guideline: source, name and topic.',
+};
+
+export const GuidelineLevelEnum = builder.enumType('GuidelineLevel', {
+  description: 'How finely guideline analytics group citations.',
+  values: Object.fromEntries(GUIDELINE_LEVELS.map((l) => [l, { value: l, description: DESCRIPTIONS[l] }])),
+});

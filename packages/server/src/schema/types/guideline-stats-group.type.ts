@@ -1,0 +1,33 @@
+import type { Category, GuidelineSource } from '@imr/parser';
+import type { GuidelineStatsGroup } from '../../db/repositories/guideline-stats.repository';
+import { builder } from '../builder';
+import { DecisionStatsRef } from './decision-stats.type';
+import { CategoryEnum, GuidelineSourceEnum } from './enums.type';
+
+export const GuidelineStatsGroupRef = builder
+  .objectRef<GuidelineStatsGroup>('GuidelineStatsGroup')
+  .implement({
+    description:
+      'One guideline (or source, or topic) and the distinct items citing it: count and decisions are of those items.',
+    interfaces: [DecisionStatsRef],
+    fields: (t) => ({
+      category: t.field({
+        type: CategoryEnum,
+        nullable: true,
+        description: 'The items’ category, with perCategory; else null.',
+        resolve: (g) => g.category as Category | null,
+      }),
+      source: t.field({ type: GuidelineSourceEnum, resolve: (g) => g.source as GuidelineSource }),
+      guideline: t.exposeString('guideline', {
+        nullable: true,
+        description: 'Guideline name; null at level SOURCE or when the letter names none.',
+      }),
+      topic: t.exposeString('topic', { nullable: true, description: 'Topic; null unless level is TOPIC.' }),
+      citations: t.exposeInt('citations', {
+        description: 'Citations counted one by one (an item citing the guideline twice counts twice).',
+      }),
+      share: t.exposeFloat('share', {
+        description: 'count ÷ the items the filter selects (of this category, with perCategory).',
+      }),
+    }),
+  });

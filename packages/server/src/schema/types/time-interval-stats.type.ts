@@ -1,0 +1,7 @@
+import { TIME_INTERVALS } from '../../db/repositories/time-series-stats.repository';
+import { builder } from '../builder';
+
+export const TimeIntervalEnum = builder.enumType('TimeInterval', {
+  description: 'The width of a time-series bucket.',
+  values: Object.fromEntries(TIME_INTERVALS.map((i) => [i, { value: i }])),
+});
