@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/citation.repository';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
-import { CitedByEnum } from './enums.type';
+import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
 import { GuidelineRef } from './guideline.type';
 import { ItemRef } from './item.type';
 import { parseNodeId } from './node-id';
@@ -32,6 +32,13 @@ CitationRef.implement({
       resolve: (c) => JSON.parse(c.pages) as number[],
     }),
     text: t.string({ nullable: true, description: 'The citation as written.', resolve: (c) => c.text }),
+    source: t.field({
+      type: GuidelineSourceEnum,
+      description: "The guideline's source (MTUS, ODG...); NONE when the party cited nothing.",
+      // Through the guideline loader: one batched lookup however many citations ask.
+      resolve: async (c, _args, ctx) =>
+        (await GuidelineRef.getDataloader(ctx).load(c.guidelineId)).source as never,
+    }),
     guideline: t.field({ type: GuidelineRef, resolve: (c) => c.guidelineId }),
     item: t.field({ type: ItemRef, resolve: (c) => c.itemId }),
   }),
