@@ -59,10 +59,11 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       stop: () => {},
     };
   }
+  // Payload names must not be cli-progress's own tokens ({eta}, {value}, {total}...), which it fills itself.
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: `${options.label} {bar} {percent} | {done}/{of} letters | {rate} letters/s | ETA {eta} | {rejected} rejected`,
+      format: `${options.label} {bar} {percent} | {done}/{of} letters | {rate} letters/s | ETA {left} | {rejected} rejected`,
       barsize: 30,
       hideCursor: true,
       fps: 5,
@@ -82,7 +83,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
             ? '  ?%'
             : `${String(Math.floor((100 * progress.done) / total)).padStart(3)}%`,
         rate: Math.round(rate),
-        eta,
+        left: eta,
         rejected: progress.rejected,
       };
       if (!started) {
