@@ -121,7 +121,8 @@ export function createImrClient(options: ImrClientOptions): ImrClient {
     if ((RESERVED as readonly string[]).includes(name)) continue;
     methods[name] = (variables) => requestOperation(frozen, document, variables ?? {});
   }
-  const request = ((documentOrQuery: DocumentNode | string, variables?: Record<string, unknown>) => {
+  // async so a query string that does not parse rejects like any other failed request.
+  const request = (async (documentOrQuery: DocumentNode | string, variables?: Record<string, unknown>) => {
     const document = typeof documentOrQuery === 'string' ? parse(documentOrQuery) : documentOrQuery;
     return requestOperation(frozen, document, variables ?? {});
   }) as RequestMethod;
