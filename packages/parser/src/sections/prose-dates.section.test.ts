@@ -29,3 +29,11 @@ describe('readProseDates', () => {
     expect(read('The utilization review dated 10/22/2013 was reviewed.').urDenial).toBeUndefined();
   });
 });
+
+describe('readProseDates across hard wraps', () => {
+  it('reads a UR denial whose "non-certified" is hyphenated over two lines', () => {
+    expect(
+      read('A request for 24 sessions was non-\ncertified at utilization review on 7/28/2014.').urDenial,
+    ).toBe('2014-07-28');
+  });
+});

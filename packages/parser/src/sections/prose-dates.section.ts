@@ -38,17 +38,17 @@ const CONTEXTS: readonly DateContext[] = [
     field: 'urDenial',
     before:
       /(?:utilization\s?review|\bUR)(?:\s(?:determination|decision|report|letter))?\s(?:dated|of|on)\s$/i,
-    after: /^,?\s(?:which\s)?(?:denied|non-?certified|modified)/i,
+    after: /^,?\s(?:which\s)?(?:denied|non-?\s?certified|modified)/i,
   },
   {
     field: 'urDenial',
     before:
-      /(?:utilization\s?review|\bUR)\s?(?:denial|non-?certification|modification)(?:\s(?:letter|determination))?\s(?:dated|of|on)\s$/i,
+      /(?:utilization\s?review|\bUR)\s?(?:denial|non-?\s?certification|modification)(?:\s(?:letter|determination))?\s(?:dated|of|on)\s$/i,
   },
   {
     field: 'urDenial',
     before:
-      /(?:denied|non-?certified)\s(?:at|by|in)\s(?:the\s)?(?:utilization\s?review|UR)\s(?:dated\s|on\s|of\s)$/i,
+      /(?:denied|non-?\s?certified)\s(?:at|by|in)\s(?:the\s)?(?:utilization\s?review|UR)\s(?:dated\s|on\s|of\s)$/i,
   },
   {
     field: 'applicationReceived',
