@@ -30,26 +30,33 @@ query OpioidRequestsByYear {
   }
 }
 
-# Which guidelines (and which pages) decide massage therapy requests?
-query GuidelinesDecidingMassage {
-  itemStats(filter: { treatment: ["massage therapy"] }, groupBy: [GUIDELINE, GUIDELINE_TOPIC]) {
+# Which guideline pages decide massage therapy requests, and how do items citing each page fare?
+query GuidelinePagesDecidingMassage {
+  citedPages(filter: { treatment: ["massage therapy"] }, citedBy: IMR_REVIEWER) {
+    items { count overturned overturnRate }
     groups {
-      key { guideline guidelineTopic }
+      source
+      guideline
+      page
       count
+      share
       overturnRate
+      overturnRateInterval { low high }
     }
   }
-  items(filter: { treatment: ["massage therapy"] }, first: 20) {
-    totalCount
-    edges {
-      node {
-        title
-        decision
-        citations(first: 10) {
-          edges { node { citedBy pages guideline { source name topic } } }
-        }
-      }
-    }
+  guidelineStats(filter: { treatment: ["massage therapy"] }, level: TOPIC) {
+    groups { source guideline topic count citations overturnRate }
+  }
+}
+
+# How often did each party cite no guideline at all, and does it change the outcome?
+query CitedNothing {
+  citationCoverage {
+    citedBy
+    items
+    citedNothingShare
+    citedNothing { count overturnRate }
+    citedSomething { count overturnRate }
   }
 }
 
