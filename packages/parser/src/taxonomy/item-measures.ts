@@ -135,7 +135,29 @@ interface FoundFrequency {
   end: number;
 }
 
+const DIGIT = /\d/;
+
 function findFrequency(text: string): FoundFrequency | null {
+  if (DIGIT.test(text)) {
+    const counted = findCountedFrequency(text);
+    if (counted !== null) return counted;
+  }
+  for (const [pattern, times] of LATIN_DAILY) {
+    const latin = pattern.exec(text);
+    if (latin)
+      return { frequency: { min: times, max: times, per: 'day' }, end: latin.index + latin[0].length };
+  }
+  const lone = LONE_ADVERB.exec(text);
+  if (lone) {
+    const word = lone[1]!.replace('every ', '');
+    const per = word === 'annually' ? 'year' : toTimeUnit(word);
+    return { frequency: { min: 1, max: 1, per }, end: lone.index + lone[0].length };
+  }
+  return null;
+}
+
+/** Schedules written with numbers: "2-3/wk", "3 times weekly", "2x6", "q6h". */
+function findCountedFrequency(text: string): FoundFrequency | null {
   const per = FREQUENCY_PER.exec(text);
   if (per)
     return {
@@ -162,33 +184,35 @@ function findFrequency(text: string): FoundFrequency | null {
       return { frequency: { min: least, max: most, per: 'day' }, end: hours.index + hours[0].length };
     }
   }
-  for (const [pattern, times] of LATIN_DAILY) {
-    const latin = pattern.exec(text);
-    if (latin)
-      return { frequency: { min: times, max: times, per: 'day' }, end: latin.index + latin[0].length };
-  }
-  const lone = LONE_ADVERB.exec(text);
-  if (lone) {
-    const word = lone[1]!.replace('every ', '');
-    const per = word === 'annually' ? 'year' : toTimeUnit(word);
-    return { frequency: { min: 1, max: 1, per }, end: lone.index + lone[0].length };
-  }
   return null;
+}
+
+let frequencyFrom: string | null = null;
+let frequencyFound: FoundFrequency | null = null;
+
+/** readFrequency and readDuration both need the schedule of the same heading: find it once. */
+function frequencyOf(text: string): FoundFrequency | null {
+  if (text !== frequencyFrom) {
+    frequencyFound = findFrequency(text);
+    frequencyFrom = text;
+  }
+  return frequencyFound;
 }
 
 /** How often: { min, max, per } from "2-3/wk", "2 times a month", "twice a week", "2x6", "BID", "q6h". */
 export function readFrequency(title: string): Frequency | null {
-  return findFrequency(normaliseMeasures(title))?.frequency ?? null;
+  return frequencyOf(normaliseMeasures(title))?.frequency ?? null;
 }
 
 /** For how long: { min, max, unit } from "for 8-12wks", "for 12 months", "x 6 weeks", "2x6", "30 day supply". */
 export function readDuration(title: string): Duration | null {
   const text = normaliseMeasures(title);
+  if (!DIGIT.test(text)) return null;
   const written = DURATION.exec(text);
   if (written) return { ...range(written[1]!, written[2]), unit: toTimeUnit(written[3]!) };
   const byWeeks = TIMES_BY_WEEKS.exec(text);
   if (byWeeks) return { ...range(byWeeks[2]!, undefined), unit: 'week' };
-  const found = findFrequency(text);
+  const found = frequencyOf(text);
   if (found === null) return null;
   const count = COUNT_AFTER_FREQUENCY.exec(text.slice(found.end));
   if (count === null) return null;
@@ -202,6 +226,7 @@ export function readDuration(title: string): Duration | null {
  */
 export function readQuantity(title: string): Quantity | null {
   const text = normaliseMeasures(title);
+  if (!DIGIT.test(text)) return null;
   const written = QUANTITY.exec(text);
   if (written) {
     const { max } = range(written[1]!, written[2]);

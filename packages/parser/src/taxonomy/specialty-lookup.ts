@@ -1,6 +1,6 @@
 import { PhraseMatcher } from './phrase-matcher';
 import { SPECIALTIES, type SpecialtyEntry, SUBSPECIALTIES } from './specialties.data';
-import { tokenizeTerms } from './term-tokens';
+import { MAX_TERM_INPUT, tokenizeTerms } from './term-tokens';
 
 function buildMatcher(entries: readonly SpecialtyEntry[], what: string): PhraseMatcher<string> {
   return new PhraseMatcher(
@@ -14,7 +14,7 @@ const SUBSPECIALTY_MATCHER = buildMatcher(SUBSPECIALTIES, 'specialties.data SUBS
 
 function namesIn(text: string, matcher: PhraseMatcher<string>): string[] {
   // "&" is "and" in "Physical Medicine & Rehabilitation".
-  const tokens = tokenizeTerms(text.replace(/&/g, ' and '));
+  const tokens = tokenizeTerms(text.slice(0, MAX_TERM_INPUT).replace(/&/g, ' and '));
   return [...new Set(matcher.findAll(tokens).map((match) => match.value))];
 }
 

@@ -46,34 +46,26 @@ export function foldPlural(word: string): string {
   return word.slice(0, -1);
 }
 
-/**
- * Splits text into lower-case words and numbers: letters and digits are separate tokens ("4mg" → 4, mg;
- * "c5-6" → c, 5, 6), apostrophes join ("patient's" → patients), everything else separates. One pass, linear.
- */
-export function tokenizeTerms(text: string, limit = MAX_TERM_INPUT): TermToken[] {
-  const lower = (text.length > limit ? text.slice(0, limit) : text).toLowerCase();
+function readTokens(lower: string): TermToken[] {
   const tokens: TermToken[] = [];
-  let i = 0;
   const n = lower.length;
+  let i = 0;
   while (i < n) {
     const code = lower.charCodeAt(i);
     if (isLetter(code)) {
       const start = i;
-      let word = '';
+      let hasApostrophe = false;
       while (i < n) {
         const c = lower.charCodeAt(i);
-        if (isLetter(c)) {
-          word += lower[i];
-          i++;
-        } else if (
-          (c === APOSTROPHE || c === RIGHT_QUOTE) &&
-          i + 1 < n &&
-          isLetter(lower.charCodeAt(i + 1))
-        ) {
+        if (isLetter(c)) i++;
+        else if ((c === APOSTROPHE || c === RIGHT_QUOTE) && i + 1 < n && isLetter(lower.charCodeAt(i + 1))) {
+          hasApostrophe = true;
           i++;
         } else break;
       }
-      tokens.push({ term: foldPlural(word), raw: word, start, end: i, isNumber: false });
+      const written = lower.slice(start, i);
+      const raw = hasApostrophe ? written.replace(/['\u2019]/g, '') : written;
+      tokens.push({ term: foldPlural(raw), raw, start, end: i, isNumber: false });
     } else if (isDigit(code)) {
       const start = i;
       while (i < n && isDigit(lower.charCodeAt(i))) i++;
@@ -84,7 +76,26 @@ export function tokenizeTerms(text: string, limit = MAX_TERM_INPUT): TermToken[]
   return tokens;
 }
 
+// The parser asks several lookups about the same heading in a row: tokenise it once.
+let lastText: string | null = null;
+let lastLimit = 0;
+let lastTokens: readonly TermToken[] = [];
+
+/**
+ * Splits text into lower-case words and numbers: letters and digits are separate tokens ("4mg" → 4, mg;
+ * "c5-6" → c, 5, 6), apostrophes join ("patient's" → patients), everything else separates. One pass, linear.
+ * The result is shared with the next call for the same text: treat it as read-only.
+ */
+export function tokenizeTerms(text: string, limit = MAX_TERM_INPUT): readonly TermToken[] {
+  if (text === lastText && limit === lastLimit) return lastTokens;
+  const tokens = readTokens((text.length > limit ? text.slice(0, limit) : text).toLowerCase());
+  lastText = text;
+  lastLimit = limit;
+  lastTokens = tokens;
+  return tokens;
+}
+
 /** The matching keys of a dictionary phrase ("&" reads as "and"). */
 export function phraseTerms(phrase: string): string[] {
-  return tokenizeTerms(phrase.replace(/&/g, ' and '), Number.POSITIVE_INFINITY).map((token) => token.term);
+  return readTokens(phrase.replace(/&/g, ' and ').toLowerCase()).map((token) => token.term);
 }

@@ -3,7 +3,7 @@ import { bodyRegionSpans } from './body-region-lookup';
 import { buildDrug, type DrugName, drugTreatmentName, findDrugNames } from './drug-lookup';
 import type { PhraseMatch } from './phrase-matcher';
 import { PhraseMatcher } from './phrase-matcher';
-import { type TermToken, tokenizeTerms } from './term-tokens';
+import { MAX_TERM_INPUT, type TermToken, tokenizeTerms } from './term-tokens';
 import { NON_TREATMENT_PHRASES, TREATMENTS, type TreatmentEntry } from './treatments.data';
 
 export interface TreatmentClassification {
@@ -164,7 +164,7 @@ function residualTreatment(title: string, tokens: readonly TermToken[]): string 
     .filter((token, index) => !token.isNumber && !inRegion.has(index) && !FILLER_WORDS.has(token.raw))
     .map((token) => token.raw);
   if (words.length > 0) return words.join(' ');
-  return title.toLowerCase().replace(/\s+/g, ' ').trim();
+  return title.slice(0, MAX_TERM_INPUT).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function classify(title: string): TreatmentClassification {
