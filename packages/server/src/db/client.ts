@@ -3,12 +3,17 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
   type Dialect,
+  type Driver,
   Kysely,
   type LogEvent,
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
@@ -101,10 +106,33 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
   }
-  sqlite.pragma('busy_timeout = 5000');
-  const db = createKysely(new SqliteDialect({ database: sqlite }), onQuery);
+  // A writer may wait for another process's batch to commit; readers never wait in WAL mode.
+  sqlite.pragma(`busy_timeout = ${readonly ? 5000 : 60_000}`);
+  const config = { database: sqlite };
+  const dialect = readonly ? new SqliteDialect(config) : new WriterSqliteDialect(config);
+  const db = createKysely(dialect, onQuery);
   if (!readonly) await migrateToLatest(db);
   return { db, sqlite, close: () => db.destroy() };
+}
+
+// Write transactions start with BEGIN IMMEDIATE, taking SQLite's write lock up front (waiting up to the busy
+// timeout). A plain BEGIN reads first and upgrades later, and in WAL mode that upgrade fails at once with
+// "database is locked" when another process committed in between: two ingest processes would collide.
+class WriterSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class WriterSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new WriterSqliteDriver(this.#config);
+  }
 }
 
 // pg returns BIGINT (COUNT, SUM) and NUMERIC (AVG) as strings so as not to lose precision; the store's counts

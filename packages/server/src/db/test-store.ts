@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
 import { type OpenStoreOptions, openStore, type SqlDialect, type Store } from './client';
@@ -171,4 +172,21 @@ export function describeEachBackend(name: string, fn: (backend: TestBackend) => 
 /** Whether the PostgreSQL copies of suites run in this test file, and if not, why. */
 export function postgresReachability(): Reachability {
   return postgres;
+}
+
+/** Row counts by table name (snake_case, any table including the full-text ones), for tests outside this package. */
+export async function countRows(store: Store, tables: readonly string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(
+      store.db,
+    );
+    counts[table] = Number(rows[0]?.n);
+  }
+  return counts;
+}
+
+/** Rows of a plain SQL query (snake_case columns), for tests outside this package that check the store directly. */
+export async function queryRows<Row>(store: Store, text: string): Promise<Row[]> {
+  return (await sql<Row>`${sql.raw(text)}`.execute(store.db.withoutPlugins())).rows;
 }
