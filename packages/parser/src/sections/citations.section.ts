@@ -75,19 +75,25 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
   if (NO_EVIDENCE.test(text)) return { citedBy, source: 'NONE', text };
   let body = text.replace(CITATION_START, '');
   CITATION_START.lastIndex = 0;
+  // Cheap word checks first: each pattern below runs only when its key word is there.
+  const lower = body.toLowerCase();
   let pages: number[] = [];
-  const pageMatch = PAGES.exec(body);
+  const pageMatch = lower.includes('p') ? PAGES.exec(body) : null;
   if (pageMatch) {
     pages = expandPages(pageMatch[1]!, context);
     body = body.slice(0, pageMatch.index) + body.slice(pageMatch.index + pageMatch[0].length);
   }
-  const nonMtus = NON_MTUS.test(body);
-  const inMtus = !nonMtus && MTUS_WORD.test(body);
-  body = body.replace(NON_MTUS_LABEL, '').replace(PART_OF_MTUS, '').trim().replace(LEADING_MTUS, '');
-  const otherEvidence = OTHER_EVIDENCE_LABEL.exec(body);
+  const mentionsMtus = lower.includes('mtus');
+  const nonMtus = mentionsMtus && NON_MTUS.test(body);
+  const inMtus = mentionsMtus && !nonMtus && MTUS_WORD.test(body);
+  if (mentionsMtus)
+    body = body.replace(NON_MTUS_LABEL, '').replace(PART_OF_MTUS, '').trim().replace(LEADING_MTUS, '');
+  const otherEvidence = lower.includes('other') ? OTHER_EVIDENCE_LABEL.exec(body) : null;
   if (otherEvidence) body = body.slice(otherEvidence[0].length);
 
-  if (CCR.test(body)) {
+  const mayBeCcr =
+    lower.includes('regulation') || lower.includes('c.r') || lower.includes('ccr') || lower.includes('title');
+  if (mayBeCcr && CCR.test(body)) {
     return {
       citedBy,
       source: 'CCR',
@@ -97,7 +103,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
       text,
     };
   }
-  const odg = ODG.exec(body);
+  const odg = lower.includes('odg') || lower.includes('disability') ? ODG.exec(body) : null;
   if (odg) {
     const topic = cleanPart(body.slice(odg.index + odg[0].length).replace(/^\s?\(ODG\)/i, ''));
     return { citedBy, source: 'ODG', guideline: 'Official Disability Guidelines', topic, pages, text };
@@ -115,7 +121,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
     }
     return { citedBy, source: 'MTUS', guideline, topic: cleanPart(rest), pages, text };
   }
-  const acoem = ACOEM.exec(body);
+  const acoem = lower.includes('acoem') ? ACOEM.exec(body) : null;
   if (acoem) {
     const rest = body
       .slice(acoem.index + acoem[0].length)

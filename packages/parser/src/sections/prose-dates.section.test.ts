@@ -37,3 +37,12 @@ describe('readProseDates across hard wraps', () => {
     ).toBe('2014-07-28');
   });
 });
+
+describe('readProseDates in capitals', () => {
+  it('reads phrases written in capitals', () => {
+    expect(read('DATE OF INJURY: 3/4/2011. THE UTILIZATION REVIEW DENIAL DATED 5/6/2014.')).toEqual({
+      injury: '2011-03-04',
+      urDenial: '2014-05-06',
+    });
+  });
+});

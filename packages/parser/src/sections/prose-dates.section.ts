@@ -17,8 +17,17 @@ const AFTER_CHARS = 40;
 /** Letters state a few dozen dates; past this many the text is not a letter and reading on only costs time. */
 const MAX_DATES = 500;
 
+const INJURY = ['njur', 'NJUR'];
+const INJURED = ['njured', 'NJURED'];
+const REVIEW = ['eview', 'EVIEW', 'UR', 'ur'];
+const APPLICATION = ['pplication', 'PPLICATION'];
+const ASSIGNMENT = ['ssignment', 'SSIGNMENT'];
+const REQUEST = ['equest', 'EQUEST'];
+
 interface DateContext {
   field: keyof LetterDates | 'request';
+  /** Word fragments, one of which must be near the date before the patterns run (a cheap prefilter). */
+  hints: readonly string[];
   before?: RegExp;
   after?: RegExp;
   /** The phrase may start up to FAR_CHARS before the date. */
@@ -26,43 +35,60 @@ interface DateContext {
 }
 
 const CONTEXTS: readonly DateContext[] = [
-  { field: 'injury', before: /date\s?of\s?injury\s?(?:of|on|is|was|:)?\s?$/i },
-  { field: 'injury', after: /^\s?(?:industrial\s)?date\s?of\s?injury/i },
+  { field: 'injury', hints: INJURY, before: /date\s?of\s?injury\s?(?:of|on|is|was|:)?\s?$/i },
+  { field: 'injury', hints: INJURY, after: /^\s?(?:industrial\s)?date\s?of\s?injury/i },
   {
     field: 'injury',
+    hints: INJURY,
     before:
       /(?:reported|sustained|suffered|incurred|had)\s(?:an?\s|the\s)?(?:[a-z-]{1,20}\s){0,3}?injur(?:y|ies)\s(?:on|dated|of)\s$/i,
   },
-  { field: 'injury', before: /\binjured\s(?:at\swork\s)?on\s$/i },
+  { field: 'injury', hints: INJURED, before: /\binjured\s(?:at\swork\s)?on\s$/i },
   {
     field: 'urDenial',
+    hints: REVIEW,
     before:
       /(?:utilization\s?review|\bUR)(?:\s(?:determination|decision|report|letter))?\s(?:dated|of|on)\s$/i,
     after: /^,?\s(?:which\s)?(?:denied|non-?\s?certified|modified)/i,
   },
   {
     field: 'urDenial',
+    hints: REVIEW,
     before:
       /(?:utilization\s?review|\bUR)\s?(?:denial|non-?\s?certification|modification)(?:\s(?:letter|determination))?\s(?:dated|of|on)\s$/i,
   },
   {
     field: 'urDenial',
+    hints: REVIEW,
     before:
       /(?:denied|non-?\s?certified)\s(?:at|by|in)\s(?:the\s)?(?:utilization\s?review|UR)\s(?:dated\s|on\s|of\s)$/i,
   },
   {
     field: 'applicationReceived',
+    hints: APPLICATION,
     before: /application\sfor\sIndependent\sMedical\sReview\swas\s(?:filed|received)\son\s$/i,
   },
-  { field: 'assigned', before: /Notice\sof\sAssignment[^.]{0,120}?\s(?:on|dated)\s$/i, far: true },
+  {
+    field: 'assigned',
+    hints: ASSIGNMENT,
+    before: /Notice\sof\sAssignment[^.]{0,120}?\s(?:on|dated)\s$/i,
+    far: true,
+  },
   // Not a letter field, but an unreadable one is reported (seed 004: "At the time (21/1/14) of request").
-  { field: 'request', before: /\bat\sthe\stime\s\($/i, after: /^\)\sof\s(?:the\s)?request/i },
-  { field: 'request', before: /request\sfor\sauthori[sz]ation[^.]{0,160}?\swas\sdated\s$/i, far: true },
+  { field: 'request', hints: REQUEST, before: /\bat\sthe\stime\s\($/i, after: /^\)\sof\s(?:the\s)?request/i },
+  {
+    field: 'request',
+    hints: REQUEST,
+    before: /request\sfor\sauthori[sz]ation[^.]{0,160}?\swas\sdated\s$/i,
+    far: true,
+  },
 ];
 
 function fits(context: DateContext, near: string, far: string, after: string): boolean {
+  const window = context.far ? far : near;
+  if (!context.hints.some((hint) => window.indexOf(hint) !== -1 || after.indexOf(hint) !== -1)) return false;
   if (context.after !== undefined && !context.after.test(after)) return false;
-  return context.before === undefined || context.before.test(context.far ? far : near);
+  return context.before === undefined || context.before.test(window);
 }
 
 /** The letter dates its prose states; an impossible date in a recognised phrase is a warning. */

@@ -40,17 +40,21 @@ export function readReviewer(section: string, context: ParseContext): ReviewerCr
     if (found.length === 0) context.warnings.push(`reviewer ${what} '${phrase}' is not recognised`);
     return found;
   };
+  // Each pattern runs only when its key word is in the text.
+  const lower = prose.toLowerCase();
+  const phrase = (pattern: RegExp, word: string): string | null =>
+    lower.includes(word) ? readPhrase(pattern, prose) : null;
   reviewer.specialties = union(
-    read(readPhrase(BOARD_CERTIFIED, prose), matchSpecialties, 'specialty'),
-    read(readPhrase(SPECIALTY_FIELD, prose), matchSpecialties, 'specialty'),
+    read(phrase(BOARD_CERTIFIED, 'certified'), matchSpecialties, 'specialty'),
+    read(phrase(SPECIALTY_FIELD, 'specialty'), matchSpecialties, 'specialty'),
   );
   reviewer.subspecialties = union(
-    read(readPhrase(SUBSPECIALTY, prose), matchSubspecialties, 'subspecialty'),
-    read(readPhrase(SUBSPECIALTY_FIELD, prose), matchSubspecialties, 'subspecialty'),
+    read(phrase(SUBSPECIALTY, 'specialt'), matchSubspecialties, 'subspecialty'),
+    read(phrase(SUBSPECIALTY_FIELD, 'specialt'), matchSubspecialties, 'subspecialty'),
   );
   reviewer.licensedIn = union(
-    read(readPhrase(LICENSED_IN, prose), matchStates, 'licence state'),
-    read(readPhrase(LICENSURE_FIELD, prose), matchStates, 'licence state'),
+    read(phrase(LICENSED_IN, 'licensed'), matchStates, 'licence state'),
+    read(phrase(LICENSURE_FIELD, 'licensure'), matchStates, 'licence state'),
   );
   return reviewer;
 }
