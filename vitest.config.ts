@@ -1,13 +1,26 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // One root config; each package is a project so `vitest run` covers everything from source, no build step.
 export default defineConfig({
+  // graphql 16 has no "exports" map: Node (tsx, production) loads its CommonJS build everywhere, but Vite would
+  // give ESM importers index.mjs while CommonJS dependencies (graphql-armor) get index.js — two graphql realms.
+  // Resolve to the one Node uses.
+  resolve: {
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: ['packages/server'] }) }],
+  },
   test: {
     projects: [
-      { test: { name: 'parser', include: ['packages/parser/src/**/*.test.ts'] } },
-      { test: { name: 'generator', include: ['packages/generator/src/**/*.test.ts'] } },
-      { test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'parser', include: ['packages/parser/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'generator', include: ['packages/generator/src/**/*.test.ts'] } },
       {
+        extends: true,
+        test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'sdk',
           include: ['packages/sdk/src/**/*.test.ts'],
@@ -19,7 +32,10 @@ export default defineConfig({
           },
         },
       },
-      { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
     ],
   },
 });

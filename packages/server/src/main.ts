@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isPostgresTarget, openStore, redactTarget, type Store } from './db/client';
-import { buildApp } from './yoga';
+import { type BuildAppOptions, buildApp } from './yoga';
 
 // Listens; nothing else. yoga.ts builds the app, the CLI commands (serve, start) choose the store and port.
 
@@ -14,6 +14,8 @@ export interface ServeOptions {
   target: string;
   port: number;
   host: string;
+  /** Production mode, limits, caching and logging for the app (see BuildAppOptions). */
+  app?: Omit<BuildAppOptions, 'db' | 'dialect'>;
 }
 
 export interface RunningServer {
@@ -32,7 +34,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     );
   }
   const store = await openStore(options.target, { readonly: true });
-  const yoga = buildApp({ db: store.db, dialect: store.dialect });
+  const yoga = buildApp({ ...options.app, db: store.db, dialect: store.dialect });
   const server = createServer(yoga);
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,17 +1,41 @@
-import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
 import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
+import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
+import { useOperationalEndpoints } from './http/operational.plugin';
+import { useQueryCost } from './http/query-cost.plugin';
+import { ClientRateLimiter } from './http/rate-limit';
+import { REQUEST_LIMITS, requestLimitPlugins } from './http/request-limits';
+import { type RequestLogLine, useRequestLog } from './http/request-log.plugin';
 import { schema } from './schema/index';
 
 export interface BuildAppOptions {
   db: Db;
   dialect?: SqlDialect;
+  /** Production: masked errors without details, no field suggestions, GraphiQL off unless asked for. */
+  production?: boolean;
+  /** Serve GraphiQL on GET /graphql (default: on, off in production). */
+  graphiql?: boolean;
+  /** Cache answers until the store changes (keyed by the store's data version). */
+  responseCache?: boolean;
+  /** Requests a minute per client (token bucket); off when absent. */
+  rateLimitPerMinute?: number;
+  /** Trust X-Forwarded-For for the rate limit's client key (behind a load balancer). */
+  trustProxy?: boolean;
+  /** Allowed CORS origins; absent: Yoga's default (any origin, no credentials). */
+  corsOrigins?: string[];
+  /** When set, only these operations (sha256 hash → document) may run (persisted operations). */
+  persistedOperations?: ReadonlyMap<string, string>;
+  /** Receives one structured line per GraphQL execution. */
+  log?: (line: RequestLogLine) => void;
 }
 
 /** Error codes the API raises on purpose, with a message meant for the client. */
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT']);
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'COST_LIMIT_EXCEEDED']);
 
 /**
  * Whether a resolver error is one the API raised for the client (the located error the executor wraps around it
@@ -25,13 +49,61 @@ function isClientError(error: unknown): boolean {
 
 /** Builds the HTTP app (GraphQL at /graphql, GraphiQL on GET). main.ts only listens. */
 export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<string, unknown>, Context> {
+  const dialect = options.dialect ?? 'sqlite';
+  const production = options.production ?? false;
+  const plugins: Plugin[] = [
+    useOperationalEndpoints({
+      db: options.db,
+      dialect,
+      rateLimiter: options.rateLimitPerMinute ? new ClientRateLimiter(options.rateLimitPerMinute) : undefined,
+      trustProxy: options.trustProxy,
+    }),
+    ...requestLimitPlugins({ production }),
+  ];
+  if (options.persistedOperations) {
+    const operations = options.persistedOperations;
+    plugins.push(
+      usePersistedOperations({
+        getPersistedOperation: (hash) => operations.get(hash) ?? null,
+        allowArbitraryOperations: false,
+      }),
+    );
+  }
+  plugins.push(useQueryCost({ limit: REQUEST_LIMITS.cost }));
+  // After the cost plugin, so the logged line sees the cost it added.
+  if (options.log) plugins.push(useRequestLog(options.log));
+  if (options.responseCache) {
+    plugins.push(
+      useResponseCache({
+        session: () => null,
+        ttl: 10 * 60_000,
+        includeExtensionMetadata: true,
+        // Keyed by the store's data version: an ingest that commits makes every cached answer unreachable.
+        buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+          hashSHA256(
+            [
+              await readStoreVersion(options.db, dialect),
+              documentString,
+              operationName ?? '',
+              JSON.stringify(variableValues ?? {}),
+            ].join('|'),
+          ),
+      }),
+    );
+  }
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(options.db, options.dialect),
-    graphiql: { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS },
+    graphiql:
+      (options.graphiql ?? !production)
+        ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS }
+        : false,
+    cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'] } : undefined,
+    plugins,
     // Client errors (BAD_USER_INPUT) reach the client as raised; anything else is masked as "Unexpected
     // error." so no stack trace or SQL leaks (the original is logged on the server).
     maskedErrors: {
+      isDev: !production && process.env.NODE_ENV === 'development',
       maskError: (error, message, isDev) => {
         if (isClientError(error)) return error as Error;
         return maskError(error, message, isDev);

@@ -1,4 +1,6 @@
-import { DEFAULT_HOST, DEFAULT_PORT } from '../../main';
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from '../../main';
 
 // Options shared by `imr serve` and `imr start`.
 
@@ -6,6 +8,65 @@ export interface ServeCommandOptions {
   db?: string;
   port?: string;
   host?: string | boolean;
+  production?: boolean;
+  rateLimit?: string;
+  cors?: string;
+  trustProxy?: boolean;
+  persistedOperations?: string;
+  cache?: boolean;
+  requestLog?: boolean;
+}
+
+/** Adds the app options shared by `imr serve` and `imr start`. */
+export function addAppOptions(command: Command): Command {
+  return command
+    .option('--production', 'masked errors, no field suggestions, no GraphiQL (also NODE_ENV=production)')
+    .option('--rate-limit <perMinute>', 'requests a minute per client (default: 600 in production, else off)')
+    .option('--cors <origins>', 'comma-separated allowed origins (default: any)')
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a load balancer)')
+    .option('--persisted-operations <file>', 'JSON {sha256: document}: only these operations may run')
+    .option('--no-cache', 'do not cache answers (they are cached until the store changes by default)')
+    .option('--no-request-log', 'do not log one JSON line per request on stderr');
+}
+
+/** The app options a command line asks for; bad values are errors naming the flag. */
+export function appOptionsOf(options: ServeCommandOptions): NonNullable<ServeOptions['app']> {
+  const production = options.production === true || process.env.NODE_ENV === 'production';
+  let rateLimitPerMinute: number | undefined = production ? 600 : undefined;
+  if (options.rateLimit !== undefined) {
+    const n = Number(options.rateLimit);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`--rate-limit must be a positive integer, got "${options.rateLimit}"`);
+    rateLimitPerMinute = n;
+  }
+  let persistedOperations: Map<string, string> | undefined;
+  if (options.persistedOperations) {
+    const file = options.persistedOperations;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(
+        `--persisted-operations ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`--persisted-operations ${file}: expected a JSON object of {sha256: document}`);
+    }
+    persistedOperations = new Map(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  }
+  return {
+    production,
+    rateLimitPerMinute,
+    corsOrigins: options.cors ? options.cors.split(',').map((o) => o.trim()) : undefined,
+    trustProxy: options.trustProxy === true,
+    persistedOperations,
+    responseCache: options.cache !== false,
+    log:
+      options.requestLog === false ? undefined : (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
+  };
 }
 
 /** --port, else PORT, else 4000; a clear error for anything that is not a port number. */

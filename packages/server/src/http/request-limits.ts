@@ -1,0 +1,31 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * Limits on the shape of every request (graphql-armor). Depth is 16, above armor's default 6, because relay
+ * connections spend three levels per hop (field → edges → node): cases → items → citations → guideline is 11.
+ */
+export const REQUEST_LIMITS = {
+  depth: 16,
+  aliases: 15,
+  tokens: 2_000,
+  directives: 10,
+  /** Highest cost (nodes an operation may return), see query-cost.ts. */
+  cost: 50_000,
+} as const;
+
+export function requestLimitPlugins(options: { production: boolean }): Plugin[] {
+  const plugins: Plugin[] = [
+    maxDepthPlugin({ n: REQUEST_LIMITS.depth, flattenFragments: true }) as Plugin,
+    maxAliasesPlugin({ n: REQUEST_LIMITS.aliases }) as Plugin,
+    maxTokensPlugin({ n: REQUEST_LIMITS.tokens }) as Plugin,
+    maxDirectivesPlugin({ n: REQUEST_LIMITS.directives }) as Plugin,
+  ];
+  // Field suggestions ("Did you mean ...") map the schema for an attacker; production hides them.
+  if (options.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
+  return plugins;
+}
