@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createImrClient, MAX_PAGE_SIZE } from './client.js';
-import { ImrGraphQLError, ImrHttpError } from './errors.js';
+import { ImrGraphQLError, ImrHttpError, ImrNetworkError } from './errors.js';
 import { ItemsDocument } from './generated/graphql.js';
 import { collect } from './paginate.js';
 import type { FetchLike } from './request.js';
@@ -84,6 +84,18 @@ describe('createImrClient', () => {
     expect(error).toBeInstanceOf(ImrHttpError);
     expect(error).toMatchObject({ status: 502 });
     expect((error as Error).message).toContain('Bad gateway');
+  });
+
+  it('raises an unreachable API as ImrNetworkError naming the URL', async () => {
+    const client = createImrClient({
+      url: 'http://127.0.0.1:1/graphql',
+      fetch: () => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })),
+    });
+    const error = await client.cases().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImrNetworkError);
+    expect((error as Error).message).toBe(
+      'could not reach the IMR API at http://127.0.0.1:1/graphql: ECONNREFUSED',
+    );
   });
 
   it('walks every page, passing each endCursor on and the largest page size unless told', async () => {

@@ -4,6 +4,7 @@ import * as generated from './generated/graphql.js';
 import { type PageShape, walkPages } from './paginate.js';
 import { type ImrClientOptions, requestOperation } from './request.js';
 import { toCsv, toRows } from './to-rows.js';
+import { toTextTable } from './to-text-table.js';
 
 // The client has one method per operation in src/operations, derived from the generated `<Name>Document`
 // exports at both the type and the value level: adding an operation and running `pnpm codegen` adds a typed
@@ -28,7 +29,7 @@ export type VariablesArgs<V> = Partial<V> extends V ? [variables?: V] : [variabl
 export type OperationMethod<R, V> = (...args: VariablesArgs<V>) => Promise<R>;
 
 /** Names the client keeps for itself: an operation with one of these names gets no method. */
-const RESERVED = ['request', 'walk', 'toRows', 'toCsv', 'options'] as const;
+const RESERVED = ['request', 'walk', 'toRows', 'toCsv', 'toTextTable', 'options'] as const;
 type Reserved = (typeof RESERVED)[number];
 
 export type OperationMethods = {
@@ -70,6 +71,7 @@ export type ImrClient = OperationMethods & {
   walk: Walkers;
   toRows: typeof toRows;
   toCsv: typeof toCsv;
+  toTextTable: typeof toTextTable;
   options: Readonly<ImrClientOptions>;
 };
 
@@ -135,5 +137,13 @@ export function createImrClient(options: ImrClientOptions): ImrClient {
     ingestErrors: pageWalker(frozen, generated.IngestErrorsDocument, (d) => d.ingestErrors),
   };
   // The loop above built one method per generated document, which is what OperationMethods maps out in types.
-  return { ...(methods as unknown as OperationMethods), request, walk, toRows, toCsv, options: frozen };
+  return {
+    ...(methods as unknown as OperationMethods),
+    request,
+    walk,
+    toRows,
+    toCsv,
+    toTextTable,
+    options: frozen,
+  };
 }

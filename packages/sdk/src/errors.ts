@@ -36,3 +36,15 @@ export class ImrHttpError extends Error {
     this.body = body;
   }
 }
+
+/** Raised when the API cannot be reached at all (connection refused, DNS failure, aborted request). */
+export class ImrNetworkError extends Error {
+  readonly url: string;
+
+  constructor(url: string, cause: unknown) {
+    const reason = (cause as { cause?: { code?: string } } | null)?.cause?.code ?? String(cause);
+    super(`could not reach the IMR API at ${url}: ${reason}`, { cause });
+    this.name = 'ImrNetworkError';
+    this.url = url;
+  }
+}

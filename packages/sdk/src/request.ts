@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, Kind, print } from 'graphql';
-import { ImrGraphQLError, type ImrGraphQLErrorDetail, ImrHttpError } from './errors.js';
+import { ImrGraphQLError, type ImrGraphQLErrorDetail, ImrHttpError, ImrNetworkError } from './errors.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -21,7 +21,10 @@ function operationNameOf(document: DocumentNode): string | null {
 
 const printed = new WeakMap<DocumentNode, string>();
 
-/** Sends one typed operation and returns its typed data, or throws ImrGraphQLError / ImrHttpError. */
+/**
+ * Sends one typed operation and returns its typed data, or throws ImrGraphQLError (the server answered with
+ * errors), ImrHttpError (an answer that is not GraphQL) or ImrNetworkError (no answer).
+ */
 export async function requestOperation<TResult, TVariables>(
   options: ImrClientOptions,
   document: TypedDocumentNode<TResult, TVariables>,
@@ -34,15 +37,20 @@ export async function requestOperation<TResult, TVariables>(
   }
   const operationName = operationNameOf(document);
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const response = await doFetch(options.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      ...options.headers,
-    },
-    body: JSON.stringify({ query, variables, operationName }),
-  });
+  let response: Response;
+  try {
+    response = await doFetch(options.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables, operationName }),
+    });
+  } catch (error) {
+    throw new ImrNetworkError(options.url, error);
+  }
   const text = await response.text();
   let body: { data?: TResult | null; errors?: ImrGraphQLErrorDetail[] };
   try {

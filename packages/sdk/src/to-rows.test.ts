@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collect, walkPages } from './paginate.js';
 import { toCsv, toRows } from './to-rows.js';
+import { toTextTable } from './to-text-table.js';
 
 describe('toRows', () => {
   it('flattens stats groups with key fields as leading columns', () => {
@@ -89,5 +90,59 @@ describe('walkPages', () => {
     );
     expect(nodes).toEqual([1, 2, 3]);
     expect(seen).toEqual([null, 'c2']);
+  });
+});
+
+describe('toRows on stats results', () => {
+  const stats = {
+    itemStats: {
+      groups: [
+        { key: { category: 'PHARMACEUTICAL', drugClass: null, decisionYear: null }, count: 1 },
+        { key: { category: 'PHYSICAL_MEDICINE', drugClass: null, decisionYear: 2014 }, count: 8 },
+      ],
+    },
+  };
+
+  it('leaves out key columns that are null in every group (the dimensions not grouped by)', () => {
+    expect(toRows(stats)).toEqual([
+      { category: 'PHARMACEUTICAL', decisionYear: null, count: 1 },
+      { category: 'PHYSICAL_MEDICINE', decisionYear: 2014, count: 8 },
+    ]);
+  });
+
+  it('keeps them all when asked', () => {
+    expect(Object.keys(toRows(stats, { allKeys: true })[0]!)).toEqual([
+      'category',
+      'drugClass',
+      'decisionYear',
+      'count',
+    ]);
+  });
+});
+
+describe('toTextTable', () => {
+  it('right-aligns formatted numbers such as percentages', () => {
+    expect(toTextTable([{ rate: '5.0%' }, { rate: '12.5%' }]).split('\n')).toEqual([
+      ' rate',
+      '─────',
+      ' 5.0%',
+      '12.5%',
+    ]);
+  });
+
+  it('aligns columns, numbers to the right, with headings and a null marker', () => {
+    const table = toTextTable(
+      [
+        { category: 'PHARMACEUTICAL', items: 1, rate: null },
+        { category: 'PHYSICAL_MEDICINE', items: 8, rate: 0.125 },
+      ],
+      { columns: ['category', 'items', { key: 'rate', heading: 'overturn rate' }] },
+    );
+    expect(table.split('\n')).toEqual([
+      'category           items  overturn rate',
+      '─────────────────  ─────  ─────────────',
+      'PHARMACEUTICAL         1              —',
+      'PHYSICAL_MEDICINE      8          0.125',
+    ]);
   });
 });

@@ -32,34 +32,54 @@ function flatten(value: unknown): FlatRow {
 }
 
 /** The list inside a result: a stats result's `groups`, a connection's `edges[].node`, or a plain array. */
-function listOf(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value;
+function listOf(value: unknown): { list: unknown[]; keyColumns: string[] } | null {
+  if (Array.isArray(value)) return { list: value, keyColumns: [] };
   if (!isRecord(value)) return null;
   if (Array.isArray(value.groups)) {
     // Stats groups: the key's fields become leading columns without the "key." prefix.
-    return value.groups.map((g: unknown) => {
+    const keyColumns = new Set<string>();
+    const list = value.groups.map((g: unknown) => {
       if (!isRecord(g) || !isRecord(g.key)) return g;
       const { key, ...rest } = g;
+      for (const k of Object.keys(key)) keyColumns.add(k);
       return { ...key, ...rest };
     });
+    return { list, keyColumns: [...keyColumns] };
   }
-  if (Array.isArray(value.edges)) return value.edges.map((e: unknown) => (isRecord(e) ? e.node : e));
-  if (Array.isArray(value.nodes)) return value.nodes;
+  if (Array.isArray(value.edges)) {
+    return { list: value.edges.map((e: unknown) => (isRecord(e) ? e.node : e)), keyColumns: [] };
+  }
+  if (Array.isArray(value.nodes)) return { list: value.nodes, keyColumns: [] };
   return null;
+}
+
+export interface ToRowsOptions {
+  /**
+   * Keep every key column of a stats result. By default a key column that is null in every group is left out:
+   * the operation asks for every dimension's key field, but only the groupBy dimensions are set.
+   */
+  allKeys?: boolean;
 }
 
 /**
  * Turns a stats or list result into flat rows for console.table, CSV or a charting library. Accepts the whole
- * `data` object of a query with one root field, or that field's value.
+ * `data` object of a query with one root field, or that field's value. Nested objects become dotted columns
+ * (`overturnRateInterval.low`), lists of scalars are joined with "; ", lists of objects counted.
  */
-export function toRows(result: unknown): FlatRow[] {
-  let list = listOf(result);
-  if (list === null && isRecord(result)) {
+export function toRows(result: unknown, options: ToRowsOptions = {}): FlatRow[] {
+  let found = listOf(result);
+  if (found === null && isRecord(result)) {
     const fields = Object.values(result);
-    if (fields.length === 1) list = listOf(fields[0]);
+    if (fields.length === 1) found = listOf(fields[0]);
   }
-  if (list === null) return isRecord(result) ? [flatten(result)] : [];
-  return list.map(flatten);
+  if (found === null) return isRecord(result) ? [flatten(result)] : [];
+  const rows = found.list.map(flatten);
+  if (options.allKeys) return rows;
+  const emptyKeys = found.keyColumns.filter((k) =>
+    rows.every((row) => row[k] === null || row[k] === undefined),
+  );
+  for (const row of rows) for (const k of emptyKeys) delete row[k];
+  return rows;
 }
 
 function csvCell(value: FlatValue): string {
