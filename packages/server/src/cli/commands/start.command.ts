@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '../../db/client';
 import { describeServer, serve } from '../../main';
-import { hostOf, portOf, type ServeCommandOptions } from './serve-options';
+import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
 
 /** The seed letters bundled with the repository. */
 export const FIXTURE_LETTERS = join(
@@ -35,7 +35,7 @@ export async function ensureSampleStore(target: string, letters = FIXTURE_LETTER
 
 /** `imr start`: the README's one command. A store from the bundled letters on first run, then the API. */
 export function registerStartCommand(program: Command): void {
-  program
+  const command = program
     .command('start')
     .description(
       `serve the API; on first run, first create ${DEFAULT_DB_PATH} from the bundled sample letters (test/fixtures/letters)`,
@@ -45,23 +45,23 @@ export function registerStartCommand(program: Command): void {
       `SQLite file or postgres:// URL (default: $IMR_DB, $DATABASE_URL, ${DEFAULT_DB_PATH})`,
     )
     .option('--port <n>', 'port (default: $PORT, else 4000)')
-    .option('--host [address]', 'listen on this address; alone, on every interface (default: 127.0.0.1)')
-    .action(async (options: ServeCommandOptions) => {
-      try {
-        const target = options.db || process.env.IMR_DB || process.env.DATABASE_URL || DEFAULT_DB_PATH;
-        const port = portOf(options.port);
-        const stored = await ensureSampleStore(target);
-        if (stored !== null) console.log(`Created ${target} from ${stored} bundled sample letters.`);
-        const running = await serve({ target, port, host: hostOf(options.host) });
-        console.log(describeServer(running, target));
-        const stop = () => {
-          running.close().finally(() => process.exit(0));
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      } catch (error) {
-        console.error(`imr start: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
-      }
-    });
+    .option('--host [address]', 'listen on this address; alone, on every interface (default: 127.0.0.1)');
+  addAppOptions(command).action(async (options: ServeCommandOptions) => {
+    try {
+      const target = options.db || process.env.IMR_DB || process.env.DATABASE_URL || DEFAULT_DB_PATH;
+      const port = portOf(options.port);
+      const stored = await ensureSampleStore(target);
+      if (stored !== null) console.log(`Created ${target} from ${stored} bundled sample letters.`);
+      const running = await serve({ target, port, host: hostOf(options.host), app: appOptionsOf(options) });
+      console.log(describeServer(running, target));
+      const stop = () => {
+        running.close().finally(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } catch (error) {
+      console.error(`imr start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  });
 }
