@@ -117,5 +117,5 @@ export const LEADING_MTUS_CHAPTER = new RegExp(`^\\s?(?:${ALL_ALIASES.map(aliasS
 
 /** The catalogue name of a matched alias. */
 export function chapterOf(alias: string): string | null {
-  return ALIAS_TO_CHAPTER.get(alias.toLowerCase().replace(/\s+/g, '')) ?? null;
+  return ALIAS_TO_CHAPTER.get(alias.toLowerCase().replaceAll(' ', '').replaceAll('\n', '')) ?? null;
 }

@@ -66,7 +66,7 @@ function replaceSpecialChar(ch: string): string {
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const MARKDOWN_EMPHASIS = /\*\*|__/g;
 const SPACE_RUN = / {2,}/g;
-const MARKDOWN_MARKUP = /(?:^|\n)#{1,6}\s|\*\*|__/;
+const MARKDOWN_HEADING_LINE = /(?:^|\n)#{1,6}\s/;
 const PAGE_FOOTER = /Page\s?\d{1,4}\s?of\s?\d/;
 const INLINE_PAGE_FOOTER = /\s*\bPage\s?\d{1,4}\s?of\s?\d{1,4}\b\s*/g;
 const LABELLED_CASE_NUMBER_LINE = /^(?:IMR\s?|MAXIMUS\s?)?Case\s?(?:Number|No\.?)\s?:?\s?CM\d{2}-\d{4,8}$/i;
@@ -106,7 +106,10 @@ export function normaliseText(raw: string): NormalisedText {
   text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
 
   // Markup, page footers and case-number lines need a closer look at a line; most letters have none.
-  const hasMarkdown = MARKDOWN_MARKUP.test(text);
+  const hasMarkdown =
+    (text.indexOf('#') !== -1 && MARKDOWN_HEADING_LINE.test(text)) ||
+    text.indexOf('**') !== -1 ||
+    text.indexOf('__') !== -1;
   const hasFooters = PAGE_FOOTER.test(text);
   const hasCaseNumbers = text.indexOf('CM') !== -1;
   const out: string[] = [];
