@@ -8,4 +8,5 @@ export {
   letterId,
 } from './generate-letter';
 export { letterStreamSeed, SeededRandom } from './seeded-random';
+export { AccuracyTally, type FieldScore, ITEM_FIELDS, LETTER_FIELDS } from './truth-accuracy';
 export { type CorpusManifest, type CorpusReport, type WriteCorpusOptions, writeCorpus } from './write-corpus';
