@@ -42,7 +42,9 @@ export class ImrNetworkError extends Error {
   readonly url: string;
 
   constructor(url: string, cause: unknown) {
-    const reason = (cause as { cause?: { code?: string } } | null)?.cause?.code ?? String(cause);
+    // fetch rejects with a generic "fetch failed"; the reason (ECONNREFUSED, bad port...) is on its cause.
+    const inner = (cause as { cause?: { code?: string; message?: string } } | null)?.cause;
+    const reason = inner?.code ?? inner?.message ?? String(cause);
     super(`could not reach the IMR API at ${url}: ${reason}`, { cause });
     this.name = 'ImrNetworkError';
     this.url = url;
