@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DRUG_CLASSES, type DrugClass } from '../types';
 import { dictionaryDrugs } from './drug-lookup';
+import { DRUGS } from './drugs.data';
+import { phraseTerms } from './term-tokens';
 import { classifyTreatment } from './treatment-lookup';
 
 function drugOf(title: string) {
@@ -141,6 +143,31 @@ describe('topicals and compounds', () => {
     });
   });
 
+  it('two ingredients with percent strengths are a compound even without a form word', () => {
+    expect(drugOf('Flurbiprofen 25%/Cyclobenzaprine 2% 30gm')).toMatchObject({
+      generic: 'flurbiprofen/cyclobenzaprine',
+      drugClass: 'COMPOUND',
+      strength: '25%/2%',
+    });
+  });
+
+  it('two oral drugs in one heading are the first one', () => {
+    expect(drugOf('Norco and Soma')).toMatchObject({
+      generic: 'hydrocodone/acetaminophen',
+      drugClass: 'OPIOID',
+    });
+  });
+
+  it('oral suspension compounding kits are compounds named by their ingredient', () => {
+    expect(drugOf('Synapryn 10mg/ml oral suspension 500ml')).toMatchObject({
+      name: 'Synapryn',
+      generic: 'tramadol',
+      drugClass: 'COMPOUND',
+      strength: '10 mg/ml',
+    });
+    expect(drugOf('Tabradol 1mg/ml 250ml').generic).toBe('cyclobenzaprine');
+  });
+
   it('named compounded products are compounds', () => {
     expect(drugOf('Flurbi (NAP) cream-LA 180gm').drugClass).toBe('COMPOUND');
     expect(drugOf('TGHot 180gm').drugClass).toBe('COMPOUND');
@@ -167,5 +194,22 @@ describe('strength and amount dispensed', () => {
 
   it('a date in the heading is not a strength', () => {
     expect(drugOf('Norco (DOS 10/03/14)').strength).toBeNull();
+  });
+});
+
+describe('drug dictionary data', () => {
+  it('lists each name under one drug only (a repeated name would silently keep the first)', () => {
+    const seen = new Map<string, string>();
+    const repeated: string[] = [];
+    for (const entry of DRUGS) {
+      for (const name of entry.names) {
+        const key = phraseTerms(name).join(' ');
+        const owner = `${entry.generic ?? entry.names[0]} (${entry.drugClass})`;
+        const earlier = seen.get(key);
+        if (earlier !== undefined && earlier !== owner) repeated.push(`${name}: ${earlier} and ${owner}`);
+        seen.set(key, owner);
+      }
+    }
+    expect(repeated).toEqual([]);
   });
 });

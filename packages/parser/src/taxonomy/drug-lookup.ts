@@ -34,9 +34,9 @@ const TOPICAL_FORMS: ReadonlySet<string> = new Set(TOPICAL_FORM_WORDS.flatMap((w
 const OPIOID_KEEPING_FORMS: ReadonlySet<string> = new Set(['patch', 'transdermal']);
 
 // "4mg", "10/325 MG", "5%", "25mcg/hr", "0.5 mg/ml": digits, up to three "/"-separated parts, a unit. Grams
-// are left out: "120 gm" is the size of the tube, not a strength.
+// and millilitres are left out: "120 gm", "500 ml" are the size of the tube or bottle, not a strength.
 const STRENGTH =
-  /(?<![\d.])(\d+(?:\.\d+)?(?:\s?\/\s?\d+(?:\.\d+)?){0,3})\s?(mg\/ml|mg\/hr|mcg\/hr|mcg\/h|mcg|mg|ml|%|iu|units?)(?![a-z])/g;
+  /(?<![\d.])(\d+(?:\.\d+)?(?:\s?\/\s?\d+(?:\.\d+)?){0,3})\s?(mg\/ml|mg\/hr|mcg\/hr|mcg\/h|mcg|mg|%|iu|units?)(?![a-z])/g;
 // "Norco 10/325 #90": a bare ratio right after the name (a date "10/03/14" has a second slash and is skipped).
 const BARE_RATIO = /(?<![\d./])(\d+(?:\.\d+)?\/\d+(?:\.\d+)?)(?![\d./])/;
 const DISPENSED_PATTERNS: readonly RegExp[] = [
@@ -93,8 +93,9 @@ function classInForm(drugClass: DrugClass, forms: ReadonlySet<string>): DrugClas
 }
 
 /**
- * The drug a request heading names, from all drug matches in it. Two or more ingredients in a topical form,
- * a "compounded" word or a named compounded product make a COMPOUND whose generic lists the ingredients.
+ * The drug a request heading names, from all drug matches in it. Two or more ingredients in a topical form
+ * or with percent strengths, a "compounded" word or a named compounded product make a COMPOUND whose generic
+ * lists the ingredients. Two oral drugs ("Norco and Soma") are the first one.
  */
 export function buildDrug(
   title: string,
@@ -110,9 +111,11 @@ export function buildDrug(
     ...new Set(drugs.map((match) => match.value.entry.generic ?? match.value.name.toLowerCase())),
   ];
   const namedCompound = drugs.some((match) => match.value.entry.drugClass === 'COMPOUND');
-  const isCompound = compoundWords.length > 0 || namedCompound || (generics.length >= 2 && forms.size > 0);
   const lower = (title.length > 2000 ? title.slice(0, 2000) : title).toLowerCase();
   const rest = withoutNames(lower, matches, tokens);
+  // Percent strengths are how compounding pharmacies write a cream's ingredients, form word or not.
+  const topicalMix = forms.size > 0 || rest.includes('%');
+  const isCompound = compoundWords.length > 0 || namedCompound || (generics.length >= 2 && topicalMix);
   const dispensed = readDispensed(rest);
   if (isCompound) {
     const first = drugs[0]?.value;
@@ -122,7 +125,7 @@ export function buildDrug(
         drugs.length > 0 ? drugs.map((match) => match.value.name).join('/') : compoundWords[0]!.value.name,
       generic: single ? first.entry.generic : generics.length > 0 ? generics.join('/') : null,
       drugClass: 'COMPOUND',
-      strength: readStrength(rest, true),
+      strength: readStrength(rest, drugs.length > 1),
       dispensed,
     };
   }
@@ -133,6 +136,27 @@ export function buildDrug(
     drugClass: classInForm(first.entry.drugClass, forms),
     strength: readStrength(rest, false),
     dispensed,
+  };
+}
+
+// A dose written in the heading: what makes an unknown name a drug ("Xylofen 10mg #30").
+const DOSE = /\d\s?(?:mg|mcg|%)(?![a-z])/;
+
+/** Whether a heading states a dose, so that a name the dictionary lacks is still read as a drug. */
+export function statesDose(title: string): boolean {
+  return DOSE.test(title.length > 2000 ? title.slice(0, 2000).toLowerCase() : title.toLowerCase());
+}
+
+/** A drug the dictionary does not know: its name as written, no generic, OTHER (TOPICAL as a cream). */
+export function unknownDrug(title: string, tokens: readonly TermToken[], name: string): Drug {
+  const lower = (title.length > 2000 ? title.slice(0, 2000) : title).toLowerCase();
+  const forms = new Set(tokens.filter((token) => TOPICAL_FORMS.has(token.term)).map((token) => token.term));
+  return {
+    name,
+    generic: null,
+    drugClass: classInForm('OTHER', forms),
+    strength: readStrength(lower, false),
+    dispensed: readDispensed(lower),
   };
 }
 

@@ -112,7 +112,6 @@ export const DRUGS: readonly DrugEntry[] = [
       'Ryzolt',
       'ConZip',
       'Rybix',
-      'Synapryn',
     ],
   },
   {
@@ -465,8 +464,12 @@ export const DRUGS: readonly DrugEntry[] = [
   { generic: null, drugClass: 'TOPICAL', names: ['Lidopro', 'LidoPro ointment'] },
   { generic: null, drugClass: 'TOPICAL', names: ['Dendracin', 'Dendracin lotion'] },
   { generic: null, drugClass: 'TOPICAL', names: ['Thermacin'] },
-  { generic: null, drugClass: 'TOPICAL', names: ['Keratek', 'Keratek gel'] },
-  { generic: null, drugClass: 'TOPICAL', names: ['Genicin'] },
+  { generic: null, drugClass: 'TOPICAL', names: ['Keratek', 'Kera-Tek', 'Keratek gel', 'Kera-Tek gel'] },
+  { generic: null, drugClass: 'TOPICAL', names: ['Exoten-C', 'Exoten'] },
+  { generic: null, drugClass: 'TOPICAL', names: ['Methoderm'] },
+  { generic: 'camphor', drugClass: 'TOPICAL', names: ['camphor'] },
+  { generic: 'bupivacaine', drugClass: 'TOPICAL', names: ['bupivacaine', 'Marcaine'] },
+  { generic: 'prilocaine', drugClass: 'TOPICAL', names: ['prilocaine'] },
 
   // Sedative-hypnotics
   {
@@ -530,6 +533,13 @@ export const DRUGS: readonly DrugEntry[] = [
   { generic: 'gabapentin/cyclobenzaprine/tramadol', drugClass: 'COMPOUND', names: ['Gabacyclotram'] },
   { generic: 'flurbiprofen/lidocaine', drugClass: 'COMPOUND', names: ['Flurbiprofen/lidocaine'] },
   { generic: null, drugClass: 'COMPOUND', names: ['Ultraflex', 'Ultraflex-G', 'Compound Kit'] },
+  // Oral suspension compounding kits, disputed in numbers around 2013-2015: compounded, named by ingredient.
+  { generic: 'tramadol', drugClass: 'COMPOUND', names: ['Synapryn'] },
+  { generic: 'cyclobenzaprine', drugClass: 'COMPOUND', names: ['Tabradol'] },
+  { generic: 'ranitidine', drugClass: 'COMPOUND', names: ['Deprizine'] },
+  { generic: 'diphenhydramine', drugClass: 'COMPOUND', names: ['Dicopanol'] },
+  { generic: 'gabapentin', drugClass: 'COMPOUND', names: ['Fanatrex'] },
+  { generic: 'cyclobenzaprine', drugClass: 'COMPOUND', names: ['Cyclophene'] },
 
   // Others
   {
@@ -618,9 +628,36 @@ export const DRUGS: readonly DrugEntry[] = [
   {
     generic: 'glucosamine/chondroitin',
     drugClass: 'OTHER',
-    names: ['glucosamine', 'glucosamine/chondroitin', 'Cosamin', 'Cosamin DS'],
+    names: ['glucosamine/chondroitin', 'glucosamine chondroitin', 'Cosamin', 'Cosamin DS'],
   },
   { generic: 'ketamine', drugClass: 'OTHER', names: ['ketamine'] },
+  { generic: 'dextromethorphan', drugClass: 'OTHER', names: ['dextromethorphan'] },
+  {
+    generic: 'butalbital/aspirin/caffeine',
+    drugClass: 'OTHER',
+    names: ['Fiorinal', 'butalbital/aspirin/caffeine'],
+  },
+  { generic: 'linaclotide', drugClass: 'OTHER', names: ['linaclotide', 'Linzess'] },
+  { generic: 'senna/docusate', drugClass: 'OTHER', names: ['Laxacin'] },
+  { generic: 'glucosamine', drugClass: 'OTHER', names: ['glucosamine', 'glucosamine sulfate', 'Genicin'] },
+  { generic: null, drugClass: 'OTHER', names: ['Percura'] },
+  { generic: null, drugClass: 'OTHER', names: ['Hypertensa'] },
+  { generic: 'folic acid', drugClass: 'OTHER', names: ['folic acid'] },
+  {
+    generic: 'multivitamin',
+    drugClass: 'OTHER',
+    names: ['multivitamin', 'multi-vitamin', 'vitamin B complex'],
+  },
+  {
+    generic: 'calcium',
+    drugClass: 'OTHER',
+    names: ['calcium', 'calcium carbonate', 'calcium with vitamin D'],
+  },
+  {
+    generic: 'cannabis',
+    drugClass: 'OTHER',
+    names: ['cannabis', 'medical marijuana', 'marijuana', 'CBD oil', 'cannabidiol', 'dronabinol', 'Marinol'],
+  },
   { generic: 'dextromethorphan/quinidine', drugClass: 'OTHER', names: ['Nuedexta'] },
   { generic: 'memantine', drugClass: 'OTHER', names: ['memantine', 'Namenda'] },
   { generic: 'methylphenidate', drugClass: 'OTHER', names: ['methylphenidate', 'Ritalin'] },

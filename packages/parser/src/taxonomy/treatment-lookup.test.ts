@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { phraseTerms } from './term-tokens';
 import { classifyTreatment } from './treatment-lookup';
+import { NON_TREATMENT_PHRASES, TREATMENTS } from './treatments.data';
 
 describe('classifyTreatment: gold headings', () => {
   it.each([
@@ -159,5 +161,55 @@ describe('classifyTreatment: no match', () => {
     const first = classifyTreatment('Dilaudid 4mg #90');
     first.drug!.dispensed = 1;
     expect(classifyTreatment('Dilaudid 4mg #90').drug!.dispensed).toBe(90);
+  });
+});
+
+describe('treatment dictionary data', () => {
+  it('lists each phrase under one treatment only, and no ignored phrase hides a treatment', () => {
+    const owner = new Map<string, string>();
+    const problems: string[] = [];
+    for (const entry of TREATMENTS) {
+      for (const phrase of entry.phrases) {
+        const key = phraseTerms(phrase).join(' ');
+        const earlier = owner.get(key);
+        if (earlier !== undefined && earlier !== entry.treatment)
+          problems.push(`${phrase}: ${earlier}, ${entry.treatment}`);
+        owner.set(key, entry.treatment);
+      }
+    }
+    for (const phrase of NON_TREATMENT_PHRASES) {
+      const key = phraseTerms(phrase).join(' ');
+      if (owner.has(key)) problems.push(`${phrase} is ignored but means ${owner.get(key)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('drugs the dictionary does not know', () => {
+  it('a heading with a dose is a drug named as written', () => {
+    expect(classifyTreatment('Xylofen 10mg tablets #30')).toEqual({
+      category: 'PHARMACEUTICAL',
+      treatment: 'xylofen',
+      drug: { name: 'Xylofen', generic: null, drugClass: 'OTHER', strength: '10 mg', dispensed: 30 },
+    });
+  });
+
+  it('an unknown cream is a topical', () => {
+    expect(classifyTreatment('Zorbatrol 5% cream').drug).toMatchObject({
+      name: 'Zorbatrol cream',
+      drugClass: 'TOPICAL',
+    });
+  });
+
+  it('a medication with no name stays a medication with no drug', () => {
+    expect(classifyTreatment('Unknown medication')).toEqual({
+      category: 'PHARMACEUTICAL',
+      treatment: 'medication',
+      drug: null,
+    });
+  });
+
+  it('without a dose an unknown word is not made a drug', () => {
+    expect(classifyTreatment('Feldenkrais').category).toBe('OTHER');
   });
 });

@@ -1,6 +1,13 @@
 import type { Category, Drug } from '../types';
 import { bodyRegionSpans } from './body-region-lookup';
-import { buildDrug, type DrugName, drugTreatmentName, findDrugNames } from './drug-lookup';
+import {
+  buildDrug,
+  type DrugName,
+  drugTreatmentName,
+  findDrugNames,
+  statesDose,
+  unknownDrug,
+} from './drug-lookup';
 import type { PhraseMatch } from './phrase-matcher';
 import { PhraseMatcher } from './phrase-matcher';
 import { MAX_TERM_INPUT, type TermToken, tokenizeTerms } from './term-tokens';
@@ -156,15 +163,32 @@ function better(a: PhraseMatch<{ rank: number }>, b: PhraseMatch<{ rank: number 
   return a.start < b.start;
 }
 
-/** What is left of an unknown heading once amounts, schedule, sides and body parts are taken out. */
-function residualTreatment(title: string, tokens: readonly TermToken[]): string {
+/** The words of a heading that say what it is: not amounts, schedule, sides or body parts. */
+function residualTokens(tokens: readonly TermToken[]): TermToken[] {
   const inRegion = new Set<number>();
   for (const [start, end] of bodyRegionSpans(tokens)) for (let i = start; i < end; i++) inRegion.add(i);
-  const words = tokens
-    .filter((token, index) => !token.isNumber && !inRegion.has(index) && !FILLER_WORDS.has(token.raw))
-    .map((token) => token.raw);
+  return tokens.filter(
+    (token, index) => !token.isNumber && !inRegion.has(index) && !FILLER_WORDS.has(token.raw),
+  );
+}
+
+/** What is left of an unknown heading once amounts, schedule, sides and body parts are taken out. */
+function residualTreatment(title: string, tokens: readonly TermToken[]): string {
+  const words = residualTokens(tokens).map((token) => token.raw);
   if (words.length > 0) return words.join(' ');
   return title.slice(0, MAX_TERM_INPUT).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A heading with a dose but no known name ("Xylofen 10mg #30"): a drug named as written. */
+function unknownDrugTreatment(title: string, tokens: readonly TermToken[]): TreatmentClassification | null {
+  const words = residualTokens(tokens).filter((token) => !TREATMENT_MATCHER.longestAt([token], 0));
+  if (words.length === 0 || !statesDose(title)) return null;
+  const name = words.map((token) => title.slice(token.start, token.end)).join(' ');
+  return {
+    category: 'PHARMACEUTICAL',
+    treatment: words.map((token) => token.raw).join(' '),
+    drug: unknownDrug(title, tokens, name),
+  };
 }
 
 function classify(title: string): TreatmentClassification {
@@ -182,6 +206,10 @@ function classify(title: string): TreatmentClassification {
   if (drugBeatsTreatment) {
     const drug = buildDrug(title, tokens, drugMatches)!;
     return { category: 'PHARMACEUTICAL', treatment: drugTreatmentName(drug), drug };
+  }
+  if (best === null || best.value.entry.category === 'PHARMACEUTICAL') {
+    const unknown = unknownDrugTreatment(title, tokens);
+    if (unknown !== null) return unknown;
   }
   if (best === null) return { category: 'OTHER', treatment: residualTreatment(title, tokens), drug: null };
   const { entry } = best.value;

@@ -1967,6 +1967,4 @@ export const NON_TREATMENT_PHRASES: readonly string[] = [
   'purchase or rental',
   'unit of',
   'units of',
-  'tablet',
-  'capsule',
 ];
