@@ -10,11 +10,15 @@ import {
   checkTarget,
   type SharedState,
 } from './bench-types';
+import { corpusSection } from './sections/corpus.bench';
+import { ingestSection } from './sections/ingest.bench';
+import { loadSection } from './sections/load.bench';
 import { parseSection } from './sections/parse.bench';
+import { querySection } from './sections/query.bench';
 
 // `pnpm bench [--scale quick|full] [--db postgres://...] [--only parse,ingest,...]`: runs each section, prints a
 // markdown table and writes bench/results/latest.json + latest.md.
-const sections: BenchSection[] = [parseSection];
+const sections: BenchSection[] = [parseSection, corpusSection, ingestSection, querySection, loadSection];
 
 function sqliteVersion(): string {
   try {

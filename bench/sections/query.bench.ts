@@ -1,0 +1,166 @@
+import SQLite from 'better-sqlite3';
+import { openStore } from '../../packages/server/src/db/client';
+import { buildApp } from '../../packages/server/src/yoga';
+import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
+import { type QueryCase, queryWorkload } from './query-workload';
+import { startServer } from './server-process';
+
+interface CapturedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Picks a rare (5-50 rationales) and the most common term of the item FTS index. */
+function pickTerms(dbPath: string): { rare: string; common: string } {
+  const db = new SQLite(dbPath, { readonly: true });
+  try {
+    db.exec(`create virtual table temp.vocab using fts5vocab(main, item_search, 'row')`);
+    const rare = db
+      .prepare(
+        `select term from temp.vocab where doc between 5 and 50 and length(term) >= 7 and term glob '[a-z]*' order by doc, term limit 1`,
+      )
+      .get() as { term: string } | undefined;
+    const common = db
+      .prepare(`select term from temp.vocab where length(term) >= 5 order by doc desc limit 1`)
+      .get() as { term: string } | undefined;
+    return { rare: rare?.term ?? 'cervicobrachial', common: common?.term ?? 'documentation' };
+  } finally {
+    db.close();
+  }
+}
+
+async function timeHttp(url: string, c: QueryCase, samples: number): Promise<number[]> {
+  const send = async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(c.body),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[] };
+    if (body.errors) throw new Error(`${c.name}: ${body.errors.map((e) => e.message).join('; ')}`);
+  };
+  for (let i = 0; i < 3; i++) await send();
+  const ms: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    await send();
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}
+
+/**
+ * Records the statements the API runs for an operation (in-process, same repositories), then times those same
+ * statements through better-sqlite3 directly: the "direct SQL" baseline for the same answer.
+ */
+async function captureStatements(dbPath: string, c: QueryCase): Promise<CapturedStatement[]> {
+  const store = await openStore(dbPath, { readonly: true });
+  const captured: CapturedStatement[] = [];
+  const sqlite = store.sqlite!;
+  const prepare = sqlite.prepare.bind(sqlite);
+  (sqlite as { prepare: (sql: string) => SQLite.Statement }).prepare = (sql: string) => {
+    const statement = prepare(sql);
+    const record = (params: unknown[]) => captured.push({ sql, params });
+    return new Proxy(statement, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value === 'function' && ['all', 'get', 'iterate', 'run'].includes(String(property))) {
+          return (...params: unknown[]) => {
+            record(params);
+            return (value as (...a: unknown[]) => unknown).apply(target, params);
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  try {
+    const app = buildApp({ db: store.db, dialect: store.dialect });
+    const response = await app.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(c.body),
+    });
+    await response.text();
+  } finally {
+    await store.close();
+  }
+  return captured;
+}
+
+function timeSql(dbPath: string, statements: CapturedStatement[], samples: number): number[] {
+  const db = new SQLite(dbPath, { readonly: true });
+  try {
+    const prepared = statements.map((s) => ({ stmt: db.prepare(s.sql), params: s.params }));
+    const runOnce = () => {
+      for (const { stmt, params } of prepared) {
+        if (stmt.reader) stmt.all(...(params as unknown[]));
+      }
+    };
+    for (let i = 0; i < 3; i++) runOnce();
+    const ms: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      runOnce();
+      ms.push(performance.now() - t);
+    }
+    return ms;
+  } finally {
+    db.close();
+  }
+}
+
+export const querySection: BenchSection = {
+  name: 'query',
+  async run(options, shared) {
+    if (!shared.dbPath) throw new Error('the query section needs a store: run the ingest section first');
+    const sqlite = !shared.dbPath.startsWith('postgres');
+    const samples = options.scale === 'full' ? 50 : 30;
+    const terms = sqlite ? pickTerms(shared.dbPath) : { rare: 'cervicobrachial', common: 'documentation' };
+    const server = await startServer(shared.dbPath, ['--no-cache']);
+    const figures: BenchFigure[] = [];
+    try {
+      for (const c of queryWorkload(terms.rare, terms.common)) {
+        const http = await timeHttp(server.url, c, samples);
+        const p50 = median(http);
+        const twoDimsFiltered = /itemStats [12] dim \+ filter/.test(c.name);
+        const search = c.name.startsWith('search');
+        figures.push({
+          section: 'query',
+          name: `${c.name}: HTTP p50`,
+          value: Number(p50.toFixed(2)),
+          unit: 'ms',
+          ...(twoDimsFiltered ? { target: '< 30' } : search ? { target: '< 50' } : {}),
+        });
+        figures.push({
+          section: 'query',
+          name: `${c.name}: HTTP p95`,
+          value: Number(percentile(http, 95).toFixed(2)),
+          unit: 'ms',
+        });
+        if (sqlite) {
+          const statements = await captureStatements(shared.dbPath, c);
+          const direct = timeSql(shared.dbPath, statements, samples);
+          const sqlP50 = median(direct);
+          figures.push({
+            section: 'query',
+            name: `${c.name}: direct SQL p50 (${statements.length} statements)`,
+            value: Number(sqlP50.toFixed(2)),
+            unit: 'ms',
+          });
+          figures.push({
+            section: 'query',
+            name: `${c.name}: GraphQL/SQL ratio (p50)`,
+            value: Number((p50 / Math.max(sqlP50, 0.001)).toFixed(2)),
+            unit: '×',
+            ...(/itemStats [12] dim/.test(c.name) ? { target: '< 1.2' } : {}),
+          });
+        }
+        options.log(`${c.name}: p50 ${p50.toFixed(1)} ms`);
+      }
+    } finally {
+      await server.stop();
+    }
+    return figures;
+  },
+};
