@@ -1,7 +1,7 @@
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
-import { describe, expect, it } from 'vitest';
-import { openStore } from '../db/client';
+import { expect, it } from 'vitest';
 import { saveLetters } from '../db/repositories/letter.repository';
+import { describeEachBackend } from '../db/test-store';
 import { goldLetters } from '../schema/gold-letters.fixture';
 import { schema } from '../schema/index';
 import { buildApp } from '../yoga';
@@ -25,7 +25,7 @@ function missingRootFields(operation: OperationDefinitionNode): string[] {
     .filter((name) => !(name in rootFields));
 }
 
-describe('GraphiQL example operations', () => {
+describeEachBackend('GraphiQL example operations', (backend) => {
   it('are named, one question each', () => {
     expect(operations.length).toBeGreaterThanOrEqual(6);
     expect(operations.every((o) => o.name?.value)).toBe(true);
@@ -37,7 +37,7 @@ describe('GraphiQL example operations', () => {
     it.skipIf(missing.length > 0)(
       `${name} is valid and runs without errors${missing.length > 0 ? ` (skipped until ${missing.join(', ')} exist)` : ''}`,
       async () => {
-        const store = await openStore(':memory:');
+        const store = await backend.open();
         await store.db.transaction().execute((trx) => saveLetters(trx, goldLetters()));
         const app = buildApp({ db: store.db, dialect: store.dialect });
         const response = await app.fetch('http://test/graphql', {
