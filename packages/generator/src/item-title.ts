@@ -343,7 +343,7 @@ export function drugTitle(entry: DrugEntry, random: SeededRandom): ItemTitle {
         ? strengthWritten.replace(/^([\d./]+)(?=[a-z])/, '$1 ')
         : strengthWritten;
   const count = random.chance(0.75) ? random.pick(entry.counts) : null;
-  let title = name;
+  let title = entry.form === undefined ? name : `${name} ${entry.form}`;
   if (shownStrength !== null) title += ` ${shownStrength}`;
   if (count !== null) title += ` #${count}`;
   const prefix = random.weighted([

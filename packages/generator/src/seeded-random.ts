@@ -11,7 +11,8 @@ export function letterStreamSeed(seed: number, index: number): number {
 
 export type Weighted<T> = readonly (readonly [T, number])[];
 
-// Weight tables are module constants, drawn from millions of times: sum each once.
+// Long weight tables are module constants, drawn from millions of times: sum each once. Short ones are often
+// literals made per call, cheaper to sum than to look up.
 const WEIGHT_TOTALS = new WeakMap<object, number>();
 
 export class SeededRandom {
@@ -45,11 +46,11 @@ export class SeededRandom {
   }
 
   weighted<T>(entries: Weighted<T>): T {
-    let total = WEIGHT_TOTALS.get(entries);
+    let total = entries.length > 8 ? WEIGHT_TOTALS.get(entries) : undefined;
     if (total === undefined) {
       total = 0;
-      for (const [, weight] of entries) total += weight;
-      WEIGHT_TOTALS.set(entries, total);
+      for (let i = 0; i < entries.length; i++) total += entries[i]![1];
+      if (entries.length > 8) WEIGHT_TOTALS.set(entries, total);
     }
     let roll = this.next() * total;
     for (const [value, weight] of entries) {

@@ -14,6 +14,8 @@ export interface DrugEntry {
   counts: readonly number[];
   /** The treatment name when there is no generic (medical foods, compounds). */
   treatment?: string;
+  /** The product form headings add after the name ("Terocin patches", "Menthoderm gel"); not part of the name. */
+  form?: string;
   weight: number;
 }
 
@@ -157,9 +159,9 @@ export const DRUGS: readonly DrugEntry[] = [
   drug(['Lidocaine patch'], 'lidocaine', 'TOPICAL', ['5%', '4%'], [30, 60], 4),
   drug(['Voltaren gel', 'Diclofenac gel'], 'diclofenac', 'TOPICAL', ['1%'], [1, 3], 6),
   drug(['Flector patch'], 'diclofenac', 'TOPICAL', ['1.3%'], [30, 60], 3),
-  drug(['Terocin patch'], null, 'TOPICAL', [], [10, 20, 30], 4, 'terocin patch'),
+  { ...drug(['Terocin'], null, 'TOPICAL', [], [10, 20, 30], 4, 'terocin'), form: 'patches' },
   drug(['Capsaicin cream'], 'capsaicin', 'TOPICAL', ['0.075%', '0.025%'], [1, 2], 2),
-  drug(['Menthoderm'], 'methyl salicylate/menthol', 'TOPICAL', [], [1, 2], 2),
+  { ...drug(['Menthoderm'], 'methyl salicylate/menthol', 'TOPICAL', [], [1, 2], 2), form: 'gel' },
   drug(['Ambien', 'Zolpidem'], 'zolpidem', 'SEDATIVE_HYPNOTIC', ['10mg', '5mg', '12.5mg'], [30], 10),
   drug(['Lunesta'], 'eszopiclone', 'SEDATIVE_HYPNOTIC', ['3mg', '2mg'], [30], 3),
   drug(['Sonata'], 'zaleplon', 'SEDATIVE_HYPNOTIC', ['10mg'], [30], 1),
