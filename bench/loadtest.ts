@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { runLoad } from './sections/load.bench';
+
+// `pnpm loadtest --db FILE [--seconds 60] [--connections 50]`: the dashboard mix against `imr serve` on loopback.
+const program = new Command()
+  .name('loadtest')
+  .requiredOption(
+    '--db <target>',
+    'an existing store (SQLite file or postgres:// URL), e.g. a 100k-letter bench db',
+  )
+  .option('--seconds <n>', 'duration', '60')
+  .option('--connections <n>', 'concurrent clients', '50');
+program.parse(process.argv);
+const opts = program.opts<{ db: string; seconds: string; connections: string }>();
+const result = await runLoad(opts.db, Number(opts.seconds), Number(opts.connections));
+console.log(
+  `${opts.connections} clients for ${opts.seconds} s: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99} ms, ` +
+    `${result.errors} errors of ${result.total} requests`,
+);
+process.exitCode = result.errors > 0 ? 1 : 0;
