@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQuery } from '../packages/server/src/cli/commands/query.command';
+import { queryCommand, runQuery } from '../packages/server/src/cli/commands/query.command';
 import { ensureSampleStore } from '../packages/server/src/cli/commands/start.command';
 import { resultToCsv } from '../packages/server/src/cli/result-csv';
 import { openStore, type Store } from '../packages/server/src/db/client';
@@ -259,6 +259,29 @@ describeEachBackend('API end to end', (backend) => {
       } finally {
         await running.close();
       }
+    });
+
+    it('the imr query command prints CSV, and a bad operation goes to stderr with exit code 1', async () => {
+      const cli = async (operation: string, format = 'json') => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const status = await queryCommand(
+          operation,
+          { db: dbPath, format },
+          { out: (text) => out.push(text), err: (line) => err.push(line) },
+        );
+        return { status, stdout: out.join(''), stderr: err.join('\n') };
+      };
+      const csv = await cli(
+        '{ itemStats(groupBy: [CATEGORY]) { groups { key { category } count overturned } } }',
+        'csv',
+      );
+      expect(csv.status).toBe(0);
+      expect(csv.stdout).toContain('PHYSICAL_MEDICINE,8,1\n');
+      const bad = await cli('{ items(first: 1000) { totalCount } }');
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr).toMatch(/imr query: first: 1000 is out of range.*BAD_USER_INPUT/);
     });
 
     // The bundled sample store is a SQLite file by design.

@@ -4,7 +4,7 @@ import { isPostgresTarget, openStore, resolveDbTarget } from '../../db/client';
 import { buildApp } from '../../yoga';
 import { type Json, resultToCsv } from '../result-csv';
 
-interface QueryCommandOptions {
+export interface QueryCommandOptions {
   db?: string;
   variables?: string;
   operationName?: string;
@@ -56,6 +56,46 @@ export async function runQuery(
   }
 }
 
+export interface QueryOutput {
+  out: (text: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleOutput: QueryOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (line) => console.error(line),
+};
+
+/** What `imr query` does, given its arguments: writes the answer or the errors, returns the exit code. */
+export async function queryCommand(
+  operation: string,
+  options: QueryCommandOptions,
+  output: QueryOutput = consoleOutput,
+): Promise<number> {
+  try {
+    if (options.format !== 'json' && options.format !== 'csv') {
+      throw new Error(`--format must be json or csv, got "${options.format}"`);
+    }
+    const query = operation.startsWith('@') ? readFileSync(operation.slice(1), 'utf8') : operation;
+    const target = resolveDbTarget(options.db || process.env.IMR_DB);
+    const result = await runQuery(target, query, parseVariables(options.variables), options.operationName);
+    if (result.errors?.length) {
+      for (const e of result.errors) {
+        const where = e.path ? ` (at ${e.path.join('.')})` : '';
+        const code = e.extensions?.code ? ` [${e.extensions.code}]` : '';
+        output.err(`imr query: ${e.message}${where}${code}`);
+      }
+      return 1;
+    }
+    const data = result.data ?? {};
+    output.out(options.format === 'csv' ? resultToCsv(data) : `${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    output.err(`imr query: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
 /** `imr query [--db FILE] 'GRAPHQL' [--variables JSON] [--format json|csv]`. */
 export function registerQueryCommand(program: Command): void {
   program
@@ -72,34 +112,6 @@ export function registerQueryCommand(program: Command): void {
     .option('--operation-name <name>', 'which operation to run when the document has several')
     .option('--format <format>', 'json or csv', 'json')
     .action(async (operation: string, options: QueryCommandOptions) => {
-      try {
-        if (options.format !== 'json' && options.format !== 'csv') {
-          throw new Error(`--format must be json or csv, got "${options.format}"`);
-        }
-        const query = operation.startsWith('@') ? readFileSync(operation.slice(1), 'utf8') : operation;
-        const target = resolveDbTarget(options.db || process.env.IMR_DB);
-        const result = await runQuery(
-          target,
-          query,
-          parseVariables(options.variables),
-          options.operationName,
-        );
-        if (result.errors?.length) {
-          for (const e of result.errors) {
-            const where = e.path ? ` (at ${e.path.join('.')})` : '';
-            const code = e.extensions?.code ? ` [${e.extensions.code}]` : '';
-            console.error(`imr query: ${e.message}${where}${code}`);
-          }
-          process.exitCode = 1;
-          return;
-        }
-        const data = result.data ?? {};
-        process.stdout.write(
-          options.format === 'csv' ? resultToCsv(data) : `${JSON.stringify(data, null, 2)}\n`,
-        );
-      } catch (error) {
-        console.error(`imr query: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
-      }
+      process.exitCode = await queryCommand(operation, options);
     });
 }
