@@ -6,6 +6,7 @@ import { type ReferenceFilter, referenceItemStats } from '../../stats/item-stats
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
 import { describeEachBackend } from '../test-store';
 import { ITEM_DIMENSIONS, isTimeDimension, itemStats } from './item-stats.repository';
+import { buildItemCube, freshItemCube } from './item-stats-cube.repository';
 import { saveLetters } from './letter.repository';
 
 const filterFieldsArb: fc.Arbitrary<ReferenceFilter> = fc.record(
@@ -54,9 +55,14 @@ describeEachBackend('itemStats', (backend) => {
           const store = await backend.open();
           try {
             await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            await buildItemCube(store.db, store.dialect);
+            expect(await freshItemCube(store.db, store.dialect)).not.toBeNull();
             for (const { filter, groupBy } of queries) {
               const expected = referenceItemStats(letters, filter, groupBy);
-              const actual = await itemStats(store.db, { filter, groupBy }, store.dialect);
+              // The same question from SQL and from the in-memory cube: both must match the reference.
+              const fromSql = await itemStats(store.db, { filter, groupBy }, store.dialect, 'sql');
+              const actual = await itemStats(store.db, { filter, groupBy }, store.dialect, 'auto');
+              expect(actual).toEqual(fromSql);
               expect(tallyOf(actual.total)).toEqual(expected.total);
               const byKey = new Map(actual.groups.map((g) => [JSON.stringify(g.keyValues), tallyOf(g)]));
               if (groupBy.length === 0) {

@@ -1,9 +1,11 @@
 import { type Expression, expressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type DecisionTally, overturnRateOf } from '../../stats/decision-tally';
 import { type GroupOrder, orderGroups } from '../../stats/group-order';
+import { cubeCanAnswer, cubeTallies } from '../../stats/item-cube-query';
 import type { Db } from '../client';
 import type { Database } from '../database';
 import { type ItemFilter, itemFilterCondition, type SqlDialect } from './item-filter';
+import { freshItemCube } from './item-stats-cube.repository';
 
 // Item aggregates: counts by decision and overturn rates, grouped by up to three dimensions. SQL does the
 // counting (GROUP BY); ordering, rates and intervals are computed here so both backends answer identically.
@@ -241,6 +243,28 @@ function keyOf(groupBy: readonly ItemDimension[], values: readonly (string | num
   return key;
 }
 
+/** Where item tallies come from: `auto` uses the in-memory cube when it is fresh and can answer, else SQL. */
+export type TallyEngine = 'auto' | 'sql';
+
+/** Total and per-group tallies (unordered), from the cube when it is fresh and able, else from SQL. */
+export async function itemTallies(
+  db: Db,
+  filter: ItemFilter | null | undefined,
+  groupBy: readonly ItemDimension[],
+  minCount: number,
+  dialect: SqlDialect,
+  engine: TallyEngine = 'auto',
+): Promise<{
+  total: DecisionTally;
+  groups: { keyValues: (string | number | null)[]; tally: DecisionTally }[];
+}> {
+  const cube = engine === 'auto' ? await freshItemCube(db, dialect) : null;
+  if (cube && cubeCanAnswer(cube, filter)) return cubeTallies(cube, filter, groupBy, minCount);
+  const total = await itemTotals(db, filter, dialect);
+  const groups = groupBy.length === 0 ? [] : await itemGroupTallies(db, filter, groupBy, minCount, dialect);
+  return { total, groups };
+}
+
 /**
  * Item counts by decision, overturn rates and Wilson intervals, in total and per group. An item counts once
  * per value of a multi-valued dimension (body region, reviewer specialty or state, guideline...), so groups
@@ -250,18 +274,18 @@ export async function itemStats(
   db: Db,
   args: ItemStatsArgs,
   dialect: SqlDialect = 'sqlite',
+  engine: TallyEngine = 'auto',
 ): Promise<ItemStatsResult> {
   checkItemStatsArgs(args);
   const groupBy = args.groupBy ?? [];
   const minCount = args.minCount ?? 1;
-  const totalTally = await itemTotals(db, args.filter, dialect);
-  const total = { ...totalTally, ...overturnRateOf(totalTally) };
+  const tallies = await itemTallies(db, args.filter, groupBy, minCount, dialect, engine);
+  const total = { ...tallies.total, ...overturnRateOf(tallies.total) };
   if (groupBy.length === 0) {
     const all = total.count >= Math.max(1, minCount) ? [{ key: {}, keyValues: [], ...total }] : [];
     return { total, groups: all, groupCount: all.length };
   }
-  const tallies = await itemGroupTallies(db, args.filter, groupBy, minCount, dialect);
-  const groups = tallies.map(({ keyValues, tally }) => {
+  const groups = tallies.groups.map(({ keyValues, tally }) => {
     const key = keyOf(groupBy, keyValues);
     return {
       key,

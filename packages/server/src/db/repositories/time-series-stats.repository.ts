@@ -6,7 +6,7 @@ import {
 } from '../../stats/decision-tally';
 import type { Db } from '../client';
 import type { ItemFilter, SqlDialect } from './item-filter';
-import { itemGroupTallies } from './item-stats.repository';
+import { itemTallies, type TallyEngine } from './item-stats.repository';
 
 // A time series of item decisions with every bucket present: months or years without items come back with
 // zero counts, so a chart's x axis is continuous. Items without a decision date are reported apart.
@@ -54,10 +54,11 @@ export async function itemTimeSeries(
   db: Db,
   args: { filter?: ItemFilter | null; interval: TimeInterval },
   dialect: SqlDialect = 'sqlite',
+  engine: TallyEngine = 'auto',
 ): Promise<ItemTimeSeries> {
   const { interval } = args;
   const dimension = interval === 'YEAR' ? 'DECISION_YEAR' : 'DECISION_MONTH';
-  const tallies = await itemGroupTallies(db, args.filter, [dimension], 1, dialect);
+  const { groups: tallies } = await itemTallies(db, args.filter, [dimension], 1, dialect, engine);
   const byIndex = new Map<number, DecisionTally>();
   let undated: DecisionTally = EMPTY_TALLY;
   for (const { keyValues, tally } of tallies) {

@@ -1,0 +1,185 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { type CubeItemRow, type ItemCube, ItemCubeBuilder } from '../../stats/item-cube';
+import type { Db } from '../client';
+import type { SqlDialect } from './item-filter';
+
+// Keeps one ItemCube per open store in this process and says whether it matches the store right now. The cube
+// is a snapshot: any commit (an ingest, a reparse, another process) makes it stale, and a stale cube is never
+// used: itemStats answers from SQL and a rebuild starts in the background. Below CUBE_MIN_ITEMS items SQL is
+// fast enough and no cube is built unless asked for.
+
+export const CUBE_MIN_ITEMS = 50_000;
+const CHUNK = 100_000;
+/** After a build, wait this long before another (while an ingest commits every second, SQL answers). */
+const REBUILD_INTERVAL_MS = 30_000;
+
+interface CubeState {
+  cube: ItemCube | null;
+  version: string | null;
+  building: Promise<void> | null;
+  lastBuildStarted: number;
+}
+
+const states = new WeakMap<Db, CubeState>();
+
+function stateOf(db: Db): CubeState {
+  let state = states.get(db);
+  if (!state) {
+    state = { cube: null, version: null, building: null, lastBuildStarted: 0 };
+    states.set(db, state);
+  }
+  return state;
+}
+
+function cubeDisabled(): boolean {
+  return process.env.IMR_STATS_CUBE === 'off';
+}
+
+/**
+ * Changes with every commit that can change items: SQLite's data_version moves on other connections' commits,
+ * and the highest item id on this connection's own (a replaced letter's items get new ids). Both are O(1).
+ */
+async function storeVersion(db: Db, dialect: SqlDialect): Promise<{ version: string; maxItemId: number }> {
+  const { rows } = await sql<{ m: number | null }>`select max(id) as m from items`.execute(db);
+  const maxItemId = Number(rows[0]?.m ?? 0);
+  if (dialect !== 'sqlite') return { version: `p${maxItemId}`, maxItemId };
+  const pragma = await sql<{ dataVersion: number }>`pragma data_version`.execute(db);
+  return { version: `s${pragma.rows[0]?.dataVersion ?? 0}.${maxItemId}`, maxItemId };
+}
+
+interface ItemChunkRow {
+  id: number;
+  d: string;
+  c: string;
+  y: number | null;
+  m: string | null;
+  dc: string | null;
+  dg: string | null;
+  t: string;
+  p: string | null;
+  s: string | null;
+  a: string | null;
+  r: number | null;
+  dd: string | null;
+  di: string | null;
+}
+
+/** Reads the store into a new cube, in chunks of item ids, yielding to the event loop between chunks. */
+export async function readItemCube(db: Db): Promise<ItemCube> {
+  const builder = new ItemCubeBuilder();
+  const bodyRegions: { itemId: number; bodyRegion: string }[] = [];
+  const citations: { itemId: number; guidelineId: number; citedBy: string }[] = [];
+  let after = 0;
+  for (;;) {
+    const { rows } = await sql<ItemChunkRow>`select id, decision as d, category as c, decision_year as y,
+        decision_month as m, drug_class as dc, drug_generic as dg, treatment as t, priority as p,
+        patient_sex as s, patient_age_band as a, reviewer_id as r, date_decision as dd, date_injury as di
+      from items where id > ${after} order by id limit ${CHUNK}`.execute(db);
+    if (rows.length === 0) break;
+    const last = Number(rows[rows.length - 1]!.id);
+    builder.addItems(
+      rows.map(
+        (row): CubeItemRow => ({
+          id: Number(row.id),
+          reviewerId: row.r === null ? null : Number(row.r),
+          dateDecision: row.dd,
+          dateInjury: row.di,
+          values: {
+            decision: row.d,
+            category: row.c,
+            decisionYear: row.y === null ? null : Number(row.y),
+            decisionMonth: row.m,
+            drugClass: row.dc,
+            drug: row.dg,
+            treatment: row.t,
+            priority: row.p,
+            patientSex: row.s,
+            patientAgeBand: row.a,
+          },
+        }),
+      ),
+    );
+    // The same id range of the bridge tables: every row of an item lands with it.
+    const regions = await sql<{
+      i: number;
+      b: string;
+    }>`select item_id as i, body_region as b from item_body_regions
+      where item_id > ${after} and item_id <= ${last}`.execute(db);
+    for (const r of regions.rows) bodyRegions.push({ itemId: Number(r.i), bodyRegion: r.b });
+    const cited = await sql<{
+      i: number;
+      g: number;
+      b: string;
+    }>`select item_id as i, guideline_id as g, cited_by as b
+      from citations where item_id > ${after} and item_id <= ${last}`.execute(db);
+    for (const c of cited.rows)
+      citations.push({ itemId: Number(c.i), guidelineId: Number(c.g), citedBy: c.b });
+    after = last;
+    await yieldToEventLoop();
+  }
+  const specialties = await sql<{ reviewerId: number; specialty: string }>`
+    select reviewer_id, specialty from reviewer_specialties`.execute(db);
+  const states = await sql<{
+    reviewerId: number;
+    state: string;
+  }>`select reviewer_id, state from reviewer_states`.execute(db);
+  const guidelines = await sql<{ id: number; source: string; name: string; topic: string }>`
+    select id, source, name, topic from guidelines`.execute(db);
+  return builder.finish({
+    bodyRegions,
+    citations,
+    reviewerSpecialties: specialties.rows.map((r) => ({
+      reviewerId: Number(r.reviewerId),
+      specialty: r.specialty,
+    })),
+    reviewerStates: states.rows.map((r) => ({ reviewerId: Number(r.reviewerId), state: r.state })),
+    guidelines: guidelines.rows.map((g) => ({ ...g, id: Number(g.id) })),
+  });
+}
+
+/**
+ * Builds (or rebuilds) the store's cube now and keeps it if no commit landed while it was read. Resolves once
+ * done; a build already running is awaited instead of starting another.
+ */
+export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> {
+  const state = stateOf(db);
+  if (state.building) return state.building;
+  state.lastBuildStarted = Date.now();
+  state.building = (async () => {
+    try {
+      const before = await storeVersion(db, dialect);
+      const cube = await readItemCube(db);
+      const after = await storeVersion(db, dialect);
+      if (before.version === after.version) {
+        state.cube = cube;
+        state.version = after.version;
+      }
+    } finally {
+      state.building = null;
+    }
+  })();
+  return state.building;
+}
+
+/**
+ * The store's cube when it matches the store right now, else null (answer from SQL). A missing or stale cube
+ * of a large enough store is rebuilt in the background; build errors (e.g. the store closing) only leave SQL
+ * answering.
+ */
+export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCube | null> {
+  if (cubeDisabled()) return null;
+  const state = stateOf(db);
+  const { version, maxItemId } = await storeVersion(db, dialect);
+  if (state.cube && state.version === version) return state.cube;
+  const due = Date.now() - state.lastBuildStarted >= (state.cube ? REBUILD_INTERVAL_MS : 0);
+  if (!state.building && due && maxItemId >= CUBE_MIN_ITEMS) {
+    buildItemCube(db, dialect).catch(() => {});
+  }
+  return null;
+}
+
+/** Forgets the store's cube (tests, and after a store is closed). */
+export function dropItemCube(db: Db): void {
+  states.delete(db);
+}

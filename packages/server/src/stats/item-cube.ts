@@ -1,0 +1,276 @@
+// An in-memory, columnar snapshot of the items' dimensions, dictionary-encoded into typed arrays, that answers
+// item aggregates by one pass over the arrays (a few ms per million items) instead of a GROUP BY in SQL (about
+// 90 ms per million rows on SQLite). Pure: it is built from rows handed to it and never reads the store.
+//
+// Every dictionary reserves code 0 for "no value" (SQL NULL), so a missing value groups under a null key and
+// never matches a filter, as in SQL.
+
+export type Value = string | number | null;
+
+/** Values by code; code 0 is null. */
+export class Dictionary {
+  readonly values: Value[] = [null];
+  private readonly codes = new Map<Value, number>([[null, 0]]);
+
+  code(value: Value): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** The code of a value already present, or -1. */
+  find(value: Value): number {
+    return this.codes.get(value) ?? -1;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+/** Single-valued item columns the cube holds (dictionary codes per item). */
+export const CUBE_COLUMNS = [
+  'decision',
+  'category',
+  'decisionYear',
+  'decisionMonth',
+  'drugClass',
+  'drug',
+  'treatment',
+  'priority',
+  'patientSex',
+  'patientAgeBand',
+] as const;
+export type CubeColumn = (typeof CUBE_COLUMNS)[number];
+
+export interface CubeItemRow {
+  id: number;
+  reviewerId: number | null;
+  /** yyyy-mm-dd or null. */
+  dateDecision: string | null;
+  dateInjury: string | null;
+  values: Record<CubeColumn, Value>;
+}
+
+export interface CubeGuideline {
+  id: number;
+  source: string;
+  name: string;
+  topic: string;
+}
+
+/** yyyy-mm-dd → yyyymmdd, an integer in the same order; -1 for null; NaN when not an ISO date. */
+export function dateNumber(date: string | null | undefined): number {
+  if (date === null || date === undefined) return -1;
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.replaceAll('-', '')) : Number.NaN;
+}
+
+// Tally slots: the four decisions, then any other string (counted, in no decision column).
+const SLOT: Record<string, number> = { UPHELD: 0, OVERTURNED: 1, PARTIALLY_OVERTURNED: 2, UNKNOWN: 3 };
+
+/** Builds a cube from rows streamed in ascending item id order. */
+export class ItemCubeBuilder {
+  private readonly dictionaries = Object.fromEntries(
+    CUBE_COLUMNS.map((c) => [c, new Dictionary()]),
+  ) as Record<CubeColumn, Dictionary>;
+  private readonly columns = Object.fromEntries(CUBE_COLUMNS.map((c) => [c, [] as number[]])) as Record<
+    CubeColumn,
+    number[]
+  >;
+  private readonly ids: number[] = [];
+  private readonly reviewers: number[] = [];
+  private readonly decisionDates: number[] = [];
+  private readonly injuryDates: number[] = [];
+  private readonly reviewerIds = new Dictionary();
+  private datesAreIso = true;
+
+  addItems(rows: readonly CubeItemRow[]): void {
+    for (const row of rows) {
+      const last = this.ids.length > 0 ? this.ids[this.ids.length - 1]! : -Infinity;
+      if (row.id <= last) throw new RangeError(`item ids must ascend: ${row.id} after ${last}`);
+      this.ids.push(row.id);
+      for (const c of CUBE_COLUMNS) this.columns[c].push(this.dictionaries[c].code(row.values[c]));
+      this.reviewers.push(this.reviewerIds.code(row.reviewerId));
+      const decided = dateNumber(row.dateDecision);
+      const injured = dateNumber(row.dateInjury);
+      if (Number.isNaN(decided) || Number.isNaN(injured)) this.datesAreIso = false;
+      this.decisionDates.push(decided);
+      this.injuryDates.push(injured);
+    }
+  }
+
+  /**
+   * Finishes the cube with the multi-valued dimensions: body regions and citations by item id (any order),
+   * the reviewers' specialties and states, and the guidelines.
+   */
+  finish(multi: {
+    bodyRegions: Iterable<{ itemId: number; bodyRegion: string }>;
+    citations: Iterable<{ itemId: number; guidelineId: number; citedBy: string }>;
+    reviewerSpecialties: Iterable<{ reviewerId: number; specialty: string }>;
+    reviewerStates: Iterable<{ reviewerId: number; state: string }>;
+    guidelines: Iterable<CubeGuideline>;
+  }): ItemCube {
+    const size = this.ids.length;
+    const ids = Int32Array.from(this.ids);
+    const indexOf = (id: number): number => {
+      let lo = 0;
+      let hi = size - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = ids[mid]!;
+        if (v === id) return mid;
+        if (v < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
+    const regionNames = new Dictionary();
+    const regions = groupByItem(
+      multi.bodyRegions,
+      (r) => indexOf(r.itemId),
+      (r) => regionNames.code(r.bodyRegion),
+      size,
+    );
+    const guidelineIds = new Dictionary();
+    const sources = new Dictionary();
+    const names = new Dictionary();
+    const topics = new Dictionary();
+    const guidelineSource: number[] = [0];
+    const guidelineName: number[] = [0];
+    const guidelineTopic: number[] = [0];
+    for (const g of multi.guidelines) {
+      const code = guidelineIds.code(g.id);
+      guidelineSource[code] = sources.code(g.source);
+      // '' is how the store says "no name" / "no topic": the null key, as nullif() gives in SQL.
+      guidelineName[code] = names.code(g.name === '' ? null : g.name);
+      guidelineTopic[code] = topics.code(g.topic === '' ? null : g.topic);
+    }
+    const citedByNames = new Dictionary();
+    const citationGuidelines = groupByItem(
+      multi.citations,
+      (c) => indexOf(c.itemId),
+      (c) => guidelineIds.code(c.guidelineId) * 4 + citedByNames.code(c.citedBy),
+      size,
+    );
+    if (citedByNames.size > 4) throw new RangeError('more than three citing parties');
+    const specialtyNames = new Dictionary();
+    const reviewerSpecialties = perReviewer(multi.reviewerSpecialties, this.reviewerIds, (r) =>
+      specialtyNames.code(r.specialty),
+    );
+    const stateNames = new Dictionary();
+    const reviewerStates = perReviewer(multi.reviewerStates, this.reviewerIds, (r) =>
+      stateNames.code(r.state),
+    );
+    const slotOfDecision = Uint8Array.from(
+      this.dictionaries.decision.values.map((v) => (typeof v === 'string' && v in SLOT ? SLOT[v]! : 4)),
+    );
+    return {
+      size,
+      ids,
+      dictionaries: this.dictionaries,
+      columns: Object.fromEntries(CUBE_COLUMNS.map((c) => [c, Uint32Array.from(this.columns[c])])) as Record<
+        CubeColumn,
+        Uint32Array
+      >,
+      slotOfDecision,
+      reviewer: Uint32Array.from(this.reviewers),
+      reviewerIds: this.reviewerIds,
+      decisionDate: Int32Array.from(this.decisionDates),
+      injuryDate: Int32Array.from(this.injuryDates),
+      datesAreIso: this.datesAreIso,
+      bodyRegions: regions,
+      regionNames,
+      citations: citationGuidelines,
+      citedByNames,
+      guidelineIds,
+      guidelineSource: Uint32Array.from(guidelineSource),
+      guidelineName: Uint32Array.from(guidelineName),
+      guidelineTopic: Uint32Array.from(guidelineTopic),
+      sources,
+      names,
+      topics,
+      reviewerSpecialties,
+      specialtyNames,
+      reviewerStates,
+      stateNames,
+    };
+  }
+}
+
+/** Values per item in compressed-row form: item i's values are codes[start[i] .. start[i + 1]). */
+export interface PerItem {
+  start: Uint32Array;
+  codes: Uint32Array;
+}
+
+function groupByItem<T>(
+  rows: Iterable<T>,
+  indexOf: (row: T) => number,
+  codeOf: (row: T) => number,
+  size: number,
+): PerItem {
+  const pairs: number[] = [];
+  const counts = new Uint32Array(size + 1);
+  for (const row of rows) {
+    const i = indexOf(row);
+    if (i < 0) continue; // a row of an item written after the snapshot's items were read
+    const code = codeOf(row);
+    pairs.push(i, code);
+    counts[i + 1]!++;
+  }
+  for (let i = 0; i < size; i++) counts[i + 1]! += counts[i]!;
+  const codes = new Uint32Array(pairs.length / 2);
+  const fill = counts.slice(0, size);
+  for (let p = 0; p < pairs.length; p += 2) codes[fill[pairs[p]!]!++] = pairs[p + 1]!;
+  return { start: counts, codes };
+}
+
+/** Distinct codes per reviewer code (index = reviewer dictionary code). */
+function perReviewer<T extends { reviewerId: number }>(
+  rows: Iterable<T>,
+  reviewerIds: Dictionary,
+  codeOf: (row: T) => number,
+): number[][] {
+  const lists: number[][] = Array.from({ length: reviewerIds.size }, () => []);
+  for (const row of rows) {
+    const r = reviewerIds.find(row.reviewerId);
+    if (r <= 0) continue; // a reviewer no item points at
+    const code = codeOf(row);
+    if (!lists[r]!.includes(code)) lists[r]!.push(code);
+  }
+  return lists;
+}
+
+export interface ItemCube {
+  size: number;
+  ids: Int32Array;
+  dictionaries: Record<CubeColumn, Dictionary>;
+  columns: Record<CubeColumn, Uint32Array>;
+  /** Decision code → tally slot (0 upheld, 1 overturned, 2 partially, 3 unknown, 4 anything else). */
+  slotOfDecision: Uint8Array;
+  reviewer: Uint32Array;
+  reviewerIds: Dictionary;
+  decisionDate: Int32Array;
+  injuryDate: Int32Array;
+  datesAreIso: boolean;
+  bodyRegions: PerItem;
+  regionNames: Dictionary;
+  /** Per item: guideline code × 4 + cited-by code. */
+  citations: PerItem;
+  citedByNames: Dictionary;
+  guidelineIds: Dictionary;
+  guidelineSource: Uint32Array;
+  guidelineName: Uint32Array;
+  guidelineTopic: Uint32Array;
+  sources: Dictionary;
+  names: Dictionary;
+  topics: Dictionary;
+  reviewerSpecialties: number[][];
+  specialtyNames: Dictionary;
+  reviewerStates: number[][];
+  stateNames: Dictionary;
+}
