@@ -51,10 +51,14 @@ export class ParseWorkerPool {
 
   constructor(private readonly options: ParseWorkerPoolOptions) {
     this.chunkSize = options.chunkSize ?? 64;
-    for (let i = 0; i < Math.max(1, options.threads); i++) this.slots.push(this.spawn());
   }
 
   submit(task: ParseTask): void {
+    // Workers start with the first task, so a run with nothing to parse (a reparse of an up-to-date store)
+    // does not pay for them.
+    if (this.slots.length === 0) {
+      for (let i = 0; i < Math.max(1, this.options.threads); i++) this.slots.push(this.spawn());
+    }
     this.queue.push(task);
     this.pump();
   }
