@@ -70,7 +70,7 @@ function layoutFor(year: number, choice: LayoutChoice, random: SeededRandom): La
   if (choice !== 'mix') return choice;
   // 2013 letters were published in the notice layout; it was phased out during 2014.
   if (year === 2013 && random.chance(0.9)) return 'notice-2013';
-  if (year === 2014 && random.chance(0.25)) return 'notice-2013';
+  if (year === 2014 && random.chance(0.5)) return 'notice-2013';
   return random.weighted([
     ['pdf-text', 60],
     ['header-block', 25],

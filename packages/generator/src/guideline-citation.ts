@@ -42,6 +42,10 @@ export function citationModel(
     pages = shape.showPages ? ref.pages : null;
     // A line needs something after the chapter unless the chapter is all there is to say.
     if (topic === null && pages === null && ref.topic !== null) topic = ref.topic;
+    // Seed 002: reviewers citing the Chronic Pain chapter by its section ("Section 2 Page(s): 60").
+    if (citedBy === 'IMR_REVIEWER' && ref.chapter === CHRONIC_PAIN && pages !== null && random.chance(0.05)) {
+      topic = 'Section 2';
+    }
   }
   return {
     citedBy,
