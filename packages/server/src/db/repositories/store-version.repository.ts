@@ -4,18 +4,22 @@ import type { Db, SqlDialect } from '../client';
 /**
  * A value that changes whenever another process commits to the store (an ingest, a reparse), so cached API
  * answers can be keyed by it. SQLite: `PRAGMA data_version` (per connection, bumps on others' commits).
- * PostgreSQL: the highest case and ingest-error ids (a replaced letter gets new ids).
+ * PostgreSQL: the highest case and ingest-error ids (a replaced letter gets new ids) and the latest run's counters.
  */
 export async function readStoreVersion(db: Db, dialect: SqlDialect): Promise<string> {
   if (dialect === 'sqlite') {
-    const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+    // Without the camelCase plugin: it would rename the pragma's data_version column.
+    const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db.withoutPlugins());
     return `s${rows[0]?.data_version ?? 0}`;
   }
-  const { rows } = await sql<{ c: number | null; e: number | null; n: number }>`
+  // Index lookups only: this runs on every cached request, and count(*) over millions of cases would not be
+  // cheap. Every write path inserts (a replaced letter gets new ids) and advances its ingest run's counters.
+  const { rows } = await sql<{ c: number | null; e: number | null; r: string | null }>`
     select (select max(id) from cases) as c, (select max(id) from ingest_errors) as e,
-           (select count(*) from cases) as n`.execute(db);
+           (select concat_ws(':', id, files_seen, stored, updated, rejected) from ingest_runs
+              order by id desc limit 1) as r`.execute(db);
   const row = rows[0];
-  return `p${row?.c ?? 0}.${row?.e ?? 0}.${row?.n ?? 0}`;
+  return `p${row?.c ?? 0}.${row?.e ?? 0}.${row?.r ?? ''}`;
 }
 
 /** Readiness: the store answers a trivial query. */

@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { goldLetters } from '../../schema/gold-letters.fixture';
+import { openStore } from '../client';
+import { describeEachBackend } from '../test-store';
+import { saveLetters } from './letter.repository';
+import { readStoreVersion } from './store-version.repository';
+
+describeEachBackend('readStoreVersion', (backend) => {
+  it('changes when another process commits letters, and only then', async () => {
+    const target = await backend.freshTarget();
+    const reader = await openStore(target, { readonly: true });
+    const writer = await openStore(target);
+    const before = await readStoreVersion(reader.db, reader.dialect);
+    expect(await readStoreVersion(reader.db, reader.dialect)).toBe(before);
+    await writer.db.transaction().execute((trx) => saveLetters(trx, goldLetters().slice(0, 1)));
+    const after = await readStoreVersion(reader.db, reader.dialect);
+    expect(after).not.toBe(before);
+    expect(await readStoreVersion(reader.db, reader.dialect)).toBe(after);
+    await writer.close();
+    await reader.close();
+  });
+});
