@@ -266,6 +266,13 @@ describeEachBackend('GraphQL API over the gold seed letters', (backend) => {
       `{ cases(after: "${page.cases.pageInfo.endCursor}", orderBy: CASE_NUMBER_ASC) { totalCount } }`,
       /issued for ordering INGESTED_ASC/,
     );
+    const hits = (await run('{ search(query: "massage", first: 1) { pageInfo { endCursor } } }')).data as {
+      search: { pageInfo: { endCursor: string } };
+    };
+    await bad(
+      `{ search(query: "opioid", after: "${hits.search.pageInfo.endCursor}") { totalCount } }`,
+      /restart/,
+    );
     await store.close();
   });
 

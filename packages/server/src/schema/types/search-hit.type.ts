@@ -58,7 +58,9 @@ builder.queryField('search', (t) =>
     resolve: async (_root, args, ctx) => {
       const query = searchQuery(ctx.dialect, args.query);
       if (query === null) throw badUserInput(`query: "${args.query}" has no word to search for`);
-      const request = toPageRequest(args, SEARCH_ORDER.name);
+      // The cursor belongs to this query: scores mean nothing under another one.
+      const order = `${SEARCH_ORDER.name} ${query}`;
+      const request = toPageRequest(args, order);
       const page = await searchHits(ctx, query, request);
       const snippets = await searchSnippets(ctx, query, page.rows);
       const hits = {
@@ -68,7 +70,7 @@ builder.queryField('search', (t) =>
       return toConnection(
         hits,
         request,
-        (h) => ({ order: SEARCH_ORDER.name, key: h.score, id: h.hitId }),
+        (h) => ({ order, key: h.score, id: h.hitId }),
         () => countSearchHits(ctx, query),
       );
     },
