@@ -160,7 +160,7 @@ function therapyTitle(entry: TreatmentEntry, random: SeededRandom): ItemTitle {
     return withRegions(
       {
         ...base(
-          `${count} ${name} sessions${forRegion}, ${perMonth} times a month for ${months} months`,
+          `${count} ${name} sessions${forRegion}, ${perMonth === 1 ? '1 time' : `${perMonth} times`} a month for ${months} months`,
           treatment,
         ),
         quantity: { count, unit: 'session' },
