@@ -19,12 +19,27 @@ export const ITEM_CITATIONS_ORDER: KeysetOrder = {
   direction: 'asc',
 };
 
+/**
+ * Under a guideline, citations are listed by party, then item, then id: the order of the citations_guideline
+ * index (SQLite appends the rowid), so a page of a guideline cited 400 000 times is a range scan, not a sort.
+ */
 export const GUIDELINE_CITATIONS_ORDER: KeysetOrder = {
   name: 'GUIDELINE_CITATIONS',
-  column: null,
+  column: 'citations.citedBy',
   id: 'citations.id',
   direction: 'asc',
 };
+
+/** The sort key of a citation under its guideline, for its cursor: party and item. */
+export function guidelineCitationKey(c: Pick<CitationRow, 'citedBy' | 'itemId'>): string {
+  return `${c.citedBy} ${c.itemId}`;
+}
+
+function parseGuidelineCitationKey(key: unknown): { citedBy: string; itemId: number } | null {
+  if (typeof key !== 'string') return null;
+  const [citedBy, itemId] = key.split(' ');
+  return citedBy && /^\d+$/.test(itemId ?? '') ? { citedBy, itemId: Number(itemId) } : null;
+}
 
 export async function citationsByIds({ db }: Reader, ids: readonly number[]): Promise<CitationRow[]> {
   if (ids.length === 0) return [];
@@ -91,6 +106,7 @@ export async function citationPagesByGuidelineIds(
   request: PageRequest,
 ): Promise<Page<CitationRow>[]> {
   const after = request.after;
+  const from = parseGuidelineCitationKey(after?.key);
   const rows: CitationRow[] = [];
   for (const chunk of armChunks(guidelineIds)) {
     const arms = chunk.map((guidelineId, i) =>
@@ -100,7 +116,13 @@ export async function citationPagesByGuidelineIds(
             .selectFrom('citations')
             .selectAll()
             .where('guidelineId', '=', guidelineId)
-            .$if(after?.parent === guidelineId, (qb) => qb.where('id', '>', after!.id))
+            .$if(after?.parent === guidelineId && from !== null, (qb) =>
+              qb.where(
+                sql<SqlBool>`(${sql.ref('citedBy')}, ${sql.ref('itemId')}, ${sql.ref('id')}) > (${from!.citedBy}, ${from!.itemId}, ${after!.id})`,
+              ),
+            )
+            .orderBy('citedBy')
+            .orderBy('itemId')
             .orderBy('id')
             .limit(request.first + 1)
             .as(`page${i}`),
@@ -112,7 +134,9 @@ export async function citationPagesByGuidelineIds(
     rows.push(...(await query.execute()));
   }
   // UNION ALL promises no order across arms: restore each page's.
-  rows.sort((a, b) => a.id - b.id);
+  rows.sort((a, b) =>
+    a.citedBy < b.citedBy ? -1 : a.citedBy > b.citedBy ? 1 : a.itemId - b.itemId || a.id - b.id,
+  );
   return pagesByParent(guidelineIds, rows, (r) => r.guidelineId, request.first);
 }
 

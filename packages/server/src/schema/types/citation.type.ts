@@ -6,6 +6,7 @@ import {
   citationPagesByItemIds,
   citationsByIds,
   GUIDELINE_CITATIONS_ORDER,
+  guidelineCitationKey,
   ITEM_CITATIONS_ORDER,
 } from '../../db/repositories/citation.repository';
 import { requestLoader } from '../../loaders/request-loader';
@@ -79,7 +80,7 @@ builder.objectField(ItemRef, 'citations', (t) =>
 builder.objectField(GuidelineRef, 'citations', (t) =>
   t.loadable({
     type: CitationConnection,
-    description: 'Where this guideline is cited, in the order stored.',
+    description: 'Where this guideline is cited: claims administrators first, then reviewers, by item.',
     byPath: true,
     args: pageArgs,
     load: async (ids: number[], ctx, args) => {
@@ -89,7 +90,12 @@ builder.objectField(GuidelineRef, 'citations', (t) =>
         toConnection(
           page,
           request,
-          (c) => ({ order: GUIDELINE_CITATIONS_ORDER.name, key: null, id: c.id, parent: ids[i]! }),
+          (c) => ({
+            order: GUIDELINE_CITATIONS_ORDER.name,
+            key: guidelineCitationKey(c),
+            id: c.id,
+            parent: ids[i]!,
+          }),
           () => guidelineCitationCounts(ctx).load(ids[i]!),
         ),
       );
