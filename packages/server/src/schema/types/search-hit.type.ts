@@ -53,7 +53,7 @@ builder.queryField('search', (t) =>
   t.field({
     type: SearchHitConnection,
     description:
-      'Full-text search over item titles and rationales and case summaries, most relevant first. Words are ANDed; a trailing * matches a prefix (opioid*).',
+      'Full-text search over item titles and rationales and case summaries, most relevant first. Words are ANDed; a trailing * matches a prefix (opioid*). Ranking scores every match, so a word found in most letters is slow on millions of items: add words to narrow it, or filter items with `items(filter: { text })`.',
     args: { ...pageArgs, query: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const query = searchQuery(ctx.dialect, args.query);
