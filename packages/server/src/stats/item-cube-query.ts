@@ -137,77 +137,6 @@ function tallyOfSlots(slots: ArrayLike<number>, offset: number): DecisionTally {
   };
 }
 
-interface DimensionReader {
-  radix: number;
-  /** The codes item i takes (distinct), or a single 0 for none. */
-  codesOf?: (i: number) => ArrayLike<number>;
-  column?: Uint32Array;
-  decode: (code: number) => Value;
-  citation?: (citationCode: number) => number;
-}
-
-function readerFor(cube: ItemCube, d: ItemDimension): DimensionReader {
-  const column = SINGLE[d];
-  if (column) {
-    const dictionary = cube.dictionaries[column];
-    return {
-      radix: dictionary.size,
-      column: cube.columns[column],
-      decode: (c) => dictionary.values[c] ?? null,
-    };
-  }
-  const NONE = [0];
-  switch (d) {
-    case 'BODY_REGION': {
-      const { start, codes } = cube.bodyRegions;
-      return {
-        radix: cube.regionNames.size,
-        codesOf: (i) => (start[i] === start[i + 1] ? NONE : codes.subarray(start[i]!, start[i + 1]!)),
-        decode: (c) => cube.regionNames.values[c] ?? null,
-      };
-    }
-    case 'REVIEWER_SPECIALTY':
-    case 'REVIEWER_STATE': {
-      const lists = d === 'REVIEWER_SPECIALTY' ? cube.reviewerSpecialties : cube.reviewerStates;
-      const names = d === 'REVIEWER_SPECIALTY' ? cube.specialtyNames : cube.stateNames;
-      return {
-        radix: names.size,
-        codesOf: (i) => {
-          const codes = lists[cube.reviewer[i]!];
-          return codes && codes.length > 0 ? codes : NONE;
-        },
-        decode: (c) => names.values[c] ?? null,
-      };
-    }
-    case 'GUIDELINE_SOURCE':
-      return {
-        radix: cube.sources.size,
-        citation: (c) => cube.guidelineSource[c >>> 2]!,
-        decode: (c) => cube.sources.values[c] ?? null,
-      };
-    case 'GUIDELINE_TOPIC':
-      return {
-        radix: cube.topics.size,
-        citation: (c) => cube.guidelineTopic[c >>> 2]!,
-        decode: (c) => cube.topics.values[c] ?? null,
-      };
-    case 'GUIDELINE':
-      return {
-        radix: cube.names.size,
-        citation: (c) => cube.guidelineName[c >>> 2]!,
-        decode: (c) => cube.names.values[c] ?? null,
-      };
-    case 'CITED_BY':
-      return {
-        radix: cube.citedByNames.size,
-        citation: (c) => c & 3,
-        decode: (c) => cube.citedByNames.values[c] ?? null,
-      };
-    default:
-      throw new RangeError(`the cube cannot group by ${d}`);
-  }
-}
-
 /** Dense counters when the key space is small, else a map: either way 5 decision slots per key. */
 class Counters {
   private readonly dense: Uint32Array | null;
@@ -264,69 +193,196 @@ export function cubeTallies(
   const total = tallyOfSlots(totals, 0);
   if (groupBy.length === 0) return { total, groups: [] };
 
-  const readers = groupBy.map((d) => readerFor(cube, d));
-  // Mixed-radix keys: key = Σ code_k × multiplier_k.
+  // Scan plan: single-valued dimensions read their column; reviewer specialty and state read the reviewer
+  // column (expanded into the reviewer's specialties or states only at the end, once per distinct reviewer key
+  // instead of once per item); body region and citation dimensions read each item's list.
+  const plan = groupBy.map((d) => planFor(cube, d));
+  const scanColumns: Uint32Array[] = [];
+  const scanRadices: number[] = [];
+  const slotOfDim: number[] = [];
+  let reviewerSlot = -1;
+  for (const p of plan) {
+    if (p.kind === 'column') {
+      slotOfDim.push(scanColumns.length);
+      scanColumns.push(p.column);
+      scanRadices.push(p.radix);
+    } else if (p.kind === 'reviewer') {
+      if (reviewerSlot < 0) {
+        reviewerSlot = scanColumns.length;
+        scanColumns.push(cube.reviewer);
+        scanRadices.push(cube.reviewerIds.size);
+      }
+      slotOfDim.push(reviewerSlot);
+    } else slotOfDim.push(-1);
+  }
+  const regionDim = plan.findIndex((p) => p.kind === 'region');
+  const citationDims = plan.map((p, k) => (p.kind === 'citation' ? k : -1)).filter((k) => k >= 0);
+  // Scan key layout: [scan columns..., region, citation dims...], mixed radix.
+  const layoutRadices = [
+    ...scanRadices,
+    ...(regionDim >= 0 ? [cube.regionNames.size] : []),
+    ...citationDims.map((k) => (plan[k] as CitationPlan).radix),
+  ];
   const multipliers: number[] = [];
   let keySpace = 1;
-  for (let k = readers.length - 1; k >= 0; k--) {
+  for (let k = layoutRadices.length - 1; k >= 0; k--) {
     multipliers[k] = keySpace;
-    keySpace *= readers[k]!.radix;
+    keySpace *= layoutRadices[k]!;
   }
+  const regionMultiplier = regionDim >= 0 ? multipliers[scanColumns.length]! : 0;
+  const citationMultipliers = citationDims.map(
+    (_, j) => multipliers[scanColumns.length + (regionDim >= 0 ? 1 : 0) + j]!,
+  );
+  const citationReaders = citationDims.map((k) => (plan[k] as CitationPlan).read);
   const counters = new Counters(keySpace);
-  const citationDims = readers.map((r, k) => (r.citation ? k : -1)).filter((k) => k >= 0);
-  const otherDims = readers.map((_, k) => k).filter((k) => !readers[k]!.citation);
-  const allSingle = readers.every((r) => r.column);
-
-  if (allSingle) {
-    const columns = readers.map((r) => r.column!);
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      let key = 0;
-      for (let k = 0; k < columns.length; k++) key += columns[k]![i]! * multipliers[k]!;
-      counters.add(key, slotOf[decision[i]!]!);
+  const columnCount = scanColumns.length;
+  const { start: regionStart, codes: regionCodes } = cube.bodyRegions;
+  const { start: citationStart, codes: citationCodes } = cube.citations;
+  const citationKeys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (mask[i] === 0) continue;
+    const slot = slotOf[decision[i]!]!;
+    let base = 0;
+    for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;
+    if (regionDim < 0 && citationDims.length === 0) {
+      counters.add(base, slot);
+      continue;
     }
-  } else {
-    const { start, codes } = cube.citations;
-    const partial: number[] = [];
-    const citationKeys: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      const slot = slotOf[decision[i]!]!;
-      // Keys from the non-citation dimensions: the cross product of each one's distinct values.
-      partial.length = 1;
-      partial[0] = 0;
-      for (const k of otherDims) {
-        const r = readers[k]!;
-        const m = multipliers[k]!;
-        if (r.column) {
-          const add = r.column[i]! * m;
-          for (let p = 0; p < partial.length; p++) partial[p]! += add;
-        } else {
-          const values = r.codesOf!(i);
-          const base = partial.splice(0, partial.length);
-          for (const b of base) for (let v = 0; v < values.length; v++) partial.push(b + values[v]! * m);
-        }
+    // Citation dimensions vary together (one citation gives one combination); repeated combinations count once.
+    citationKeys.length = 0;
+    if (citationDims.length === 0 || citationStart[i] === citationStart[i + 1]) citationKeys.push(0);
+    else {
+      for (let p = citationStart[i]!; p < citationStart[i + 1]!; p++) {
+        let key = 0;
+        for (let j = 0; j < citationReaders.length; j++)
+          key += citationReaders[j]!(citationCodes[p]!) * citationMultipliers[j]!;
+        if (!citationKeys.includes(key)) citationKeys.push(key);
       }
-      // Citation dimensions vary together (one citation gives one combination); repeated combinations count once.
-      citationKeys.length = 0;
-      if (citationDims.length === 0) citationKeys.push(0);
-      else if (start[i] === start[i + 1]) citationKeys.push(0);
-      else {
-        for (let p = start[i]!; p < start[i + 1]!; p++) {
-          let key = 0;
-          for (const k of citationDims) key += readers[k]!.citation!(codes[p]!) * multipliers[k]!;
-          if (!citationKeys.includes(key)) citationKeys.push(key);
-        }
+    }
+    const r0 = regionStart[i]!;
+    const r1 = regionStart[i + 1]!;
+    if (regionDim < 0 || r0 === r1) {
+      for (const c of citationKeys) counters.add(base + c, slot);
+    } else {
+      for (let p = r0; p < r1; p++) {
+        const withRegion = base + regionCodes[p]! * regionMultiplier;
+        for (const c of citationKeys) counters.add(withRegion + c, slot);
       }
-      for (const a of partial) for (const b of citationKeys) counters.add(a + b, slot);
     }
   }
 
-  const groups: CubeAnswer['groups'] = [];
+  // Decode scan keys into key values, expanding a reviewer into its specialties or states.
+  const merged = new Map<string, { keyValues: Value[]; slots: number[] }>();
   for (const [key, tally] of counters.entries()) {
-    if (tally.count < minCount) continue;
-    const keyValues = readers.map((r, k) => r.decode(Math.floor(key / multipliers[k]!) % r.radix));
-    groups.push({ keyValues, tally });
+    const code = (layoutIndex: number) =>
+      Math.floor(key / multipliers[layoutIndex]!) % layoutRadices[layoutIndex]!;
+    let combos: Value[][] = [[]];
+    plan.forEach((p, k) => {
+      let values: Value[];
+      if (p.kind === 'column') values = [p.decode(code(slotOfDim[k]!))];
+      else if (p.kind === 'reviewer') {
+        const list = p.lists[code(slotOfDim[k]!)];
+        values = list && list.length > 0 ? list.map((c) => p.decode(c)) : [null];
+      } else if (p.kind === 'region') values = [cube.regionNames.values[code(scanColumns.length)] ?? null];
+      else values = [p.decode(code(scanColumns.length + (regionDim >= 0 ? 1 : 0) + citationDims.indexOf(k)))];
+      combos = combos.flatMap((c) => values.map((v) => [...c, v]));
+    });
+    for (const keyValues of combos) {
+      const id = JSON.stringify(keyValues);
+      const entry = merged.get(id) ?? { keyValues, slots: [0, 0, 0, 0, 0] };
+      entry.slots[0]! += tally.upheld;
+      entry.slots[1]! += tally.overturned;
+      entry.slots[2]! += tally.partiallyOverturned;
+      entry.slots[3]! += tally.unknown;
+      entry.slots[4]! +=
+        tally.count - tally.upheld - tally.overturned - tally.partiallyOverturned - tally.unknown;
+      merged.set(id, entry);
+    }
+  }
+  const groups: CubeAnswer['groups'] = [];
+  for (const { keyValues, slots } of merged.values()) {
+    const tally = tallyOfSlots(slots, 0);
+    if (tally.count >= minCount) groups.push({ keyValues, tally });
   }
   return { total, groups };
+}
+
+interface ColumnPlan {
+  kind: 'column';
+  column: Uint32Array;
+  radix: number;
+  decode: (code: number) => Value;
+}
+interface ReviewerPlan {
+  kind: 'reviewer';
+  lists: number[][];
+  decode: (code: number) => Value;
+}
+interface RegionPlan {
+  kind: 'region';
+}
+interface CitationPlan {
+  kind: 'citation';
+  radix: number;
+  read: (citationCode: number) => number;
+  decode: (code: number) => Value;
+}
+
+function planFor(cube: ItemCube, d: ItemDimension): ColumnPlan | ReviewerPlan | RegionPlan | CitationPlan {
+  const column = SINGLE[d];
+  if (column) {
+    const dictionary = cube.dictionaries[column];
+    return {
+      kind: 'column',
+      column: cube.columns[column],
+      radix: dictionary.size,
+      decode: (c) => dictionary.values[c] ?? null,
+    };
+  }
+  switch (d) {
+    case 'BODY_REGION':
+      return { kind: 'region' };
+    case 'REVIEWER_SPECIALTY':
+      return {
+        kind: 'reviewer',
+        lists: cube.reviewerSpecialties,
+        decode: (c) => cube.specialtyNames.values[c] ?? null,
+      };
+    case 'REVIEWER_STATE':
+      return {
+        kind: 'reviewer',
+        lists: cube.reviewerStates,
+        decode: (c) => cube.stateNames.values[c] ?? null,
+      };
+    case 'GUIDELINE_SOURCE':
+      return {
+        kind: 'citation',
+        radix: cube.sources.size,
+        read: (c) => cube.guidelineSource[c >>> 2]!,
+        decode: (c) => cube.sources.values[c] ?? null,
+      };
+    case 'GUIDELINE_TOPIC':
+      return {
+        kind: 'citation',
+        radix: cube.topics.size,
+        read: (c) => cube.guidelineTopic[c >>> 2]!,
+        decode: (c) => cube.topics.values[c] ?? null,
+      };
+    case 'GUIDELINE':
+      return {
+        kind: 'citation',
+        radix: cube.names.size,
+        read: (c) => cube.guidelineName[c >>> 2]!,
+        decode: (c) => cube.names.values[c] ?? null,
+      };
+    case 'CITED_BY':
+      return {
+        kind: 'citation',
+        radix: cube.citedByNames.size,
+        read: (c) => c & 3,
+        decode: (c) => cube.citedByNames.values[c] ?? null,
+      };
+    default:
+      throw new RangeError(`the cube cannot group by ${d}`);
+  }
 }
