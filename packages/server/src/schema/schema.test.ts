@@ -256,6 +256,10 @@ describeEachBackend('GraphQL API over the gold seed letters', (backend) => {
       /decisionDateFrom.*yyyy-mm-dd/,
     );
     await bad('{ cases(filter: { items: { injuryDateTo: "yesterday" } }) { totalCount } }', /injuryDateTo/);
+    await bad(
+      '{ items(filter: { decisionDateTo: "2014-02-30" }) { totalCount } }',
+      /decisionDateTo: "2014-02-30"/,
+    );
     await bad('{ search(query: "  ()  ") { totalCount } }', /no word to search/);
     await bad('{ node(id: "Q2FzZTpub3Bl") { id } }', /not a Case id/);
     const page = (await run('{ cases(first: 1, orderBy: INGESTED_ASC) { pageInfo { endCursor } } }'))

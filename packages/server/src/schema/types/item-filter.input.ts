@@ -49,7 +49,9 @@ export type ItemFilterInputShape = typeof ItemFilterInput.$inferInput;
 
 export function checkDate(field: string, value: string | null | undefined): string | null {
   if (value == null) return null;
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  // Date.parse rolls 2014-02-30 over to March: a real date prints back as itself.
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
     throw new GraphQLError(`filter.${field}: "${value}" is not a date in yyyy-mm-dd form`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
