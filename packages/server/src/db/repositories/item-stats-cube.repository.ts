@@ -68,8 +68,12 @@ interface ItemChunkRow {
 /** Reads the store into a new cube, in chunks of item ids, yielding to the event loop between chunks. */
 export async function readItemCube(db: Db): Promise<ItemCube> {
   const builder = new ItemCubeBuilder();
-  const bodyRegions: { itemId: number; bodyRegion: string }[] = [];
-  const citations: { itemId: number; guidelineId: number; citedBy: string }[] = [];
+  // Flat arrays rather than an object per row: millions of rows, held until the cube is finished.
+  const regionItems: number[] = [];
+  const regionNames: string[] = [];
+  const citationItems: number[] = [];
+  const citationGuidelines: number[] = [];
+  const citationParties: string[] = [];
   let after = 0;
   for (;;) {
     const { rows } = await sql<ItemChunkRow>`select id, decision as d, category as c, decision_year as y,
@@ -106,15 +110,21 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
       b: string;
     }>`select item_id as i, body_region as b from item_body_regions
       where item_id > ${after} and item_id <= ${last}`.execute(db);
-    for (const r of regions.rows) bodyRegions.push({ itemId: Number(r.i), bodyRegion: r.b });
+    for (const r of regions.rows) {
+      regionItems.push(Number(r.i));
+      regionNames.push(r.b);
+    }
     const cited = await sql<{
       i: number;
       g: number;
       b: string;
     }>`select item_id as i, guideline_id as g, cited_by as b
       from citations where item_id > ${after} and item_id <= ${last}`.execute(db);
-    for (const c of cited.rows)
-      citations.push({ itemId: Number(c.i), guidelineId: Number(c.g), citedBy: c.b });
+    for (const c of cited.rows) {
+      citationItems.push(Number(c.i));
+      citationGuidelines.push(Number(c.g));
+      citationParties.push(c.b);
+    }
     after = last;
     await yieldToEventLoop();
   }
@@ -126,9 +136,18 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
   }>`select reviewer_id, state from reviewer_states`.execute(db);
   const guidelines = await sql<{ id: number; source: string; name: string; topic: string }>`
     select id, source, name, topic from guidelines`.execute(db);
+  function* bodyRegions() {
+    for (let k = 0; k < regionItems.length; k++)
+      yield { itemId: regionItems[k]!, bodyRegion: regionNames[k]! };
+  }
+  function* citations() {
+    for (let k = 0; k < citationItems.length; k++) {
+      yield { itemId: citationItems[k]!, guidelineId: citationGuidelines[k]!, citedBy: citationParties[k]! };
+    }
+  }
   return builder.finish({
-    bodyRegions,
-    citations,
+    bodyRegions: bodyRegions(),
+    citations: citations(),
     reviewerSpecialties: specialties.rows.map((r) => ({
       reviewerId: Number(r.reviewerId),
       specialty: r.specialty,
