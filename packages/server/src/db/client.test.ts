@@ -5,6 +5,7 @@ import {
   openDatabase,
   openStore,
   redactTarget,
+  refreshPlannerStatistics,
   resolveDbTarget,
   type Store,
 } from './client';
@@ -101,6 +102,23 @@ describeEachBackend('openStore', (backend) => {
       await Promise.all(stores.map((s) => s.close()));
     },
   );
+
+  it('refreshes the planner statistics of its own tables after a write run', async () => {
+    const store = await backend.open();
+    await store.db
+      .insertInto('ingestRuns')
+      .values([run('a', 2), run('b', 3)])
+      .execute();
+    await refreshPlannerStatistics(store.db, store.dialect);
+    if (store.dialect === 'postgres') {
+      const analyzed = await sql<{ n: number }>`select count(*) as n from pg_stat_user_tables
+        where schemaname = current_schema() and relname = 'ingest_runs' and last_analyze is not null`.execute(
+        store.db,
+      );
+      expect(analyzed.rows[0]?.n).toBe(1);
+    }
+    await store.close();
+  });
 
   it('refuses writes when opened read-only', async () => {
     const store = await backend.open({ readonly: true });

@@ -14,6 +14,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
@@ -177,6 +178,9 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
     schema ? `-c search_path=${schema}` : '',
     readonly ? '-c default_transaction_read_only=on' : '',
     statementTimeout > 0 ? `-c statement_timeout=${statementTimeout}` : '',
+    // JIT compiles a query whose estimated cost is high, which the aggregates over items often are, and
+    // compiling takes hundreds of milliseconds: measured 1.05 s → 0.19 s for a citation-coverage query.
+    '-c jit=off',
   ].filter(Boolean);
   const pool = new pg.Pool({
     connectionString: url,
@@ -252,6 +256,20 @@ function createKysely(dialect: Dialect, onQuery: ((sql: string) => void) | undef
         }
       : undefined,
   });
+}
+
+/**
+ * After a write run: PostgreSQL plans from table statistics that autovacuum refreshes only some time after a
+ * bulk load, and until then it misjudges every aggregate over the new rows. SQLite is left alone: its plans
+ * follow the covering indexes the aggregates were written for.
+ */
+export async function refreshPlannerStatistics(db: Db, dialect: SqlDialect): Promise<void> {
+  if (dialect !== 'postgres') return;
+  // The store's own tables only (a bare ANALYZE would visit every schema of the database).
+  const tables = await sql<{ name: string }>`select tablename as name from pg_tables
+    where schemaname = current_schema() and tablename not like 'kysely_%'`.execute(db);
+  if (tables.rows.length === 0) return;
+  await sql`analyze ${sql.join(tables.rows.map((t) => sql.table(t.name)))}`.execute(db);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { PARSER_VERSION } from '@imr/parser';
-import type { Store } from '../db/client';
+import { refreshPlannerStatistics, type Store } from '../db/client';
 import { finishIngestRun, startIngestRun, tuneForBulkWrites } from '../db/repositories/ingest.repository';
 import type { IngestProgress, IngestReport } from './ingest-progress';
 import type { LetterBatchWriter } from './letter-batch-writer';
@@ -76,6 +76,7 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
     await pipeline.close();
   }
   await finishIngestRun(store.db, runId, new Date().toISOString());
+  await refreshPlannerStatistics(store.db, store.dialect);
   onProgress?.(progress());
   return reportOf(runId, parserVersion, pipeline.writer, clock.seconds());
 }

@@ -1,5 +1,5 @@
 import { PARSER_VERSION } from '@imr/parser';
-import type { Store } from '../db/client';
+import { refreshPlannerStatistics, type Store } from '../db/client';
 import { countDocumentsNotParsedBy, listDocumentsNotParsedBy } from '../db/repositories/document.repository';
 import { finishIngestRun, startIngestRun, tuneForBulkWrites } from '../db/repositories/ingest.repository';
 import { progressOf, reportOf } from './ingest-files';
@@ -67,6 +67,7 @@ export async function reparseLetters(options: ReparseLettersOptions): Promise<In
     await pipeline.close();
   }
   await finishIngestRun(store.db, runId, new Date().toISOString());
+  await refreshPlannerStatistics(store.db, store.dialect);
   onProgress?.(progress());
   return reportOf(runId, parserVersion, pipeline.writer, clock.seconds());
 }
