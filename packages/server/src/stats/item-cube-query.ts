@@ -139,7 +139,7 @@ function tallyOfSlots(slots: ArrayLike<number>, offset: number): DecisionTally {
 
 /** Dense counters when the key space is small, else a map: either way 5 decision slots per key. */
 class Counters {
-  private readonly dense: Uint32Array | null;
+  readonly dense: Uint32Array | null;
   private readonly sparse = new Map<number, Uint32Array>();
 
   constructor(readonly keySpace: number) {
@@ -239,37 +239,48 @@ export function cubeTallies(
   const { start: regionStart, codes: regionCodes } = cube.bodyRegions;
   const { start: citationStart, codes: citationCodes } = cube.citations;
   const citationKeys: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (mask[i] === 0) continue;
-    const slot = slotOf[decision[i]!]!;
-    let base = 0;
-    for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;
-    if (regionDim < 0 && citationDims.length === 0) {
-      counters.add(base, slot);
-      continue;
+  if (regionDim < 0 && citationDims.length === 0 && counters.dense && columnCount <= 3) {
+    // The common case, unrolled: only columns, and counters small enough to be one typed array.
+    const dense = counters.dense;
+    const empty = columnCount < 3 ? new Uint32Array(n) : scanColumns[0]!;
+    const [c0 = empty, c1 = empty, c2 = empty] = scanColumns;
+    const [m0 = 0, m1 = 0, m2 = 0] = multipliers;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0) continue;
+      dense[(c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2) * 5 + slotOf[decision[i]!]!]!++;
     }
-    // Citation dimensions vary together (one citation gives one combination); repeated combinations count once.
-    citationKeys.length = 0;
-    if (citationDims.length === 0 || citationStart[i] === citationStart[i + 1]) citationKeys.push(0);
-    else {
-      for (let p = citationStart[i]!; p < citationStart[i + 1]!; p++) {
-        let key = 0;
-        for (let j = 0; j < citationReaders.length; j++)
-          key += citationReaders[j]!(citationCodes[p]!) * citationMultipliers[j]!;
-        if (!citationKeys.includes(key)) citationKeys.push(key);
+  } else
+    for (let i = 0; i < n; i++) {
+      if (mask[i] === 0) continue;
+      const slot = slotOf[decision[i]!]!;
+      let base = 0;
+      for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;
+      if (regionDim < 0 && citationDims.length === 0) {
+        counters.add(base, slot);
+        continue;
+      }
+      // Citation dimensions vary together (one citation gives one combination); repeated combinations count once.
+      citationKeys.length = 0;
+      if (citationDims.length === 0 || citationStart[i] === citationStart[i + 1]) citationKeys.push(0);
+      else {
+        for (let p = citationStart[i]!; p < citationStart[i + 1]!; p++) {
+          let key = 0;
+          for (let j = 0; j < citationReaders.length; j++)
+            key += citationReaders[j]!(citationCodes[p]!) * citationMultipliers[j]!;
+          if (!citationKeys.includes(key)) citationKeys.push(key);
+        }
+      }
+      const r0 = regionStart[i]!;
+      const r1 = regionStart[i + 1]!;
+      if (regionDim < 0 || r0 === r1) {
+        for (const c of citationKeys) counters.add(base + c, slot);
+      } else {
+        for (let p = r0; p < r1; p++) {
+          const withRegion = base + regionCodes[p]! * regionMultiplier;
+          for (const c of citationKeys) counters.add(withRegion + c, slot);
+        }
       }
     }
-    const r0 = regionStart[i]!;
-    const r1 = regionStart[i + 1]!;
-    if (regionDim < 0 || r0 === r1) {
-      for (const c of citationKeys) counters.add(base + c, slot);
-    } else {
-      for (let p = r0; p < r1; p++) {
-        const withRegion = base + regionCodes[p]! * regionMultiplier;
-        for (const c of citationKeys) counters.add(withRegion + c, slot);
-      }
-    }
-  }
 
   // Decode scan keys into key values, expanding a reviewer into its specialties or states.
   const merged = new Map<string, { keyValues: Value[]; slots: number[] }>();
