@@ -188,10 +188,12 @@ export function cubeTallies(
   const n = cube.size;
   const decision = cube.columns.decision;
   const slotOf = cube.slotOfDecision;
+  // Totals are counted in the same pass as the groups: passes over memory are what cost here.
   const totals = new Uint32Array(5);
-  for (let i = 0; i < n; i++) if (mask[i] === 1) totals[slotOf[decision[i]!]!]!++;
-  const total = tallyOfSlots(totals, 0);
-  if (groupBy.length === 0) return { total, groups: [] };
+  if (groupBy.length === 0) {
+    for (let i = 0; i < n; i++) if (mask[i] === 1) totals[slotOf[decision[i]!]!]!++;
+    return { total: tallyOfSlots(totals, 0), groups: [] };
+  }
 
   // Scan plan: single-valued dimensions read their column; reviewer specialty and state read the reviewer
   // column (expanded into the reviewer's specialties or states only at the end, once per distinct reviewer key
@@ -249,10 +251,13 @@ export function cubeTallies(
       if (mask[i] === 0) continue;
       dense[(c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2) * 5 + slotOf[decision[i]!]!]!++;
     }
+    // Every item is in exactly one group here, so the totals are the groups' sums.
+    for (let k = 0; k < dense.length; k++) totals[k % 5]! += dense[k]!;
   } else
     for (let i = 0; i < n; i++) {
       if (mask[i] === 0) continue;
       const slot = slotOf[decision[i]!]!;
+      totals[slot]!++;
       let base = 0;
       for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;
       if (regionDim < 0 && citationDims.length === 0) {
@@ -282,6 +287,7 @@ export function cubeTallies(
       }
     }
 
+  const total = tallyOfSlots(totals, 0);
   // Decode scan keys into key values, expanding a reviewer into its specialties or states.
   const merged = new Map<string, { keyValues: Value[]; slots: number[] }>();
   for (const [key, tally] of counters.entries()) {
