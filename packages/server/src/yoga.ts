@@ -6,6 +6,7 @@ import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
 import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
+import { useDashboard } from './http/dashboard.plugin';
 import { useOperationalEndpoints } from './http/operational.plugin';
 import { useQueryCost } from './http/query-cost.plugin';
 import { ClientRateLimiter } from './http/rate-limit';
@@ -59,6 +60,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       trustProxy: options.trustProxy,
     }),
     ...requestLimitPlugins({ production }),
+    useDashboard(),
   ];
   if (options.persistedOperations) {
     const operations = options.persistedOperations;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDbTarget } from '../../db/client';
+import { ensureDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
 
@@ -24,6 +25,11 @@ export function registerServeCommand(program: Command): void {
         app: appOptionsOf(options),
       });
       console.log(describeServer(running, target));
+      console.log(`  Dashboard: ${new URL('/', running.url)}`);
+      // A fresh clone has no dashboard build (dist/ is git-ignored): make it now rather than on the first visit.
+      ensureDashboardBuilt().catch((error: unknown) =>
+        console.error(`dashboard build failed: ${String(error)}`),
+      );
       const stop = () => {
         running.close().finally(() => process.exit(0));
       };

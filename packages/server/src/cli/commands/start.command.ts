@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '../../db/client';
+import { ensureDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
 
@@ -54,6 +55,11 @@ export function registerStartCommand(program: Command): void {
       if (stored !== null) console.log(`Created ${target} from ${stored} bundled sample letters.`);
       const running = await serve({ target, port, host: hostOf(options.host), app: appOptionsOf(options) });
       console.log(describeServer(running, target));
+      console.log(`  Dashboard: ${new URL('/', running.url)}`);
+      // A fresh clone has no dashboard build (dist/ is git-ignored): make it now rather than on the first visit.
+      ensureDashboardBuilt().catch((error: unknown) =>
+        console.error(`dashboard build failed: ${String(error)}`),
+      );
       const stop = () => {
         running.close().finally(() => process.exit(0));
       };

@@ -1,0 +1,64 @@
+import type { ImrClient, ItemFilter, TimeSeriesQueryVariables } from '@imr/sdk';
+import { TimeSeriesDocument } from '@imr/sdk';
+import * as Plot from '@observablehq/plot';
+import { el, percent } from '../dom';
+import type { PanelFrame } from '../panel-frame';
+
+/** Items decided per month (bars) and the month's overturn rate (line), with undated items counted apart. */
+export function loadMonthPanel(frame: PanelFrame, client: ImrClient, filter: ItemFilter): Promise<void> {
+  const variables: TimeSeriesQueryVariables = { filter, interval: 'MONTH' };
+  return frame.load(
+    { document: TimeSeriesDocument, variables, run: () => client.timeSeries(variables) },
+    ({ timeSeries }) => {
+      const buckets = timeSeries.buckets.map((b) => ({
+        month: new Date(`${b.start}T00:00:00Z`),
+        period: b.period,
+        count: b.count,
+        overturned: b.overturned,
+        rate: b.overturnRate,
+      }));
+      const total = buckets.reduce((sum, b) => sum + b.count, 0);
+      if (total === 0 && timeSeries.undated.count === 0) return null;
+      const counts = Plot.plot({
+        height: 180,
+        x: { label: null, type: 'band', tickFormat: (d: Date) => d.toISOString().slice(0, 7) },
+        y: { label: 'Items', grid: true },
+        marks: [
+          Plot.barY(buckets, {
+            x: 'month',
+            y: 'count',
+            fill: '#0b5cad',
+            title: (b) => `${b.period}: ${b.count} items, ${b.overturned} overturned`,
+          }),
+          Plot.ruleY([0]),
+        ],
+      });
+      const rates = Plot.plot({
+        height: 150,
+        x: { label: null, type: 'utc' },
+        y: { label: 'Overturn rate', domain: [0, 1], tickFormat: '%', grid: true },
+        marks: [
+          Plot.line(
+            buckets.filter((b) => b.rate !== null),
+            { x: 'month', y: 'rate', stroke: '#b3261e' },
+          ),
+          Plot.dot(
+            buckets.filter((b) => b.rate !== null),
+            { x: 'month', y: 'rate', fill: '#b3261e', title: (b) => `${b.period}: ${percent(b.rate)}` },
+          ),
+        ],
+      });
+      return el(
+        'div',
+        {},
+        el(
+          'p',
+          { class: 'summary' },
+          `${total} dated items over ${buckets.length} months; ${timeSeries.undated.count} without a decision date.`,
+        ),
+        counts,
+        rates,
+      );
+    },
+  );
+}

@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureSampleStore } from '../packages/server/src/cli/commands/start.command';
+import { ensureDashboardBuilt } from '../packages/server/src/http/dashboard.plugin';
+import { type RunningServer, serve } from '../packages/server/src/main';
+
+// The dashboard end to end: the built page served by the real server over the five ingested seed letters,
+// driven in Debian's headless Chromium. Screenshots of each view go to test-artifacts/ for a human to look at.
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(import.meta.dirname, '../test-artifacts');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`dashboard e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+
+let dir: string;
+let running: RunningServer;
+let origin: string;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function categoryTotal(): Promise<string> {
+  const total = page.getByTestId('category-total');
+  await total.waitFor();
+  return (await total.textContent()) ?? '';
+}
+
+function categoryRow(category: string) {
+  return page.locator('#panel-category tbody tr', { hasText: category });
+}
+
+describe.skipIf(!hasChromium)(
+  `dashboard in headless Chromium${hasChromium ? '' : ` (skipped: no ${CHROMIUM})`}`,
+  () => {
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'imr-dashboard-'));
+      const target = join(dir, 'imr.db');
+      await ensureSampleStore(target);
+      await ensureDashboardBuilt();
+      running = await serve({ target, port: 0, host: '127.0.0.1' });
+      origin = new URL(running.url).origin;
+      mkdirSync(ARTIFACTS, { recursive: true });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await running?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('shows the overturn rate by category with its counts as text', async () => {
+      await page.goto(`${origin}/`);
+      expect(await categoryTotal()).toMatch(/^9 items, 1 overturned \(11\.1%/);
+      await expect.poll(() => categoryRow('PHYSICAL_MEDICINE').textContent()).toContain('1 of 8');
+      // Every panel finishes loading: none left busy, none in error.
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+      expect(await page.locator('.status.error').count()).toBe(0);
+      expect(await page.locator('#panel-category svg').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('days-figures').textContent()).toMatch(/Median\d+ days/);
+      expect(await page.locator('#panel-items tbody tr').count()).toBe(9);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-all.png'), fullPage: true });
+    });
+
+    it('a filter changes every number and lives in the URL', async () => {
+      await page.getByLabel('Category', { exact: true }).selectOption('PHYSICAL_MEDICINE');
+      await expect.poll(() => page.url()).toContain('category=PHYSICAL_MEDICINE');
+      await expect.poll(categoryTotal).toMatch(/^8 items, 1 overturned/);
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+      expect(await page.locator('#panel-items tbody tr').count()).toBe(8);
+      // The URL alone restores the view (a shared link).
+      await page.goto(page.url());
+      expect(await categoryTotal()).toMatch(/^8 items, 1 overturned/);
+      expect(await page.getByLabel('Category', { exact: true }).inputValue()).toBe('PHYSICAL_MEDICINE');
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-physical-medicine.png'), fullPage: true });
+    });
+
+    it("the query link opens GraphiQL with the panel's exact operation and variables", async () => {
+      const href = await page.locator('#panel-category .query-link').getAttribute('href');
+      expect(href).toMatch(/^\/graphql\?/);
+      const params = new URL(href ?? '', origin).searchParams;
+      const query = params.get('query') ?? '';
+      const variables = JSON.parse(params.get('variables') ?? 'null') as Record<string, unknown>;
+      expect(query).toContain('query ItemStats(');
+      expect(variables).toMatchObject({ filter: { category: ['PHYSICAL_MEDICINE'] }, groupBy: ['CATEGORY'] });
+      // The same operation, run as the link carries it, gives the numbers the panel drew.
+      const answer = (await (
+        await fetch(running.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as { data: { itemStats: { total: { count: number; overturned: number } } } };
+      expect(answer.data.itemStats.total).toMatchObject({ count: 8, overturned: 1 });
+      // GraphiQL's page itself (its scripts come from a CDN, which this sandbox may not reach).
+      const graphiql = await browser.newPage();
+      await graphiql.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      const response = await graphiql.goto(`${origin}${href}`);
+      expect(response?.headers()['content-type']).toContain('text/html');
+      expect(await graphiql.content()).toContain('YogaGraphiQL');
+      await graphiql.screenshot({ path: join(ARTIFACTS, 'dashboard-query-link-graphiql.png') });
+      await graphiql.close();
+    });
+
+    it('searches rationales with highlighted snippets', async () => {
+      await page.goto(`${origin}/`);
+      await page.getByLabel('Search rationales').fill('functional improvement');
+      await page.getByLabel('Search rationales').press('Enter');
+      await page.locator('#panel-items mark').first().waitFor();
+      expect(await page.locator('#panel-items').textContent()).toMatch(
+        /\d+ matches for "functional improvement"/,
+      );
+      expect(page.url()).toContain('q=functional+improvement');
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-search.png'), fullPage: true });
+    });
+
+    it('shows an error state when a filter value is not one the API knows', async () => {
+      await page.goto(`${origin}/?category=NOT_A_CATEGORY`);
+      await page.locator('#panel-category .status.error').waitFor();
+      expect(await page.locator('#panel-category .status.error').textContent()).toContain('NOT_A_CATEGORY');
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-error.png'), fullPage: true });
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
