@@ -42,6 +42,9 @@ export function loadDaysPanel(frame: PanelFrame, client: ImrClient, filter: Item
         ),
         Plot.plot({
           height: 90,
+          marginLeft: 20,
+          marginRight: 60,
+          y: { axis: null },
           x: {
             label: 'Days from UR denial to IMR decision',
             grid: true,

@@ -4,6 +4,10 @@ import * as Plot from '@observablehq/plot';
 import { el, percent } from '../dom';
 import type { PanelFrame } from '../panel-frame';
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Items decided per month (bars) and the month's overturn rate (line), with undated items counted apart. */
 export function loadMonthPanel(frame: PanelFrame, client: ImrClient, filter: ItemFilter): Promise<void> {
   const variables: TimeSeriesQueryVariables = { filter, interval: 'MONTH' };
@@ -54,7 +58,7 @@ export function loadMonthPanel(frame: PanelFrame, client: ImrClient, filter: Ite
         el(
           'p',
           { class: 'summary' },
-          `${total} dated items over ${buckets.length} months; ${timeSeries.undated.count} without a decision date.`,
+          `${plural(total, 'dated item')} over ${plural(buckets.length, 'month')}; ${timeSeries.undated.count} without a decision date.`,
         ),
         counts,
         rates,
