@@ -122,6 +122,26 @@ describe.skipIf(!hasChromium)(
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-search.png'), fullPage: true });
     });
 
+    it('is keyboard reachable: Tab reaches the filters, the query links and the search box', async () => {
+      await page.goto(`${origin}/`);
+      await categoryTotal();
+      const reached = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        reached.add(
+          await page.evaluate(() => {
+            const active = document.activeElement;
+            if (!active) return '';
+            const name = active.getAttribute('name') ?? active.getAttribute('class') ?? '';
+            return `${active.tagName.toLowerCase()}:${name}:${active.closest('section')?.id ?? ''}`;
+          }),
+        );
+      }
+      expect(reached).toContain('select:category:');
+      expect(reached).toContain('a:query-link:panel-category');
+      expect(reached).toContain('input:q:panel-items');
+    });
+
     it('shows an error state when a filter value is not one the API knows', async () => {
       await page.goto(`${origin}/?category=NOT_A_CATEGORY`);
       await page.locator('#panel-category .status.error').waitFor();
