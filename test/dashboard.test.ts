@@ -67,6 +67,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('#panel-category svg').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('days-figures').textContent()).toMatch(/Median\d+ days/);
       expect(await page.locator('#panel-items tbody tr').count()).toBe(9);
+      expect(await page.locator('#panel-specialties tbody tr').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-all.png'), fullPage: true });
     });
 
@@ -120,6 +121,18 @@ describe.skipIf(!hasChromium)(
       );
       expect(page.url()).toContain('q=functional+improvement');
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-search.png'), fullPage: true });
+    });
+
+    it('opens a case from the items table with its letter text', async () => {
+      await page.goto(`${origin}/`);
+      await page.locator('#panel-items').getByRole('button', { name: 'CM14-0166055' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Case CM14-0166055' });
+      await dialog.locator('.letter-text').waitFor();
+      expect(await dialog.locator('.letter-text').textContent()).toContain('CM14-0166055');
+      expect(await dialog.locator('li').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-case.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
     });
 
     it('is keyboard reachable: Tab reaches the filters, the query links and the search box', async () => {

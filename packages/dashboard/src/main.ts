@@ -6,7 +6,11 @@ import { PanelFrame } from './panel-frame';
 import { loadCategoryPanel } from './panels/category.panel';
 import { loadCitedPagesPanel } from './panels/cited-pages.panel';
 import { loadDaysPanel } from './panels/days-to-decision.panel';
-import { loadDrugClassPanel } from './panels/drug-class.panel';
+import {
+  DRUG_CLASSES,
+  loadDimensionCountsPanel,
+  REVIEWER_SPECIALTIES,
+} from './panels/dimension-counts.panel';
 import { loadItemsTablePanel, type TablePosition } from './panels/items-table.panel';
 import { loadMonthPanel } from './panels/month.panel';
 
@@ -17,6 +21,7 @@ const frames = {
   category: new PanelFrame('panel-category', 'Overturn rate by category'),
   month: new PanelFrame('panel-month', 'Items per month'),
   drugClass: new PanelFrame('panel-drug-class', 'Drug classes'),
+  specialties: new PanelFrame('panel-specialties', 'Reviewer specialties'),
   citedPages: new PanelFrame('panel-cited-pages', 'Most cited guideline pages'),
   days: new PanelFrame('panel-days', 'Days from UR denial to decision'),
   items: new PanelFrame('panel-items', 'Items', { wide: true }),
@@ -45,7 +50,8 @@ function loadAll(): void {
   const filter = toItemFilter(readFilterState(window.location.search));
   void loadCategoryPanel(frames.category, client, filter);
   void loadMonthPanel(frames.month, client, filter);
-  void loadDrugClassPanel(frames.drugClass, client, filter);
+  void loadDimensionCountsPanel(frames.drugClass, client, filter, DRUG_CLASSES);
+  void loadDimensionCountsPanel(frames.specialties, client, filter, REVIEWER_SPECIALTIES);
   void loadCitedPagesPanel(frames.citedPages, client, filter);
   void loadDaysPanel(frames.days, client, filter);
   loadTable({ query: searchInput.value.trim(), cursors: [null] });

@@ -1,5 +1,6 @@
 import type { ImrClient, ItemFilter, ItemsQueryVariables, SearchQueryVariables } from '@imr/sdk';
 import { ItemsDocument, SearchDocument } from '@imr/sdk';
+import { openCaseDialog } from '../case-dialog';
 import { el, table } from '../dom';
 import type { PanelFrame } from '../panel-frame';
 
@@ -15,6 +16,15 @@ export interface TablePosition {
 /** Letters without a case number are known by their content hash: its first characters tell them apart. */
 function shortKey(letterKey: string): string {
   return letterKey.length > 19 ? `${letterKey.slice(0, 18)}…` : letterKey;
+}
+
+/** The case cell: a case with a published number opens with its letter; others show their short key. */
+function caseCell(client: ImrClient, c: { caseNumber: string | null; letterKey: string }): Node | string {
+  const { caseNumber } = c;
+  if (!caseNumber) return shortKey(c.letterKey);
+  const button = el('button', { type: 'button', class: 'case-link' }, caseNumber);
+  button.addEventListener('click', () => void openCaseDialog(client, caseNumber));
+  return button;
 }
 
 /** The API marks matches as <mark>…</mark>: rebuilt as elements, everything else stays text. */
@@ -79,7 +89,7 @@ export function loadItemsTablePanel(
               node.kind,
               el('span', {}, ...snippetNodes(node.title ?? node.item?.title ?? '')),
               node.item?.decision ?? '',
-              node.case.caseNumber ?? shortKey(node.case.letterKey),
+              caseCell(client, node.case),
               el('span', {}, ...snippetNodes(node.snippet)),
             ]),
           ),
@@ -102,7 +112,7 @@ export function loadItemsTablePanel(
           ['Decided', 'Case', 'Item', 'Category', 'Decision'],
           items.edges.map(({ node }) => [
             node.decisionDate ?? '–',
-            node.case.caseNumber ?? shortKey(node.case.letterKey),
+            caseCell(client, node.case),
             node.title,
             node.category,
             node.decision,
