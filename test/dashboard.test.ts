@@ -155,6 +155,19 @@ describe.skipIf(!hasChromium)(
       expect(reached).toContain('input:q:panel-items');
     });
 
+    it('fits a phone screen: no sideways scrolling of the page', async () => {
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await phone.goto(`${origin}/`);
+      await phone.getByTestId('category-total').waitFor();
+      await phone.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+      const overflow = await phone.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await phone.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
+      await phone.close();
+    });
+
     it('shows an error state when a filter value is not one the API knows', async () => {
       await page.goto(`${origin}/?category=NOT_A_CATEGORY`);
       await page.locator('#panel-category .status.error').waitFor();
