@@ -2,7 +2,7 @@ import { detectLayout } from './layouts/detect-layout';
 import type { ParseContext, ParseOptions } from './parse-context';
 import { PARSER_VERSION } from './parser-version';
 import { mergeRepeatedItems, toDisputedItem } from './sections/disputed-items';
-import { rejectUnreadableInput } from './text/input-guard';
+import { isPlainAscii, MAX_LETTER_CHARS, rejectUnreadableInput } from './text/input-guard';
 import { normaliseText } from './text/normalise-text';
 import type { LetterDates, ParsedLetter, ParseResult } from './types';
 
@@ -19,9 +19,11 @@ function completeDates(dates: Partial<LetterDates>): LetterDates {
 }
 
 function parseNormalised(raw: string, options: ParseOptions): ParseResult {
-  const rejection = rejectUnreadableInput(raw);
+  // One scan tells most letters apart as plain ASCII, which spares the guard and the normaliser a scan each.
+  const plainAscii = typeof raw === 'string' && raw.length <= MAX_LETTER_CHARS && isPlainAscii(raw);
+  const rejection = rejectUnreadableInput(raw, plainAscii);
   if (rejection !== null) return { ok: false, error: rejection };
-  const { text, footerCaseNumber } = normaliseText(raw);
+  const { text, footerCaseNumber } = normaliseText(raw, plainAscii);
   if (text.length === 0) return { ok: false, error: 'empty input' };
   const layout = detectLayout(text);
   if (layout === null) {

@@ -8,18 +8,24 @@ const MAX_UNREADABLE_SHARE = 0.05;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 const VISIBLE = /[^\s\u00a0]/;
+const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
+
+/** Whether a text is printable ASCII and line feeds only (most letters): nothing to replace, nothing unreadable. */
+export function isPlainAscii(text: string): boolean {
+  return !NOT_PLAIN_ASCII.test(text);
+}
 
 /**
  * Why a text cannot be a readable letter, or null when it may be one. Cheap, linear checks that run
  * before any pattern matching so huge or binary inputs return at once.
  */
-export function rejectUnreadableInput(text: unknown): string | null {
+export function rejectUnreadableInput(text: unknown, plainAscii = false): string | null {
   if (typeof text !== 'string') return `input is not text (got ${text === null ? 'null' : typeof text})`;
   if (text.length > MAX_LETTER_CHARS) {
     const mb = (text.length / 1e6).toFixed(1);
     return `input too large: ${mb} million characters (an IMR letter is well under ${MAX_LETTER_CHARS / 1e6} million)`;
   }
-  if (!UNREADABLE.test(text)) return VISIBLE.test(text) ? null : 'empty input';
+  if (plainAscii || !UNREADABLE.test(text)) return VISIBLE.test(text) ? null : 'empty input';
   if (text.indexOf('\u0000') !== -1) return 'binary data (NUL bytes)';
   let unreadable = 0;
   let visible = 0;

@@ -53,3 +53,10 @@ describe('unwrapLines', () => {
     );
   });
 });
+
+describe('normaliseText on plain ASCII', () => {
+  it('gives the same text whether or not the caller knew it was plain ASCII', () => {
+    const text = 'A  b \n\n c\n#90: Upheld\nPage 2 of 3\nCM14-0000001\nd';
+    expect(normaliseText(text, true)).toEqual(normaliseText(text, false));
+  });
+});

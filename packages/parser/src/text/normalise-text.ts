@@ -94,7 +94,8 @@ function decodeEntities(text: string): string {
   );
 }
 
-export function normaliseText(raw: string): NormalisedText {
+/** `plainAscii`: the caller found only printable ASCII and line feeds (see isPlainAscii), so no replacements. */
+export function normaliseText(raw: string, plainAscii = false): NormalisedText {
   let text = raw;
   let hadMarkup = false;
   if (text.indexOf('<') !== -1 && HTML_TAG.test(text)) {
@@ -102,8 +103,10 @@ export function normaliseText(raw: string): NormalisedText {
     text = text.replace(HTML_BLOCK_END, '\n').replace(HTML_ANY_TAG, ' ');
   }
   if (text.indexOf('&') !== -1) text = decodeEntities(text);
-  if (text.indexOf('\r') !== -1) text = text.replace(CARRIAGE_RETURNS, '\n');
-  text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
+  if (!plainAscii) {
+    if (text.indexOf('\r') !== -1) text = text.replace(CARRIAGE_RETURNS, '\n');
+    text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
+  }
 
   // Markup, page footers and case-number lines need a closer look at a line; most letters have none.
   const hasMarkdown =
