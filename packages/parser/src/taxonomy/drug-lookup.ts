@@ -48,7 +48,8 @@ const DISPENSED_PATTERNS: readonly RegExp[] = [
 
 function normaliseStrength(amount: string, unit: string): string {
   const figures = amount.replace(/\s/g, '');
-  return unit === '%' ? `${figures}%` : `${figures} ${unit === 'units' ? 'unit' : unit}`;
+  if (unit === '%') return `${figures}%`;
+  return `${figures} ${unit === 'units' ? 'unit' : unit === 'iu' ? 'IU' : unit}`;
 }
 
 /** The title with the matched drug names blanked, so "Tylenol #3" is not read as 3 dispensed. */

@@ -81,11 +81,11 @@ const QUANTITY_UNITS =
   '(sessions?|visits?|treatments?|injections?|units?|appointments?|class(?:es)?|hours?|hrs?|blocks?|pairs?|trips?|procedures?|tests?|panels?|rounds?|courses?|levels?)';
 // "24 massage therapy sessions", "12 visits", "6-8 sessions", "12-sessions"; up to four words between.
 const QUANTITY = new RegExp(
-  `${NOT_AFTER}${RANGE}\\s?-?\\s?((?:(?!(?:for|per|times?|x|every|each|over|then|and|or)\\s)[a-z][a-z-]*\\s){0,4}?)${QUANTITY_UNITS}(?![a-z])(?!\\s?${PER}\\s?(?:week|wk|month|mo|day|year|yr))`,
+  `${NOT_AFTER}${RANGE}\\s?-?\\s?((?:(?!(?:for|per|times?|x|every|each|over|then|and|or|days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s)[a-z][a-z-]*\\s){0,4}?)${QUANTITY_UNITS}(?![a-z])(?!\\s?${PER}\\s?(?:week|wk|month|mo|day|year|yr))`,
 );
-// "PT x12", "acupuncture #6": a bare count.
+// "PT x12", "acupuncture #6": a bare count ("2 x 4" is a schedule, not a count).
 const BARE_COUNT =
-  /(?<![\d./a-z])(?:x|#)\s?(\d{1,3})(?![\d./%])(?!\s?(?:mg|mcg|ml|weeks?|wks?|months?|mos?|days?|years?|yrs?|refills?)(?![a-z]))/;
+  /(?<![\d./a-z])(?<!\d\s)(?:x|#)\s?(\d{1,3})(?![\d./%])(?!\s?(?:mg|mcg|ml|weeks?|wks?|months?|mos?|days?|years?|yrs?|refills?)(?![a-z]))/;
 
 function toTimeUnit(word: string): TimeUnit {
   if (word.startsWith('w')) return 'week';

@@ -20,7 +20,9 @@ export interface TreatmentClassification {
 }
 
 /**
- * When a heading names several things, the highest rank decides, then the longer phrase, then the earlier.
+ * When a heading names several things, the highest rank decides, then the earlier (headings name the main
+ * procedure first: "arthroscopic subacromial decompression, distal clavicle excision"); at one position the
+ * longest phrase has already won.
  * Services (therapy, imaging, tests, equipment, programs) are what a heading is about even when it mentions a
  * visit or the surgery they follow; a consultation or referral outranks the procedure it is about
  * ("spine surgery consultation"); a named procedure outranks a drug given in it ("Toradol injection").
@@ -157,9 +159,6 @@ let cachedResult: TreatmentClassification | null = null;
 function better(a: PhraseMatch<{ rank: number }>, b: PhraseMatch<{ rank: number }> | null): boolean {
   if (b === null) return true;
   if (a.value.rank !== b.value.rank) return a.value.rank > b.value.rank;
-  const lengthA = a.end - a.start;
-  const lengthB = b.end - b.start;
-  if (lengthA !== lengthB) return lengthA > lengthB;
   return a.start < b.start;
 }
 

@@ -310,6 +310,8 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'medial branch nerve block',
       'medial branch blocks',
       'facet medial branch block',
+      'facet joint medial branch block',
+      'facet joint medial branch nerve block',
       'mbb',
       'diagnostic medial branch block',
       'medial branch',
