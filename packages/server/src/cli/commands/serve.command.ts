@@ -3,6 +3,7 @@ import { resolveDbTarget } from '../../db/client';
 import { ensureDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
+import { warmItemCubeInBackground } from './warm-item-cube';
 
 /** `imr serve [--db FILE] [--port N] [--host [ADDR]]`: the GraphQL API and GraphiQL over an existing store. */
 export function registerServeCommand(program: Command): void {
@@ -26,6 +27,7 @@ export function registerServeCommand(program: Command): void {
       });
       console.log(describeServer(running, target));
       console.log(`  Dashboard: ${new URL('/', running.url)}`);
+      warmItemCubeInBackground(running.store);
       // A fresh clone has no dashboard build (dist/ is git-ignored): make it now rather than on the first visit.
       ensureDashboardBuilt().catch((error: unknown) =>
         console.error(`dashboard build failed: ${String(error)}`),

@@ -6,6 +6,7 @@ import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '../../db/client';
 import { ensureDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
+import { warmItemCubeInBackground } from './warm-item-cube';
 
 /** The seed letters bundled with the repository. */
 export const FIXTURE_LETTERS = join(
@@ -56,6 +57,7 @@ export function registerStartCommand(program: Command): void {
       const running = await serve({ target, port, host: hostOf(options.host), app: appOptionsOf(options) });
       console.log(describeServer(running, target));
       console.log(`  Dashboard: ${new URL('/', running.url)}`);
+      warmItemCubeInBackground(running.store);
       // A fresh clone has no dashboard build (dist/ is git-ignored): make it now rather than on the first visit.
       ensureDashboardBuilt().catch((error: unknown) =>
         console.error(`dashboard build failed: ${String(error)}`),

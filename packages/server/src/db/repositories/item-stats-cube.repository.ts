@@ -202,3 +202,17 @@ export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCu
 export function dropItemCube(db: Db): void {
   states.delete(db);
 }
+
+/**
+ * Builds the cube of a large enough store before the first itemStats asks for it, so a server that just
+ * started does not answer its first minutes of dashboard queries from SQL. Resolves with the seconds the build
+ * took, or null when the store is too small (or the cube is off) and SQL answers anyway.
+ */
+export async function warmItemCube(db: Db, dialect: SqlDialect): Promise<number | null> {
+  if (cubeDisabled()) return null;
+  const { maxItemId } = await storeVersion(db, dialect);
+  if (maxItemId < CUBE_MIN_ITEMS) return null;
+  const started = performance.now();
+  await buildItemCube(db, dialect);
+  return (performance.now() - started) / 1000;
+}

@@ -6,7 +6,7 @@ import { type ReferenceFilter, referenceItemStats } from '../../stats/item-stats
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
 import { describeEachBackend } from '../test-store';
 import { ITEM_DIMENSIONS, isTimeDimension, itemStats } from './item-stats.repository';
-import { buildItemCube, freshItemCube } from './item-stats-cube.repository';
+import { buildItemCube, freshItemCube, warmItemCube } from './item-stats-cube.repository';
 import { saveLetters } from './letter.repository';
 
 const filterFieldsArb: fc.Arbitrary<ReferenceFilter> = fc.record(
@@ -91,5 +91,17 @@ describeEachBackend('itemStats', (backend) => {
       ),
       { numRuns: runs },
     );
+  });
+
+  it('is not warmed at start for a store small enough for SQL', async () => {
+    const store = await backend.open();
+    try {
+      const letters = fc.sample(letterBatchArb(20), { numRuns: 1, seed: 3 })[0] ?? [];
+      await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+      expect(await warmItemCube(store.db, store.dialect)).toBeNull();
+      expect(await freshItemCube(store.db, store.dialect)).toBeNull();
+    } finally {
+      await store.close();
+    }
   });
 });

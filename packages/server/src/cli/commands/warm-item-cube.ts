@@ -1,0 +1,14 @@
+import type { Store } from '../../db/client';
+import { warmItemCube } from '../../db/repositories/item-stats-cube.repository';
+
+/**
+ * Starts building the itemStats cube of a large store as soon as the server listens (SQL answers meanwhile),
+ * and says on stderr when it is ready: its first build over millions of items takes seconds.
+ */
+export function warmItemCubeInBackground(store: Store): void {
+  warmItemCube(store.db, store.dialect)
+    .then((seconds) => {
+      if (seconds !== null) console.error(`itemStats cube ready in ${seconds.toFixed(1)} s`);
+    })
+    .catch((error: unknown) => console.error(`itemStats cube not built (SQL answers): ${String(error)}`));
+}
