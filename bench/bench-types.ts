@@ -25,6 +25,8 @@ export interface BenchFigure {
   /** Every run's value, so the median can be checked. */
   runs?: number[];
   note?: string;
+  /** When the figure was measured (a report run with --only keeps other sections' figures from earlier runs). */
+  measuredAt?: string;
 }
 
 export interface BenchSection {

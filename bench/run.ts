@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -52,14 +52,14 @@ function toMarkdown(
     `${new Date().toISOString()} · scale ${meta.scale} (${meta.letters.toLocaleString('en-US')} letters) · store ${meta.db}`,
     `Machine: ${meta.cpu}, ${meta.cores} cores, ${meta.memoryGiB} GiB · Node ${meta.node} · SQLite ${meta.sqlite}`,
     '',
-    '| section | figure | median | unit | target | met | runs |',
-    '|---|---|---:|---|---|---|---|',
+    '| section | figure | median | unit | target | met | runs | measured |',
+    '|---|---|---:|---|---|---|---|---|',
   ];
   for (const f of figures) {
     lines.push(
       `| ${f.section} | ${f.name}${f.note ? ` (${f.note})` : ''} | ${f.value.toLocaleString('en-US')} | ${f.unit} | ${f.target ?? ''} | ${
         f.target ? (f.met ? 'yes' : '**no**') : ''
-      } | ${f.runs ? f.runs.join(', ') : ''} |`,
+      } | ${f.runs ? f.runs.join(', ') : ''} | ${f.measuredAt ? f.measuredAt.slice(0, 16).replace('T', ' ') : ''} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -71,7 +71,11 @@ const program = new Command()
   .option('--letters <n>', 'override the corpus size')
   .option('--db <target>', 'SQLite file or postgres:// URL (default: a SQLite file in the work dir)')
   .option('--runs <n>', 'runs per figure (median reported)', '5')
-  .option('--only <sections>', 'comma-separated sections to run')
+  .option(
+    '--only <sections>',
+    'comma-separated sections to run (the others keep their figures from latest.json)',
+  )
+  .option('--store <file>', 'query and load an existing store instead of the one the ingest section makes')
   .option('--work-dir <dir>', 'scratch directory', join(os.tmpdir(), 'imr-bench'))
   .option('--out <dir>', 'where to write latest.json and latest.md', join(import.meta.dirname, 'results'));
 program.parse(process.argv);
@@ -81,6 +85,7 @@ const opts = program.opts<{
   db?: string;
   runs: string;
   only?: string;
+  store?: string;
   workDir: string;
   out: string;
 }>();
@@ -100,16 +105,41 @@ const options: BenchOptions = {
 };
 mkdirSync(options.workDir, { recursive: true });
 
+/** Figures of the sections this run skips, from the previous report at the same scale and size. */
+function carriedOver(outDir: string, ran: Set<string>): BenchFigure[] {
+  const previousFile = join(outDir, 'latest.json');
+  if (!existsSync(previousFile)) return [];
+  const previous = JSON.parse(readFileSync(previousFile, 'utf8')) as {
+    generatedAt: string;
+    scale: string;
+    letters: number;
+    figures: BenchFigure[];
+  };
+  if (previous.scale !== scale || previous.letters !== options.letters) return [];
+  return previous.figures
+    .filter((f) => !ran.has(f.section))
+    .map((f) => ({ ...f, measuredAt: f.measuredAt ?? previous.generatedAt }));
+}
+
 const figures: BenchFigure[] = [];
-const shared: SharedState = {};
+const shared: SharedState = opts.store ? { dbPath: opts.store } : {};
 for (const section of sections) {
   if (options.only && !options.only.has(section.name)) continue;
   options.log(`section ${section.name}...`);
   const started = Date.now();
   for (const figure of await section.run(options, shared)) {
-    figures.push(figure.target ? { ...figure, met: checkTarget(figure.value, figure.target) } : figure);
+    const measured = { ...figure, measuredAt: new Date().toISOString() };
+    figures.push(figure.target ? { ...measured, met: checkTarget(figure.value, figure.target) } : measured);
   }
   options.log(`section ${section.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (options.only) {
+  const ran = new Set(figures.map((f) => f.section));
+  const kept = carriedOver(opts.out, ran);
+  const order = sections.map((s) => s.name);
+  figures.push(...kept);
+  figures.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
 }
 
 const meta = { ...machine(), scale, letters: options.letters, db: options.db ?? 'sqlite (work dir)' };

@@ -27,7 +27,7 @@ const NESTED = `query Nested {
   }
 }`;
 
-const SEARCH = `query Search($query: String!) { search(query: $query, first: 20) { edges { node { title snippet score } } } }`;
+const SEARCH = `query Search($query: String!) { search(query: $query, first: 20) { rankedAll edges { node { title snippet score } } } }`;
 
 /** The operations the issue names: itemStats with 1-3 dimensions ± filter, a nested page, search rare/common. */
 export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[] {

@@ -1,10 +1,12 @@
 import {
   countSearchHits,
   SEARCH_ORDER,
+  SEARCH_RANK_WINDOW,
   type SearchHitRow,
   type SearchSnippet,
   searchHits,
   searchQuery,
+  searchRankedAll,
   searchSnippets,
 } from '../../db/repositories/search.repository';
 import { builder } from '../builder';
@@ -44,35 +46,63 @@ export const SearchHitRef = builder.objectRef<SearchHitShape>('SearchHit').imple
   }),
 });
 
+/** What the search resolver adds to the connection it returns: whether every match was ranked, lazily. */
+interface RankedAll {
+  rankedAll: () => Promise<boolean>;
+}
+
+function hasRankedAll(parent: object): parent is RankedAll {
+  return typeof (parent as Partial<RankedAll>).rankedAll === 'function';
+}
+
 export const SearchHitConnection = builder.connectionObject(
-  { type: SearchHitRef, name: 'SearchHitConnection' },
+  {
+    type: SearchHitRef,
+    name: 'SearchHitConnection',
+    fields: (t) => ({
+      rankedAll: t.boolean({
+        description: `True when every match was ranked. False when the words matched more than ${SEARCH_RANK_WINDOW.toLocaleString('en-US')} items (or cases) and only the most recently stored ${SEARCH_RANK_WINDOW.toLocaleString('en-US')} of each were ranked: add words to narrow the search, or ask for exhaustive: true.`,
+        resolve: (parent) => (hasRankedAll(parent) ? parent.rankedAll() : true),
+      }),
+    }),
+  },
   { name: 'SearchHitEdge' },
 );
 
 builder.queryField('search', (t) =>
   t.field({
     type: SearchHitConnection,
-    description:
-      'Full-text search over item titles and rationales and case summaries, most relevant first. Words are ANDed; a trailing * matches a prefix (opioid*). Ranking scores every match, so a word found in most letters is slow on millions of items: add words to narrow it, or filter items with `items(filter: { text })`.',
-    args: { ...pageArgs, query: t.arg.string({ required: true }) },
+    description: `Full-text search over item titles and rationales and case summaries, most relevant first. Words are ANDed; a trailing * matches a prefix (opioid*). A word found in more than ${SEARCH_RANK_WINDOW.toLocaleString('en-US')} items is ranked among its ${SEARCH_RANK_WINDOW.toLocaleString('en-US')} most recently stored matches (see rankedAll), so the answer stays fast; every match, unranked, is in \`items(filter: { text })\`.`,
+    args: {
+      ...pageArgs,
+      query: t.arg.string({ required: true }),
+      exhaustive: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description:
+          'Rank every match, not only the most recent ones: seconds for a word in most of millions of letters.',
+      }),
+    },
     resolve: async (_root, args, ctx) => {
       const query = searchQuery(ctx.dialect, args.query);
       if (query === null) throw badUserInput(`query: "${args.query}" has no word to search for`);
       // The cursor belongs to this query: scores mean nothing under another one.
-      const order = `${SEARCH_ORDER.name} ${query}`;
+      const scope = { exhaustive: args.exhaustive === true };
+      const order = `${SEARCH_ORDER.name}${scope.exhaustive ? ' ALL' : ''} ${query}`;
       const request = toPageRequest(args, order);
-      const page = await searchHits(ctx, query, request);
+      const page = await searchHits(ctx, query, request, scope);
       const snippets = await searchSnippets(ctx, query, page.rows);
       const hits = {
         hasNextPage: page.hasNextPage,
         rows: page.rows.map((h) => ({ ...h, ...(snippets.get(h.hitId) ?? { title: null, snippet: '' }) })),
       };
-      return toConnection(
+      const connection = toConnection(
         hits,
         request,
         (h) => ({ order, key: h.score, id: h.hitId }),
         () => countSearchHits(ctx, query),
       );
+      return { ...connection, rankedAll: () => searchRankedAll(ctx, query, scope) };
     },
   }),
 );
