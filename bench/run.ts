@@ -10,6 +10,7 @@ import {
   checkTarget,
   type SharedState,
 } from './bench-types';
+import { accuracySection } from './sections/accuracy.bench';
 import { corpusSection } from './sections/corpus.bench';
 import { ingestSection } from './sections/ingest.bench';
 import { loadSection } from './sections/load.bench';
@@ -18,7 +19,14 @@ import { querySection } from './sections/query.bench';
 
 // `pnpm bench [--scale quick|full] [--db postgres://...] [--only parse,ingest,...]`: runs each section, prints a
 // markdown table and writes bench/results/latest.json + latest.md.
-const sections: BenchSection[] = [parseSection, corpusSection, ingestSection, querySection, loadSection];
+const sections: BenchSection[] = [
+  parseSection,
+  corpusSection,
+  accuracySection,
+  ingestSection,
+  querySection,
+  loadSection,
+];
 
 function sqliteVersion(): string {
   try {

@@ -39,6 +39,13 @@ async function timeHttp(url: string, c: QueryCase, samples: number): Promise<num
     const body = (await response.json()) as { errors?: { message: string }[] };
     if (body.errors) throw new Error(`${c.name}: ${body.errors.map((e) => e.message).join('; ')}`);
   };
+  // The direct-SQL timing before this blocks the event loop for seconds, so the pooled keep-alive socket may
+  // have been closed by the server meanwhile: the warm-up tolerates one such stale socket.
+  try {
+    await send();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
   for (let i = 0; i < 3; i++) await send();
   const ms: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -120,6 +127,16 @@ export const querySection: BenchSection = {
     const server = await startServer(shared.dbPath, ['--no-cache']);
     const figures: BenchFigure[] = [];
     try {
+      // Measured once the server has built what it builds at start, as a long-running server would have.
+      const cubeSeconds = await server.statsReady;
+      if (cubeSeconds !== null) {
+        figures.push({
+          section: 'query',
+          name: 'itemStats cube build at server start (SQL answers meanwhile)',
+          value: cubeSeconds,
+          unit: 's',
+        });
+      }
       for (const c of queryWorkload(terms.rare, terms.common)) {
         const http = await timeHttp(server.url, c, samples);
         const p50 = median(http);
@@ -144,7 +161,9 @@ export const querySection: BenchSection = {
           const sqlP50 = median(direct);
           figures.push({
             section: 'query',
-            name: `${c.name}: direct SQL p50 (${statements.length} statements)`,
+            // For itemStats these are the statements of the SQL path (the in-process run below has no cube):
+            // plain group-bys over covering indexes, the baseline the cube is measured against.
+            name: `${c.name}: direct SQL p50 (${statements.length} statements${c.name.startsWith('itemStats') || c.name.includes('Overturn') || c.name.includes('Opioid') ? ', SQL path without the cube' : ''})`,
             value: Number(sqlP50.toFixed(2)),
             unit: 'ms',
           });

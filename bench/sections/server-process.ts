@@ -17,6 +17,8 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Seconds the itemStats cube took to build after start, or null when the store answers from SQL. */
+  statsReady: Promise<number | null>;
   stop: () => Promise<void>;
 }
 
@@ -29,8 +31,20 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
+  let statsSettled: (seconds: number | null) => void = () => {};
+  const statsReady = new Promise<number | null>((resolve) => {
+    statsSettled = resolve;
+  });
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
+    const built = /itemStats cube ready in ([\d.]+) s/.exec(stderr);
+    if (built) statsSettled(Number(built[1]));
+    else if (/itemStats answers from SQL|itemStats cube not built/.test(stderr)) statsSettled(null);
+  });
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`[bench] imr serve exited unexpectedly (${code ?? signal}): ${stderr.slice(-3000)}`);
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -51,8 +65,10 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
   return {
     url: `${base}/graphql`,
     child,
+    statsReady,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();

@@ -8,7 +8,11 @@ import { warmItemCube } from '../../db/repositories/item-stats-cube.repository';
 export function warmItemCubeInBackground(store: Store): void {
   warmItemCube(store.db, store.dialect)
     .then((seconds) => {
-      if (seconds !== null) console.error(`itemStats cube ready in ${seconds.toFixed(1)} s`);
+      console.error(
+        seconds === null
+          ? 'itemStats answers from SQL (a small store, or IMR_STATS_CUBE=off)'
+          : `itemStats cube ready in ${seconds.toFixed(1)} s`,
+      );
     })
     .catch((error: unknown) => console.error(`itemStats cube not built (SQL answers): ${String(error)}`));
 }
