@@ -1,5 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
 import type { Db } from './db/client';
@@ -12,6 +13,7 @@ import { useQueryCost } from './http/query-cost.plugin';
 import { ClientRateLimiter } from './http/rate-limit';
 import { REQUEST_LIMITS, requestLimitPlugins } from './http/request-limits';
 import { type RequestLogLine, useRequestLog } from './http/request-log.plugin';
+import { DEFAULT_TIME_LIMIT_MS, useTimeLimit } from './http/time-limit.plugin';
 import { schema } from './schema/index';
 
 export interface BuildAppOptions {
@@ -31,12 +33,14 @@ export interface BuildAppOptions {
   corsOrigins?: string[];
   /** When set, only these operations (sha256 hash → document) may run (persisted operations). */
   persistedOperations?: ReadonlyMap<string, string>;
+  /** Milliseconds an operation's SQL may run before SQLite stops it (default 15 s). */
+  timeLimitMs?: number;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
 }
 
 /** Error codes the API raises on purpose, with a message meant for the client. */
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'COST_LIMIT_EXCEEDED']);
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'COST_LIMIT_EXCEEDED', 'TIME_LIMIT_EXCEEDED']);
 
 /**
  * Whether a resolver error is one the API raised for the client (the located error the executor wraps around it
@@ -46,6 +50,12 @@ const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'COST_LIMIT_EXCEEDED']);
 function isClientError(error: unknown): boolean {
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
+}
+
+/** A statement the time limit stopped (db/statement-deadline.ts), found by name for the same dual-realm reason. */
+function isTimeLimitError(error: unknown): boolean {
+  const original = (error as { originalError?: unknown } | null)?.originalError;
+  return (original as { name?: unknown } | null)?.name === 'StatementTimeoutError';
 }
 
 /** Builds the HTTP app (GraphQL at /graphql, GraphiQL on GET). main.ts only listens. */
@@ -72,6 +82,8 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
     );
   }
   plugins.push(useQueryCost({ limit: REQUEST_LIMITS.cost }));
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  plugins.push(useTimeLimit({ ms: timeLimitMs }));
   // After the cost plugin, so the logged line sees the cost it added.
   if (options.log) plugins.push(useRequestLog(options.log));
   if (options.responseCache) {
@@ -108,6 +120,13 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       isDev: !production && process.env.NODE_ENV === 'development',
       maskError: (error, message, isDev) => {
         if (isClientError(error)) return error as Error;
+        if (isTimeLimitError(error)) {
+          const located = error as { path?: readonly (string | number)[] };
+          return new GraphQLError(
+            `this query ran past the ${timeLimitMs / 1000} s time limit and was stopped: narrow its filter, group by fewer dimensions or ask for smaller pages`,
+            { path: located.path, extensions: { code: 'TIME_LIMIT_EXCEEDED', limitMs: timeLimitMs } },
+          );
+        }
         return maskError(error, message, isDev);
       },
     },

@@ -20,6 +20,7 @@ import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
 import type { SqlDialect } from './repositories/item-filter';
+import { deadlineAwareDatabase } from './statement-deadline';
 
 export type Db = Kysely<Database>;
 export type { SqlDialect };
@@ -109,7 +110,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   // A writer may wait for another process's batch to commit; readers never wait in WAL mode.
   sqlite.pragma(`busy_timeout = ${readonly ? 5000 : 60_000}`);
-  const config = { database: sqlite };
+  // Readers (the API) hold each statement to the running request's deadline; writers run unlimited.
+  const config = { database: readonly ? deadlineAwareDatabase(sqlite) : sqlite };
   const dialect = readonly ? new SqliteDialect(config) : new WriterSqliteDialect(config);
   const db = createKysely(dialect, onQuery);
   if (!readonly) await migrateToLatest(db);

@@ -15,6 +15,7 @@ export interface ServeCommandOptions {
   persistedOperations?: string;
   cache?: boolean;
   requestLog?: boolean;
+  timeLimit?: string;
 }
 
 /** Adds the app options shared by `imr serve` and `imr start`. */
@@ -25,6 +26,7 @@ export function addAppOptions(command: Command): Command {
     .option('--cors <origins>', 'comma-separated allowed origins (default: any)')
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a load balancer)')
     .option('--persisted-operations <file>', 'JSON {sha256: document}: only these operations may run')
+    .option('--time-limit <seconds>', 'stop an operation whose SQL runs longer than this (default: 15)')
     .option('--no-cache', 'do not cache answers (they are cached until the store changes by default)')
     .option('--no-request-log', 'do not log one JSON line per request on stderr');
 }
@@ -38,6 +40,13 @@ export function appOptionsOf(options: ServeCommandOptions): NonNullable<ServeOpt
     if (!Number.isInteger(n) || n < 1)
       throw new Error(`--rate-limit must be a positive integer, got "${options.rateLimit}"`);
     rateLimitPerMinute = n;
+  }
+  let timeLimitMs: number | undefined;
+  if (options.timeLimit !== undefined) {
+    const seconds = Number(options.timeLimit);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new Error(`--time-limit must be a positive number of seconds, got "${options.timeLimit}"`);
+    timeLimitMs = Math.round(seconds * 1000);
   }
   let persistedOperations: Map<string, string> | undefined;
   if (options.persistedOperations) {
@@ -64,6 +73,7 @@ export function appOptionsOf(options: ServeCommandOptions): NonNullable<ServeOpt
     trustProxy: options.trustProxy === true,
     persistedOperations,
     responseCache: options.cache !== false,
+    timeLimitMs,
     log:
       options.requestLog === false ? undefined : (line) => process.stderr.write(`${JSON.stringify(line)}\n`),
   };

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './client';
+import {
+  canInterruptStatements,
+  runWithStatementDeadline,
+  StatementTimeoutError,
+} from './statement-deadline';
+
+// A query that never ends on its own: only an interrupt inside SQLite stops it.
+const ENDLESS = sql<{ n: number }>`with recursive c(x) as (select 1 union all select x + 1 from c)
+  select count(*) as n from c`;
+const BOUNDED = sql<{
+  n: number;
+}>`with recursive c(x) as (select 1 union all select x + 1 from c limit 200000)
+  select count(*) as n from c`;
+
+describe('statement deadline on a read-only SQLite store', () => {
+  let dir: string;
+  let reader: Store;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imr-deadline-'));
+    const path = join(dir, 'imr.db');
+    const writer = await openStore(path);
+    await writer.close();
+    reader = await openStore(path, { readonly: true });
+  });
+
+  afterAll(async () => {
+    await reader.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs on a better-sqlite3 build that can interrupt statements (the patched one)', () => {
+    if (reader.dialect !== 'sqlite' || !reader.sqlite) throw new Error('expected a SQLite store');
+    expect(canInterruptStatements(reader.sqlite)).toBe(true);
+  });
+
+  it('stops an endless statement inside SQLite at the deadline, and the connection goes on answering', async () => {
+    const started = performance.now();
+    await expect(
+      runWithStatementDeadline(performance.now() + 100, () => ENDLESS.execute(reader.db)),
+    ).rejects.toBeInstanceOf(StatementTimeoutError);
+    // Generous bound: the point is that it ends at all (the statement alone would run forever).
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const { rows } = await BOUNDED.execute(reader.db);
+    expect(Number(rows[0]?.n)).toBe(200_000);
+  });
+
+  it('refuses to start a statement once the deadline has passed', async () => {
+    await expect(
+      runWithStatementDeadline(performance.now() - 1, () => sql`select 1`.execute(reader.db)),
+    ).rejects.toThrow(/time limit passed before this statement started/);
+  });
+
+  it('leaves work outside any deadline unlimited, and a deadline does not leak into later work', async () => {
+    await runWithStatementDeadline(performance.now() + 60_000, () => BOUNDED.execute(reader.db));
+    const { rows } = await BOUNDED.execute(reader.db);
+    expect(Number(rows[0]?.n)).toBe(200_000);
+  });
+});
