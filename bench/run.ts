@@ -12,6 +12,7 @@ import {
 } from './bench-types';
 import { accuracySection } from './sections/accuracy.bench';
 import { corpusSection } from './sections/corpus.bench';
+import { dashboardSection } from './sections/dashboard.bench';
 import { ingestSection } from './sections/ingest.bench';
 import { loadSection } from './sections/load.bench';
 import { parseSection } from './sections/parse.bench';
@@ -26,6 +27,7 @@ const sections: BenchSection[] = [
   ingestSection,
   querySection,
   loadSection,
+  dashboardSection,
 ];
 
 function sqliteVersion(): string {

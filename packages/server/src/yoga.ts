@@ -33,7 +33,7 @@ export interface BuildAppOptions {
   corsOrigins?: string[];
   /** When set, only these operations (sha256 hash → document) may run (persisted operations). */
   persistedOperations?: ReadonlyMap<string, string>;
-  /** Milliseconds an operation's SQL may run before SQLite stops it (default 15 s). */
+  /** Milliseconds an operation's SQL may run before SQLite stops it (default 30 s, as on PostgreSQL). */
   timeLimitMs?: number;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;

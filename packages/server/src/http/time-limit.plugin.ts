@@ -6,7 +6,7 @@ export interface TimeLimitOptions {
   ms: number;
 }
 
-export const DEFAULT_TIME_LIMIT_MS = 15_000;
+export const DEFAULT_TIME_LIMIT_MS = 30_000;
 
 /**
  * Gives each operation a deadline its SQLite statements are held to: a statement still running at the deadline

@@ -26,7 +26,10 @@ export function addAppOptions(command: Command): Command {
     .option('--cors <origins>', 'comma-separated allowed origins (default: any)')
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a load balancer)')
     .option('--persisted-operations <file>', 'JSON {sha256: document}: only these operations may run')
-    .option('--time-limit <seconds>', 'stop an operation whose SQL runs longer than this (default: 15)')
+    .option(
+      '--time-limit <seconds>',
+      'stop an operation whose SQL runs longer than this (default: 30, as on PostgreSQL)',
+    )
     .option('--no-cache', 'do not cache answers (they are cached until the store changes by default)')
     .option('--no-request-log', 'do not log one JSON line per request on stderr');
 }
