@@ -7,6 +7,8 @@ import { startServer } from './server-process';
 export async function runLoad(db: string, seconds: number, connections = 50) {
   const server = await startServer(db);
   try {
+    // As a long-running server: the load starts once the stats cube is built (SQL answers itemStats before).
+    await server.statsReady;
     const result = await autocannon({
       url: server.url,
       connections,

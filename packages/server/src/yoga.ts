@@ -7,6 +7,7 @@ import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
 import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
+import { useCoalescedExecution } from './http/coalesce.plugin';
 import { useDashboard } from './http/dashboard.plugin';
 import { useOperationalEndpoints } from './http/operational.plugin';
 import { useQueryCost } from './http/query-cost.plugin';
@@ -84,6 +85,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   plugins.push(useQueryCost({ limit: REQUEST_LIMITS.cost }));
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   plugins.push(useTimeLimit({ ms: timeLimitMs }));
+  plugins.push(useCoalescedExecution({ storeVersion: () => readStoreVersion(options.db, dialect) }));
   // After the cost plugin, so the logged line sees the cost it added.
   if (options.log) plugins.push(useRequestLog(options.log));
   if (options.responseCache) {
