@@ -59,10 +59,29 @@ function isTimeLimitError(error: unknown): boolean {
   return (original as { name?: unknown } | null)?.name === 'StatementTimeoutError';
 }
 
+/**
+ * The store version, read at most once per turn of the event loop: the response cache and the coalescer key
+ * every request by it, and under load hundreds of requests share a turn. A commit landing within the same turn
+ * is indistinguishable from one landing just after it.
+ */
+function storeVersionPerTurn(db: Db, dialect: SqlDialect): () => Promise<string> {
+  let current: Promise<string> | null = null;
+  return () => {
+    if (current === null) {
+      current = readStoreVersion(db, dialect);
+      setImmediate(() => {
+        current = null;
+      });
+    }
+    return current;
+  };
+}
+
 /** Builds the HTTP app (GraphQL at /graphql, GraphiQL on GET). main.ts only listens. */
 export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const dialect = options.dialect ?? 'sqlite';
   const production = options.production ?? false;
+  const storeVersion = storeVersionPerTurn(options.db, dialect);
   const plugins: Plugin[] = [
     useOperationalEndpoints({
       db: options.db,
@@ -85,7 +104,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   plugins.push(useQueryCost({ limit: REQUEST_LIMITS.cost }));
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   plugins.push(useTimeLimit({ ms: timeLimitMs }));
-  plugins.push(useCoalescedExecution({ storeVersion: () => readStoreVersion(options.db, dialect) }));
+  plugins.push(useCoalescedExecution({ storeVersion }));
   // After the cost plugin, so the logged line sees the cost it added.
   if (options.log) plugins.push(useRequestLog(options.log));
   if (options.responseCache) {
@@ -98,7 +117,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
         buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
           hashSHA256(
             [
-              await readStoreVersion(options.db, dialect),
+              await storeVersion(),
               documentString,
               operationName ?? '',
               JSON.stringify(variableValues ?? {}),

@@ -1,4 +1,4 @@
-import { print } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 // Identical operations in flight at the same moment run once. On a large store a heavy aggregate blocks the
@@ -13,6 +13,18 @@ export interface CoalesceOptions {
 
 export function useCoalescedExecution(options: CoalesceOptions): Plugin {
   const inFlight = new Map<string, Promise<unknown>>();
+  // Yoga's parser cache hands the same DocumentNode to every request with the same text, so the node's
+  // identity stands for the document without printing it on every request.
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let nextDocumentId = 0;
+  const documentId = (document: DocumentNode): number => {
+    let id = documentIds.get(document);
+    if (id === undefined) {
+      id = nextDocumentId++;
+      documentIds.set(document, id);
+    }
+    return id;
+  };
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
@@ -20,7 +32,7 @@ export function useCoalescedExecution(options: CoalesceOptions): Plugin {
           await options.storeVersion(),
           args.operationName ?? '',
           JSON.stringify(args.variableValues ?? {}),
-          print(args.document),
+          documentId(args.document),
         ].join('|');
         const running = inFlight.get(key);
         if (running) return running as ReturnType<typeof executeFn>;
