@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AccuracyTally, type LetterTruth } from '@imr/generator';
 import { parseLetter } from '@imr/parser';
-import { type BenchFigure, type BenchSection, median } from '../bench-types';
+import type { BenchFigure, BenchSection } from '../bench-types';
+import { otherShareFigure, parseThroughputFigures } from './parse-figures';
 
 // The parser on the generated corpus: throughput on letters unlike the five fixtures (every layout, longer
 // lists), the share of items it could not classify, and each contract field's agreement with the truth.
@@ -49,47 +50,25 @@ export const accuracySection: BenchSection = {
       rates.push(texts.length / seconds);
       mbRates.push(bytes / 1e6 / seconds);
     }
+    const results = texts.map((text) => parseLetter(text));
     const tally = new AccuracyTally();
-    let items = 0;
-    let other = 0;
-    let failed = 0;
-    for (const { text, truth, file } of sample) {
-      const result = parseLetter(text);
-      if (!result.ok) failed++;
-      else {
-        items += result.letter.items.length;
-        other += result.letter.items.filter((i) => i.category === 'OTHER').length;
-      }
-      tally.compare(file, truth, result.ok ? result.letter : null);
-    }
+    sample.forEach(({ truth, file }, k) => {
+      const result = results[k];
+      tally.compare(file, truth, result?.ok ? result.letter : null);
+    });
     const scores = tally.results().sort((a, b) => a.agreed / a.compared - b.agreed / b.compared);
     const figures: BenchFigure[] = [
-      {
-        section: 'accuracy',
-        name: `parse throughput, ${sample.length.toLocaleString('en-US')} generated letters, one core`,
-        value: Math.round(median(rates)),
-        unit: 'letters/s',
-        target: '>= 10000',
-        runs: rates.map(Math.round),
-      },
-      {
-        section: 'accuracy',
-        name: 'parse throughput, generated letters, one core',
-        value: Number(median(mbRates).toFixed(2)),
-        unit: 'MB/s',
-        runs: mbRates.map((v) => Number(v.toFixed(2))),
-      },
-      {
-        section: 'accuracy',
-        name: 'items classified OTHER, generated letters',
-        value: items === 0 ? 0 : Number(((100 * other) / items).toFixed(2)),
-        unit: '%',
-        note: `${other} of ${items} items`,
-      },
+      ...parseThroughputFigures(
+        'accuracy',
+        `${sample.length.toLocaleString('en-US')} generated letters`,
+        rates,
+        mbRates,
+      ),
+      otherShareFigure('accuracy', 'generated letters', results),
       {
         section: 'accuracy',
         name: 'generated letters the parser refused',
-        value: failed,
+        value: results.filter((r) => !r.ok).length,
         unit: 'letters',
         note: `of ${sample.length}`,
       },

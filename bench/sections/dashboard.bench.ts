@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { ensureDashboardBuilt } from '../../packages/server/src/http/dashboard.plugin';
 import { type BenchFigure, type BenchSection, median } from '../bench-types';
-import { startServer } from './server-process';
+import { withWarmServer } from './server-process';
 
 // The dashboard's first load in headless Chromium: navigation until every panel has drawn (none busy, the
 // category totals shown), over the store the ingest section made. The server has finished its start-up work
@@ -48,15 +48,11 @@ export const dashboardSection: BenchSection = {
     const cold: number[] = [];
     const warm: number[] = [];
     for (let run = 0; run < Math.min(options.runs, 3); run++) {
-      const server = await startServer(shared.dbPath);
-      try {
-        await server.statsReady;
+      await withWarmServer(shared.dbPath, [], async (server) => {
         const origin = new URL(server.url).origin;
         cold.push(await timeLoad(`${origin}/`));
         warm.push(await timeLoad(`${origin}/`));
-      } finally {
-        await server.stop();
-      }
+      });
     }
     const figures: BenchFigure[] = [
       {

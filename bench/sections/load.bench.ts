@@ -1,14 +1,11 @@
 import autocannon from 'autocannon';
 import type { BenchSection } from '../bench-types';
 import { dashboardMix } from './query-workload';
-import { startServer } from './server-process';
+import { withWarmServer } from './server-process';
 
 /** 50 concurrent clients on loopback cycling through the dashboard mix, bounded in time. */
 export async function runLoad(db: string, seconds: number, connections = 50) {
-  const server = await startServer(db);
-  try {
-    // As a long-running server: the load starts once the stats cube is built (SQL answers itemStats before).
-    await server.statsReady;
+  return withWarmServer(db, [], async (server) => {
     const result = await autocannon({
       url: server.url,
       connections,
@@ -25,9 +22,7 @@ export async function runLoad(db: string, seconds: number, connections = 50) {
       errors: result.errors + result.timeouts + result.non2xx,
       total: result.requests.total,
     };
-  } finally {
-    await server.stop();
-  }
+  });
 }
 
 export const loadSection: BenchSection = {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLetter } from '@imr/parser';
-import { type BenchFigure, type BenchSection, median } from '../bench-types';
+import type { BenchSection } from '../bench-types';
+import { otherShareFigure, parseThroughputFigures } from './parse-figures';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/letters');
 
@@ -34,41 +35,18 @@ export const parseSection: BenchSection = {
       .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
     parseLoop(texts, 0.5); // warm up the JIT
     const runs = Array.from({ length: options.runs }, () => parseLoop(texts, 1.5));
-    const lps = runs.map((r) => r.lettersPerSecond);
-    const mbps = runs.map((r) => r.mbPerSecond);
-    let other = 0;
-    let items = 0;
-    for (const text of texts) {
-      const result = parseLetter(text);
-      if (result.ok) {
-        items += result.letter.items.length;
-        other += result.letter.items.filter((i) => i.category === 'OTHER').length;
-      }
-    }
-    const figures: BenchFigure[] = [
-      {
-        section: 'parse',
-        name: 'parse throughput, fixture letters, one core',
-        value: Math.round(median(lps)),
-        unit: 'letters/s',
-        target: '>= 10000',
-        runs: lps.map(Math.round),
-      },
-      {
-        section: 'parse',
-        name: 'parse throughput, fixture letters, one core',
-        value: Number(median(mbps).toFixed(2)),
-        unit: 'MB/s',
-        runs: mbps.map((v) => Number(v.toFixed(2))),
-      },
-      {
-        section: 'parse',
-        name: 'items classified OTHER, fixture letters',
-        value: items === 0 ? 0 : Number(((100 * other) / items).toFixed(1)),
-        unit: '%',
-        note: `${other} of ${items} items`,
-      },
+    return [
+      ...parseThroughputFigures(
+        'parse',
+        'fixture letters',
+        runs.map((r) => r.lettersPerSecond),
+        runs.map((r) => r.mbPerSecond),
+      ),
+      otherShareFigure(
+        'parse',
+        'fixture letters',
+        texts.map((text) => parseLetter(text)),
+      ),
     ];
-    return figures;
   },
 };

@@ -3,6 +3,8 @@ import { EXAMPLE_OPERATIONS } from '../../packages/server/src/graphiql/example-o
 export interface QueryCase {
   name: string;
   body: { query: string; variables?: Record<string, unknown>; operationName?: string };
+  /** Answered by itemStats, i.e. by the server's in-memory cube (the in-process capture runs the SQL path). */
+  itemStats?: boolean;
 }
 
 const STATS = `query S($filter: ItemFilter, $groupBy: [ItemDimension!]) {
@@ -34,10 +36,15 @@ export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[]
   const dims = [['CATEGORY'], ['CATEGORY', 'DECISION_YEAR'], ['CATEGORY', 'DECISION_YEAR', 'DRUG_CLASS']];
   const cases: QueryCase[] = [];
   for (const groupBy of dims) {
-    cases.push({ name: `itemStats ${groupBy.length} dim`, body: { query: STATS, variables: { groupBy } } });
+    cases.push({
+      name: `itemStats ${groupBy.length} dim`,
+      body: { query: STATS, variables: { groupBy } },
+      itemStats: true,
+    });
     cases.push({
       name: `itemStats ${groupBy.length} dim + filter`,
       body: { query: STATS, variables: { groupBy, filter: FILTER } },
+      itemStats: true,
     });
   }
   cases.push({
@@ -52,10 +59,14 @@ export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[]
     name: `search top 20, common term "${commonTerm}"`,
     body: { query: SEARCH, variables: { query: commonTerm } },
   });
-  for (const match of EXAMPLE_OPERATIONS.matchAll(/^query (\w+)/gm)) {
+  // Each example operation is the text from its `query Name` line to the next one.
+  for (const operation of EXAMPLE_OPERATIONS.split(/^(?=query \w+)/m)) {
+    const name = /^query (\w+)/.exec(operation)?.[1];
+    if (!name) continue;
     cases.push({
-      name: `GraphiQL example ${match[1]}`,
-      body: { query: EXAMPLE_OPERATIONS, operationName: match[1] },
+      name: `GraphiQL example ${name}`,
+      body: { query: EXAMPLE_OPERATIONS, operationName: name },
+      itemStats: /\bitemStats\s*\(/.test(operation),
     });
   }
   return cases;

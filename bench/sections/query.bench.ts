@@ -3,14 +3,13 @@ import { openStore } from '../../packages/server/src/db/client';
 import { buildApp } from '../../packages/server/src/yoga';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type QueryCase, queryWorkload } from './query-workload';
-import { startServer } from './server-process';
+import { withWarmServer } from './server-process';
 
 interface CapturedStatement {
   sql: string;
   params: unknown[];
 }
 
-/** Picks a rare (5-50 rationales) and the most common term of the item FTS index. */
 /**
  * A rare term (the first word of the least-disputed drug) and the most common of a few words every rationale
  * tends to use. Cheap at any size: a grouped index scan and a few posting-list counts, where asking fts5vocab
@@ -140,15 +139,13 @@ function timeSql(dbPath: string, statements: CapturedStatement[], samples: numbe
 export const querySection: BenchSection = {
   name: 'query',
   async run(options, shared) {
-    if (!shared.dbPath) throw new Error('the query section needs a store: run the ingest section first');
-    const sqlite = !shared.dbPath.startsWith('postgres');
+    const dbPath = shared.dbPath;
+    if (!dbPath) throw new Error('the query section needs a store: run the ingest section first');
+    const sqlite = !dbPath.startsWith('postgres');
     const samples = options.scale === 'full' ? 50 : 30;
-    const terms = sqlite ? pickTerms(shared.dbPath) : { rare: 'cervicobrachial', common: 'documentation' };
-    const server = await startServer(shared.dbPath, ['--no-cache']);
+    const terms = sqlite ? pickTerms(dbPath) : { rare: 'cervicobrachial', common: 'documentation' };
     const figures: BenchFigure[] = [];
-    try {
-      // Measured once the server has built what it builds at start, as a long-running server would have.
-      const cubeSeconds = await server.statsReady;
+    await withWarmServer(dbPath, ['--no-cache'], async (server, cubeSeconds) => {
       if (cubeSeconds !== null) {
         figures.push({
           section: 'query',
@@ -176,14 +173,14 @@ export const querySection: BenchSection = {
           unit: 'ms',
         });
         if (sqlite) {
-          const statements = await captureStatements(shared.dbPath, c);
-          const direct = timeSql(shared.dbPath, statements, samples);
+          const statements = await captureStatements(dbPath, c);
+          const direct = timeSql(dbPath, statements, samples);
           const sqlP50 = median(direct);
           figures.push({
             section: 'query',
             // For itemStats these are the statements of the SQL path (the in-process run below has no cube):
             // plain group-bys over covering indexes, the baseline the cube is measured against.
-            name: `${c.name}: direct SQL p50 (${statements.length} statements${c.name.startsWith('itemStats') || c.name.includes('Overturn') || c.name.includes('Opioid') ? ', SQL path without the cube' : ''})`,
+            name: `${c.name}: direct SQL p50 (${statements.length} statements${c.itemStats ? ', SQL path without the cube' : ''})`,
             value: Number(sqlP50.toFixed(2)),
             unit: 'ms',
           });
@@ -197,9 +194,7 @@ export const querySection: BenchSection = {
         }
         options.log(`${c.name}: p50 ${p50.toFixed(1)} ms`);
       }
-    } finally {
-      await server.stop();
-    }
+    });
     return figures;
   },
 };

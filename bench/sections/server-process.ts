@@ -75,3 +75,20 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
       }),
   };
 }
+
+/**
+ * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube), as a
+ * long-running server would have, and stops the server afterwards. `work` gets the cube's build seconds.
+ */
+export async function withWarmServer<T>(
+  db: string,
+  extraArgs: string[],
+  work: (server: ServerProcess, cubeSeconds: number | null) => Promise<T>,
+): Promise<T> {
+  const server = await startServer(db, extraArgs);
+  try {
+    return await work(server, await server.statsReady);
+  } finally {
+    await server.stop();
+  }
+}
