@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../packages/server/src/db/client';
+import { type Store, writeTransaction } from '../packages/server/src/db/client';
 import type { ItemDimension } from '../packages/server/src/db/repositories/item-stats.repository';
 import { saveLetters } from '../packages/server/src/db/repositories/letter.repository';
 import { describeEachBackend } from '../packages/server/src/db/test-store';
@@ -66,9 +66,9 @@ async function query<T>(
 describeEachBackend('analytics end to end', (backend) => {
   beforeAll(async () => {
     store = await backend.open();
-    await store.db.transaction().execute((trx) =>
+    await writeTransaction(store, (tx) =>
       saveLetters(
-        trx,
+        tx,
         letters.map((letter, i) => ({
           letter,
           document: {

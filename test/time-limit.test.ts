@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLetter } from '@imr/generator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../packages/server/src/db/client';
+import { openStore, type Store, writeTransaction } from '../packages/server/src/db/client';
 import { saveLetters } from '../packages/server/src/db/repositories/letter.repository';
 import { prepareLetter } from '../packages/server/src/ingest/prepare-letter';
 import { buildApp } from '../packages/server/src/yoga';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     if (!prepared.ok) throw new Error(`generated letter ${i} did not parse: ${prepared.reason}`);
     return prepared.save;
   });
-  await writer.db.transaction().execute((trx) => saveLetters(trx, letters));
+  await writeTransaction(writer, (tx) => saveLetters(tx, letters));
   await writer.close();
   reader = await openStore(path, { readonly: true });
 }, 60_000);

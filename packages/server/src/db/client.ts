@@ -15,6 +15,7 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
   sql,
+  type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
@@ -47,6 +48,20 @@ export interface Store {
   close: () => Promise<void>;
   sqlite?: SQLite.Database;
   pool?: pg.Pool;
+}
+
+/**
+ * A write transaction: Kysely's, plus, on SQLite, the connection it runs on (one per store), which the letter
+ * write path drives through prepared statements inside the same transaction.
+ */
+export interface WriteTransaction {
+  trx: Transaction<Database>;
+  sqlite?: SQLite.Database;
+}
+
+/** Runs `fn` in one write transaction of `store` (BEGIN IMMEDIATE on SQLite); commits when it resolves. */
+export function writeTransaction<T>(store: Store, fn: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute((trx) => fn({ trx, sqlite: store.sqlite }));
 }
 
 export interface OpenStoreOptions {

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 // Table types for Kysely. Columns are snake_case in SQL and camelCase here (CamelCasePlugin in client.ts).
 // Items carry copies of the case fields that analysts group by (decision date, priority, reviewer, patient),
@@ -10,8 +10,8 @@ export interface DocumentTable {
   sha256: string;
   sourcePath: string;
   sizeBytes: number;
-  /** The raw letter text, deflate-compressed (zlib deflateRaw). */
-  rawText: Buffer;
+  /** The raw letter text, deflate-compressed (zlib deflateRaw); written as any byte array, read as a Buffer. */
+  rawText: ColumnType<Buffer, Uint8Array, Uint8Array>;
   ingestedAt: string;
   parserVersion: string;
 }

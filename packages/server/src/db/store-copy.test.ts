@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { expect, it } from 'vitest';
-import { openStore, type Store } from './client';
+import { openStore, type Store, writeTransaction } from './client';
 import { itemFilterCondition } from './repositories/item-filter';
 import { type LetterToSave, saveLetters } from './repositories/letter.repository';
 import { copyStore } from './store-copy';
@@ -101,7 +101,7 @@ async function searchTitles(store: Store, text: string): Promise<string[]> {
 describeEachBackend('copyStore', (backend) => {
   it('copies a SQLite store into an empty one, ids, text and search included', async () => {
     const source = await openStore(':memory:');
-    await source.db.transaction().execute((trx) => saveLetters(trx, [1, 2, 3, 4, 5].map(letter)));
+    await writeTransaction(source, (tx) => saveLetters(tx, [1, 2, 3, 4, 5].map(letter)));
     const target = await backend.open();
     const progress: string[] = [];
     const report = await copyStore(
@@ -130,7 +130,7 @@ describeEachBackend('copyStore', (backend) => {
     expect(await searchTitles(target, 'taper*')).toHaveLength(5);
 
     // Sequences continue past the copied ids.
-    await target.db.transaction().execute((trx) => saveLetters(trx, [letter(6)]));
+    await writeTransaction(target, (tx) => saveLetters(tx, [letter(6)]));
     const ids = (await cases(target)).map((c) => c.id);
     expect(new Set(ids).size).toBe(6);
     expect(Math.max(...ids)).toBeGreaterThan(Math.max(...(await cases(source)).map((c) => c.id)));
@@ -140,7 +140,7 @@ describeEachBackend('copyStore', (backend) => {
 
   it('copies back into SQLite', async () => {
     const source = await backend.open();
-    await source.db.transaction().execute((trx) => saveLetters(trx, [7, 8].map(letter)));
+    await writeTransaction(source, (tx) => saveLetters(tx, [7, 8].map(letter)));
     const target = await openStore(':memory:');
     await copyStore(source, target);
     expect(await tableCounts(target)).toEqual(await tableCounts(source));
@@ -151,9 +151,9 @@ describeEachBackend('copyStore', (backend) => {
 
   it('refuses a target that already holds letters, and leaves it as it was', async () => {
     const source = await openStore(':memory:');
-    await source.db.transaction().execute((trx) => saveLetters(trx, [1, 2].map(letter)));
+    await writeTransaction(source, (tx) => saveLetters(tx, [1, 2].map(letter)));
     const target = await backend.open();
-    await target.db.transaction().execute((trx) => saveLetters(trx, [letter(9)]));
+    await writeTransaction(target, (tx) => saveLetters(tx, [letter(9)]));
     await expect(copyStore(source, target)).rejects.toThrow(/target is not empty \(1 rows in documents\)/);
     expect((await tableCounts(target)).cases).toBe(1);
     await source.close();

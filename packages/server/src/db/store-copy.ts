@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Store } from './client';
+import { rebuildSearchIndex } from './repositories/search.repository';
 
 // Moves a whole store to another backend (SQLite → PostgreSQL to outgrow one machine, or back), table by table
 // in keyset-paginated batches, keeping ids so every reference stays valid. Tables and columns are read from
@@ -44,7 +45,8 @@ const TABLE_ORDER = [
   'ingest_errors',
 ];
 
-// Full-text tables: FTS5 on SQLite, tsvector tables on PostgreSQL; either way the target's triggers fill them.
+// Full-text tables: FTS5 on SQLite (rebuilt from the copied rows), tsvector tables on PostgreSQL (filled by the
+// target's triggers).
 const DERIVED_TABLES = ['item_search', 'case_search'];
 
 // Well below SQLite's 32766 and PostgreSQL's 65535 bound parameters per statement.
@@ -185,6 +187,7 @@ export async function copyStore(
       }
       report.tables.push({ table: shape.name, rows: total });
     }
+    await rebuildSearchIndex(trx, target.dialect);
     if (target.dialect === 'postgres') {
       // Ids were copied explicitly, so each serial sequence must move past the largest one.
       for (const { to: shape } of shapes) {

@@ -1,5 +1,6 @@
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { expect, it } from 'vitest';
+import { writeTransaction } from '../db/client';
 import { saveLetters } from '../db/repositories/letter.repository';
 import { describeEachBackend } from '../db/test-store';
 import { goldLetters } from '../schema/gold-letters.fixture';
@@ -38,7 +39,7 @@ describeEachBackend('GraphiQL example operations', (backend) => {
       `${name} is valid and runs without errors${missing.length > 0 ? ` (skipped until ${missing.join(', ')} exist)` : ''}`,
       async () => {
         const store = await backend.open();
-        await store.db.transaction().execute((trx) => saveLetters(trx, goldLetters()));
+        await writeTransaction(store, (tx) => saveLetters(tx, goldLetters()));
         const app = buildApp({ db: store.db, dialect: store.dialect });
         const response = await app.fetch('http://test/graphql', {
           method: 'POST',

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { writeTransaction } from '../db/client';
 import { saveLetters } from '../db/repositories/letter.repository';
 import { describeEachBackend } from '../db/test-store';
 import { goldLetters } from '../schema/gold-letters.fixture';
@@ -11,7 +12,7 @@ describeEachBackend('identical operations in flight at once', (backend) => {
     let statements = 0;
     const store = await backend.open({ onQuery: () => statements++ });
     try {
-      await store.db.transaction().execute((trx) => saveLetters(trx, goldLetters()));
+      await writeTransaction(store, (tx) => saveLetters(tx, goldLetters()));
       const app = buildApp({ db: store.db, dialect: store.dialect });
       const ask = async (query: string) => {
         const response = await app.fetch('http://test/graphql', {

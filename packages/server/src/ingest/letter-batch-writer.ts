@@ -1,4 +1,4 @@
-import type { Store } from '../db/client';
+import { type Store, writeTransaction } from '../db/client';
 import {
   addIngestRunCounts,
   type IngestErrorToRecord,
@@ -170,8 +170,9 @@ export class LetterBatchWriter {
     at: string,
   ): Promise<SaveOutcome[]> {
     if (saves.length === 0 && rejected.length === 0 && skipped === 0) return [];
-    return this.store.db.transaction().execute(async (trx) => {
-      const outcomes = saves.length > 0 ? await saveLetters(trx, saves, at) : [];
+    return writeTransaction(this.store, async (tx) => {
+      const { trx } = tx;
+      const outcomes = saves.length > 0 ? await saveLetters(tx, saves, at) : [];
       if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
       const counts: IngestRunCounts = {
         filesSeen: saves.length + rejected.length + skipped,

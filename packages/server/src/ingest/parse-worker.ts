@@ -12,6 +12,8 @@ if (!port) throw new Error('parse-worker.ts runs as a worker thread (see parse-w
 port.on('message', async ({ id, tasks }: ToWorker) => {
   const outcomes: ParseOutcome[] = [];
   for (const task of tasks) outcomes.push(await handleParseTask(task, parserVersion));
-  port.postMessage({ id, outcomes } satisfies FromWorker);
+  // The compressed texts are exact-size buffers of their own (prepare-letter.ts): hand them over, do not copy.
+  const buffers = outcomes.flatMap((o) => (o.ok ? [o.save.document.rawText.buffer as ArrayBuffer] : []));
+  port.postMessage({ id, outcomes } satisfies FromWorker, buffers);
 });
 port.postMessage({ ready: true } satisfies FromWorker);

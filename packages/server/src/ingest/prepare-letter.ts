@@ -54,7 +54,9 @@ export function prepareLetter(text: string, source: LetterSource, parserVersion?
         sha256,
         sourcePath: source.path,
         sizeBytes: source.sizeBytes,
-        rawText: deflateRawSync(text),
+        // A copy of exactly the compressed bytes: zlib's result is a view on a 16 KiB chunk, and posting a view
+        // to the main thread copies its whole buffer.
+        rawText: new Uint8Array(deflateRawSync(text)),
       },
     },
   };

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Store } from '../db/client';
+import { type Store, writeTransaction } from '../db/client';
 import { saveLetters } from '../db/repositories/letter.repository';
 import { describeEachBackend } from '../db/test-store';
 import { buildApp } from '../yoga';
@@ -15,7 +15,7 @@ interface Result {
 
 async function seeded(open: () => Promise<Store>) {
   const store = await open();
-  await store.db.transaction().execute((trx) => saveLetters(trx, goldLetters()));
+  await writeTransaction(store, (tx) => saveLetters(tx, goldLetters()));
   const yoga = buildApp({ db: store.db, dialect: store.dialect });
   const run = async (query: string, variables?: Record<string, unknown>): Promise<Result> => {
     const response = await yoga.fetch('http://test/graphql', {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { referenceCaseStats, referenceDaySummary } from '../../stats/case-stats.reference';
 import type { ReferenceFilter } from '../../stats/item-stats.reference';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { CASE_DIMENSIONS, caseStats } from './case-stats.repository';
 import { saveLetters } from './letter.repository';
@@ -28,7 +29,7 @@ describeEachBackend('caseStats', (backend) => {
         async (letters, queries) => {
           const store = await backend.open();
           try {
-            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
             for (const { filter, groupBy } of queries) {
               const expected = referenceCaseStats(letters, filter, groupBy);
               const actual = await caseStats(store.db, { filter, groupBy }, store.dialect);

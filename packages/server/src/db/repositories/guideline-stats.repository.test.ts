@@ -7,6 +7,7 @@ import {
 } from '../../stats/guideline-stats.reference';
 import type { ReferenceFilter } from '../../stats/item-stats.reference';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { citationCoverage, citedPages, guidelineStats } from './guideline-stats.repository';
 import { saveLetters } from './letter.repository';
@@ -33,7 +34,7 @@ describeEachBackend('guideline analytics', (backend) => {
         async (letters, queries) => {
           const store = await backend.open();
           try {
-            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
             for (const { filter, citedBy, perCategory } of queries) {
               const stats = await guidelineStats(
                 store.db,

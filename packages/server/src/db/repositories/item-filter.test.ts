@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { describe, expect, it } from 'vitest';
+import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { itemFilterCondition, toFtsQuery, toTsQuery } from './item-filter';
 import { saveLetters } from './letter.repository';
@@ -46,15 +47,16 @@ function letter(
 
 describeEachBackend('itemFilterCondition', (backend) => {
   it('combines plain, multi-valued and full-text conditions', async () => {
-    const { db, dialect, close } = await backend.open();
+    const store = await backend.open();
+    const { db, dialect, close } = store;
     const doc = (sha: string) => ({
       sha256: sha,
       sourcePath: sha,
       sizeBytes: 1,
       rawText: deflateRawSync(''),
     });
-    await db.transaction().execute((trx) =>
-      saveLetters(trx, [
+    await writeTransaction(store, (tx) =>
+      saveLetters(tx, [
         {
           letter: letter('1', [
             {

@@ -4,6 +4,7 @@ import type { DecisionTally } from '../../stats/decision-tally';
 import { compareKeyValues } from '../../stats/group-order';
 import { type ReferenceFilter, referenceItemStats } from '../../stats/item-stats.reference';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { ITEM_DIMENSIONS, isTimeDimension, itemStats } from './item-stats.repository';
 import { buildItemCube, freshItemCube, warmItemCube } from './item-stats-cube.repository';
@@ -54,7 +55,7 @@ describeEachBackend('itemStats', (backend) => {
         async (letters, queries) => {
           const store = await backend.open();
           try {
-            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
             await buildItemCube(store.db, store.dialect);
             expect(await freshItemCube(store.db, store.dialect)).not.toBeNull();
             for (const { filter, groupBy } of queries) {
@@ -97,7 +98,7 @@ describeEachBackend('itemStats', (backend) => {
     const store = await backend.open();
     try {
       const letters = fc.sample(letterBatchArb(20), { numRuns: 1, seed: 3 })[0] ?? [];
-      await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+      await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
       expect(await warmItemCube(store.db, store.dialect)).toBeNull();
       expect(await freshItemCube(store.db, store.dialect)).toBeNull();
     } finally {

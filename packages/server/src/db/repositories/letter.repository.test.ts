@@ -1,8 +1,10 @@
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
+import fc from 'fast-check';
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
-import { openStore, type Store } from '../client';
+import { describe, expect, it } from 'vitest';
+import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { openStore, type Store, writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { type LetterToSave, saveLetters } from './letter.repository';
 
@@ -131,7 +133,7 @@ describeEachBackend('saveLetters', (backend) => {
   it('stores every row of a letter, then recognises it as already present', async () => {
     const store = await backend.open();
     const { db, close } = store;
-    expect(await db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]))).toEqual([
+    expect(await writeTransaction(store, (tx) => saveLetters(tx, [toSave(seedLikeLetter())]))).toEqual([
       'stored',
     ]);
     const first = await counts(store);
@@ -146,7 +148,7 @@ describeEachBackend('saveLetters', (backend) => {
       reviewers: 1,
       fts: 2,
     });
-    expect(await db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]))).toEqual([
+    expect(await writeTransaction(store, (tx) => saveLetters(tx, [toSave(seedLikeLetter())]))).toEqual([
       'already-present',
     ]);
     expect(await counts(store)).toEqual(first);
@@ -165,9 +167,9 @@ describeEachBackend('saveLetters', (backend) => {
   it('re-derives the rows of a letter stored by another parser version, keeping one copy', async () => {
     const store = await backend.open();
     const { db, close } = store;
-    await db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]));
+    await writeTransaction(store, (tx) => saveLetters(tx, [toSave(seedLikeLetter())]));
     const newer = seedLikeLetter({ parserVersion: '2', caseNumber: 'CM14-0000001' });
-    expect(await db.transaction().execute((trx) => saveLetters(trx, [toSave(newer)]))).toEqual(['updated']);
+    expect(await writeTransaction(store, (tx) => saveLetters(tx, [toSave(newer)]))).toEqual(['updated']);
     const after = await counts(store);
     expect(after).toMatchObject({ documents: 1, cases: 1, items: 2, citations: 3, fts: 2 });
     const c = await db.selectFrom('cases').select(['letterKey', 'parserVersion']).executeTakeFirstOrThrow();
@@ -187,10 +189,10 @@ describeEachBackend('saveLetters', (backend) => {
       subspecialties: ['Spine'],
       licensedIn: ['NY', 'TX'],
     };
-    await db
-      .transaction()
-      .execute((trx) => saveLetters(trx, [withReviewer(1, a), withReviewer(2, b), withReviewer(3, a)]));
-    await db.transaction().execute((trx) => saveLetters(trx, [withReviewer(4, b)]));
+    await writeTransaction(store, (tx) =>
+      saveLetters(tx, [withReviewer(1, a), withReviewer(2, b), withReviewer(3, a)]),
+    );
+    await writeTransaction(store, (tx) => saveLetters(tx, [withReviewer(4, b)]));
     const one = async (table: string) =>
       Number(
         (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n,
@@ -211,16 +213,14 @@ describeEachBackend('saveLetters', (backend) => {
 
   it('treats the same letter twice in one batch as one', async () => {
     const store = await backend.open();
-    const { db, close } = store;
-    const outcomes = await db
-      .transaction()
-      .execute((trx) =>
-        saveLetters(trx, [
-          toSave(seedLikeLetter()),
-          toSave(seedLikeLetter()),
-          toSave(seedLikeLetter(), 'b'.repeat(64)),
-        ]),
-      );
+    const { close } = store;
+    const outcomes = await writeTransaction(store, (tx) =>
+      saveLetters(tx, [
+        toSave(seedLikeLetter()),
+        toSave(seedLikeLetter()),
+        toSave(seedLikeLetter(), 'b'.repeat(64)),
+      ]),
+    );
     expect(outcomes).toEqual(['stored', 'already-present', 'stored']);
     expect((await counts(store)).cases).toBe(2);
     await close();
@@ -228,7 +228,7 @@ describeEachBackend('saveLetters', (backend) => {
 
   it('keeps full-text search in step when an item is changed or deleted', async () => {
     const store = await backend.open();
-    await store.db.transaction().execute((trx) => saveLetters(trx, [toSave(seedLikeLetter())]));
+    await writeTransaction(store, (tx) => saveLetters(tx, [toSave(seedLikeLetter())]));
     await store.db
       .updateTable('items')
       .set({ rationale: 'acupuncture was tried' })
@@ -262,7 +262,7 @@ describeEachBackend('saveLetters', (backend) => {
         const outcomes = [];
         for (let i = 0; i < saves.length; i += 10) {
           const batch = saves.slice(i, i + 10);
-          outcomes.push(...(await store.db.transaction().execute((trx) => saveLetters(trx, batch))));
+          outcomes.push(...(await writeTransaction(store, (tx) => saveLetters(tx, batch))));
         }
         return outcomes;
       };
@@ -287,4 +287,42 @@ describeEachBackend('saveLetters', (backend) => {
       await Promise.all([a.close(), b.close()]);
     },
   );
+});
+
+describe('saveLetters on SQLite (prepared statements, full-text index written per batch)', () => {
+  it('keeps the full-text index and every foreign key in step through stores, duplicates and re-derivations', async () => {
+    await fc.assert(
+      fc.asyncProperty(letterBatchArb(25), fc.integer({ min: 1, max: 9 }), async (letters, batchSize) => {
+        const store = await openStore(':memory:');
+        const sqlite = store.sqlite!;
+        try {
+          const saves = letters.map(toLetterToSave);
+          // Every letter once, then again (already present), then a third of them by a newer parser (updated).
+          const newer = saves
+            .filter((_, i) => i % 3 === 0)
+            .map((s) => ({ ...s, letter: { ...s.letter, parserVersion: `${s.letter.parserVersion}+1` } }));
+          for (const round of [saves, saves, newer]) {
+            for (let i = 0; i < round.length; i += batchSize) {
+              const batch = round.slice(i, i + batchSize);
+              await writeTransaction(store, (tx) => saveLetters(tx, batch));
+            }
+          }
+          // FTS5's own check: the index holds exactly the rows' current text, nothing more or less.
+          sqlite.prepare(`insert into item_search (item_search, rank) values ('integrity-check', 1)`).run();
+          sqlite.prepare(`insert into case_search (case_search, rank) values ('integrity-check', 1)`).run();
+          expect(sqlite.prepare('pragma foreign_key_check').all()).toEqual([]);
+          const count = (table: string) =>
+            (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+          expect(count('cases')).toBe(letters.length);
+          expect(count('documents')).toBe(letters.length);
+          expect(count('items')).toBe(letters.reduce((n, l) => n + l.items.length, 0));
+          expect(count('item_search')).toBe(count('items'));
+          expect(count('case_search')).toBe(count('cases'));
+        } finally {
+          await store.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
 });

@@ -1,44 +1,36 @@
 import type { ParsedLetter } from '@imr/parser';
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
-import type { Db } from '../client';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Db, WriteTransaction } from '../client';
 import type { Database } from '../database';
-import { ageBand } from './age-band';
+import {
+  bodyRegionRows,
+  caseRow,
+  citationPageRows,
+  citationRow,
+  diagnosisRows,
+  documentRow,
+  guidelineKey,
+  guidelineRow,
+  itemRow,
+  type LetterToSave,
+  letterKeyOf,
+  reviewerProfileKey,
+  reviewerRow,
+  reviewerSpecialtyRows,
+  reviewerStateRows,
+} from './letter-rows';
+import { saveLettersSqlite } from './sqlite-letter.repository';
 
-// The write path of the store: a batch of parsed letters lands in one transaction, with multi-row inserts,
-// so ingest throughput is bounded by SQLite, not by statement count.
+// The write path of the store: a batch of parsed letters lands in the caller's transaction. SQLite writes
+// through prepared statements (sqlite-letter.repository.ts); PostgreSQL, where every statement is a round trip,
+// through multi-row inserts. Both store the rows letter-rows.ts builds.
 
-export interface LetterToSave {
-  letter: ParsedLetter;
-  document: {
-    /** sha256 of the normalised letter text. */
-    sha256: string;
-    sourcePath: string;
-    sizeBytes: number;
-    /** The raw letter text, compressed (deflateRaw). */
-    rawText: Buffer;
-  };
-}
+export type { LetterToSave };
+export { letterKeyOf, reviewerProfileKey };
 
 export type SaveOutcome = 'stored' | 'already-present' | 'updated';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-/** Identity of a letter: its case number when it has one, else the sha256 of its normalised text. */
-export function letterKeyOf(letter: ParsedLetter, sha256: string): string {
-  return letter.caseNumber ?? `sha256:${sha256}`;
-}
-
-/** Canonical key of a reviewer's credential profile. */
-export function reviewerProfileKey(reviewer: ParsedLetter['reviewer']): string {
-  const sorted = (xs: string[]) => [...new Set(xs)].sort().join(',');
-  return `${sorted(reviewer.specialties)}|${sorted(reviewer.subspecialties)}|${sorted(reviewer.licensedIn)}`;
-}
-
-function daysBetween(from: string | null, to: string | null): number | null {
-  if (!from || !to) return null;
-  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
-  return Number.isFinite(ms) ? Math.round(ms / 86_400_000) : null;
-}
 
 // SQLite's default limit is 32766 bound parameters per statement; stay well below it.
 const MAX_PARAMS = 30_000;
@@ -57,15 +49,13 @@ function chunksFor<T extends object>(rows: T[]): T[][] {
  * Returns one outcome per input, in input order.
  */
 export async function saveLetters(
-  trx: Executor,
+  tx: WriteTransaction,
   batch: LetterToSave[],
   ingestedAt: string = new Date().toISOString(),
 ): Promise<SaveOutcome[]> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    // The lock below lasts until the end of the transaction, so the batch needs one.
-    if (!trx.isTransaction) return trx.transaction().execute((t) => saveLetters(t, batch, ingestedAt));
-    await lockLetterWrites(trx);
-  }
+  if (tx.sqlite) return saveLettersSqlite(tx.sqlite, batch, ingestedAt);
+  const { trx } = tx;
+  await lockLetterWrites(trx);
   const keys = batch.map((b) => letterKeyOf(b.letter, b.document.sha256));
   const existing = new Map<string, { id: number; parserVersion: string; documentId: number }>();
   for (const chunk of chunksFor(keys.map((k) => ({ k })))) {
@@ -136,14 +126,7 @@ export async function saveLetters(
   );
 
   const documentIds = new Map<string, number>();
-  const documentRows = toWrite.map(({ save }) => ({
-    sha256: save.document.sha256,
-    sourcePath: save.document.sourcePath,
-    sizeBytes: save.document.sizeBytes,
-    rawText: save.document.rawText,
-    ingestedAt,
-    parserVersion: save.letter.parserVersion,
-  }));
+  const documentRows = toWrite.map(({ save }) => documentRow(save, ingestedAt));
   for (const chunk of chunksFor(documentRows)) {
     // A document with the same text may already exist (e.g. a letter re-keyed by a newer parser): reuse it.
     const rows = await trx
@@ -160,75 +143,27 @@ export async function saveLetters(
     for (const r of rows) documentIds.set(r.sha256, r.id);
   }
 
-  const caseRows = toWrite.map(({ save, key }) => {
-    const { letter } = save;
-    return {
-      documentId: documentIds.get(save.document.sha256)!,
-      letterKey: key,
-      caseNumber: letter.caseNumber,
-      format: letter.format,
-      dateAssigned: letter.dates.assigned,
-      dateInjury: letter.dates.injury,
-      dateDecision: letter.dates.decision,
-      dateUrDenial: letter.dates.urDenial,
-      dateApplicationReceived: letter.dates.applicationReceived,
-      daysToDecision: daysBetween(letter.dates.urDenial, letter.dates.decision),
-      priority: letter.priority,
-      reviewerId: reviewerIds.get(reviewerProfileKey(letter.reviewer)) ?? null,
-      patientAge: letter.patient.age,
-      patientAgeBand: ageBand(letter.patient.age),
-      patientSex: letter.patient.sex,
-      summary: letter.summary,
-      warnings: JSON.stringify(letter.warnings),
-      itemCount: letter.items.length,
-      parserVersion: letter.parserVersion,
-    };
-  });
+  const caseRows = toWrite.map(({ save, key }) =>
+    caseRow(
+      save.letter,
+      key,
+      documentIds.get(save.document.sha256)!,
+      reviewerIds.get(reviewerProfileKey(save.letter.reviewer)) ?? null,
+    ),
+  );
   const caseIds = new Map<string, number>();
   for (const chunk of chunksFor(caseRows)) {
     const rows = await trx.insertInto('cases').values(chunk).returning(['id', 'letterKey']).execute();
     for (const r of rows) caseIds.set(r.letterKey, r.id);
   }
 
-  const diagnosisRows = toWrite.flatMap(({ save, key }) =>
-    save.letter.diagnoses.map((text, ordinal) => ({ caseId: caseIds.get(key)!, ordinal, text })),
-  );
-  for (const chunk of chunksFor(diagnosisRows)) await trx.insertInto('diagnoses').values(chunk).execute();
+  const diagnoses = toWrite.flatMap(({ save, key }) => diagnosisRows(save.letter, caseIds.get(key)!));
+  for (const chunk of chunksFor(diagnoses)) await trx.insertInto('diagnoses').values(chunk).execute();
 
   const itemRows = toWrite.flatMap(({ save, key }) => {
     const { letter } = save;
-    const caseId = caseIds.get(key)!;
-    const decisionDate = letter.dates.decision;
-    return letter.items.map((item, ordinal) => ({
-      caseId,
-      ordinal,
-      title: item.title,
-      decision: item.decision,
-      category: item.category,
-      treatment: item.treatment,
-      drugName: item.drug?.name ?? null,
-      drugGeneric: item.drug?.generic ?? null,
-      drugClass: item.drug?.drugClass ?? null,
-      drugStrength: item.drug?.strength ?? null,
-      drugDispensed: item.drug?.dispensed ?? null,
-      quantityCount: item.quantity?.count ?? null,
-      quantityUnit: item.quantity?.unit ?? null,
-      frequencyMin: item.frequency?.min ?? null,
-      frequencyMax: item.frequency?.max ?? null,
-      frequencyPer: item.frequency?.per ?? null,
-      durationMin: item.duration?.min ?? null,
-      durationMax: item.duration?.max ?? null,
-      durationUnit: item.duration?.unit ?? null,
-      rationale: item.rationale,
-      dateDecision: decisionDate,
-      decisionYear: decisionDate ? Number(decisionDate.slice(0, 4)) : null,
-      decisionMonth: decisionDate ? decisionDate.slice(0, 7) : null,
-      dateInjury: letter.dates.injury,
-      priority: letter.priority,
-      reviewerId: reviewerIds.get(reviewerProfileKey(letter.reviewer)) ?? null,
-      patientSex: letter.patient.sex,
-      patientAgeBand: ageBand(letter.patient.age),
-    }));
+    const reviewerId = reviewerIds.get(reviewerProfileKey(letter.reviewer)) ?? null;
+    return letter.items.map((item, ordinal) => itemRow(letter, item, ordinal, caseIds.get(key)!, reviewerId));
   });
   const itemIds = new Map<string, number>();
   for (const chunk of chunksFor(itemRows)) {
@@ -236,46 +171,29 @@ export async function saveLetters(
     for (const r of rows) itemIds.set(`${r.caseId}:${r.ordinal}`, r.id);
   }
 
-  const regionRows: { itemId: number; bodyRegion: string }[] = [];
-  const citationRows: {
-    itemId: number;
-    ordinal: number;
-    guidelineId: number;
-    citedBy: string;
-    pages: string;
-    text: string | null;
-  }[] = [];
+  const regionRows: ReturnType<typeof bodyRegionRows> = [];
+  const citationRows: ReturnType<typeof citationRow>[] = [];
   for (const { save, key } of toWrite) {
     const caseId = caseIds.get(key)!;
     save.letter.items.forEach((item, ordinal) => {
       const itemId = itemIds.get(`${caseId}:${ordinal}`)!;
-      for (const bodyRegion of new Set(item.bodyRegions)) regionRows.push({ itemId, bodyRegion });
+      regionRows.push(...bodyRegionRows(item, itemId));
       item.citations.forEach((c, citationOrdinal) => {
-        citationRows.push({
-          itemId,
-          ordinal: citationOrdinal,
-          guidelineId: guidelineIds.get(guidelineKey(c))!,
-          citedBy: c.citedBy,
-          pages: JSON.stringify(c.pages ?? []),
-          text: c.text ?? null,
-        });
+        citationRows.push(citationRow(c, citationOrdinal, itemId, guidelineIds.get(guidelineKey(c))!));
       });
     });
   }
   for (const chunk of chunksFor(regionRows)) await trx.insertInto('itemBodyRegions').values(chunk).execute();
 
-  const pageRows: { citationId: number; itemId: number; guidelineId: number; page: number }[] = [];
+  const pageRows: ReturnType<typeof citationPageRows> = [];
   for (const chunk of chunksFor(citationRows)) {
     const rows = await trx
       .insertInto('citations')
       .values(chunk)
       .returning(['id', 'itemId', 'guidelineId', 'pages'])
       .execute();
-    for (const r of rows) {
-      for (const page of new Set(JSON.parse(r.pages) as number[])) {
-        pageRows.push({ citationId: r.id, itemId: r.itemId, guidelineId: r.guidelineId, page });
-      }
-    }
+    for (const r of rows)
+      pageRows.push(...citationPageRows(JSON.parse(r.pages), r.id, r.itemId, r.guidelineId));
   }
   for (const chunk of chunksFor(pageRows)) await trx.insertInto('citationPages').values(chunk).execute();
 
@@ -292,10 +210,6 @@ const LETTER_WRITE_LOCK: readonly [number, number] = [0x494d52, 1]; // 'IMR', 1
 
 async function lockLetterWrites(trx: Executor): Promise<void> {
   await sql`select pg_advisory_xact_lock(${LETTER_WRITE_LOCK[0]}, ${LETTER_WRITE_LOCK[1]})`.execute(trx);
-}
-
-function guidelineKey(c: { source: string; guideline?: string | null; topic?: string | null }): string {
-  return `${c.source}\u0000${c.guideline ?? ''}\u0000${c.topic ?? ''}`;
 }
 
 async function upsertReviewers(
@@ -320,15 +234,7 @@ async function upsertReviewers(
   }
   const missing = keys.filter((k) => !ids.has(k));
   // New profiles, their specialties and states: three multi-row statements per batch, not three per profile.
-  const reviewerRows = missing.map((key) => {
-    const r = byKey.get(key)!;
-    return {
-      profileKey: key,
-      specialties: JSON.stringify(r.specialties),
-      subspecialties: JSON.stringify(r.subspecialties),
-      licensedIn: JSON.stringify(r.licensedIn),
-    };
-  });
+  const reviewerRows = missing.map((key) => reviewerRow(key, byKey.get(key)!));
   for (const chunk of chunksFor(reviewerRows)) {
     const inserted = await trx
       .insertInto('reviewers')
@@ -344,14 +250,8 @@ async function upsertReviewers(
   const specialtyRows: { reviewerId: number; kind: string; specialty: string }[] = [];
   const stateRows: { reviewerId: number; state: string }[] = [];
   for (const key of missing) {
-    const r = byKey.get(key)!;
-    const reviewerId = ids.get(key)!;
-    for (const specialty of new Set(r.specialties))
-      specialtyRows.push({ reviewerId, kind: 'SPECIALTY', specialty });
-    for (const specialty of new Set(r.subspecialties)) {
-      specialtyRows.push({ reviewerId, kind: 'SUBSPECIALTY', specialty });
-    }
-    for (const state of new Set(r.licensedIn)) stateRows.push({ reviewerId, state });
+    specialtyRows.push(...reviewerSpecialtyRows(ids.get(key)!, byKey.get(key)!));
+    stateRows.push(...reviewerStateRows(ids.get(key)!, byKey.get(key)!));
   }
   for (const chunk of chunksFor(specialtyRows)) {
     await trx
@@ -372,11 +272,11 @@ async function upsertReviewers(
 
 async function upsertGuidelines(
   trx: Executor,
-  citations: { source: string; guideline?: string | null; topic?: string | null }[],
+  citations: ParsedLetter['items'][number]['citations'],
 ): Promise<Map<string, number>> {
   const wanted = new Map<string, { source: string; name: string; topic: string }>();
   for (const c of citations) {
-    wanted.set(guidelineKey(c), { source: c.source, name: c.guideline ?? '', topic: c.topic ?? '' });
+    wanted.set(guidelineKey(c), guidelineRow(c));
   }
   const ids = new Map<string, number>();
   if (wanted.size === 0) return ids;

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { goldLetters } from '../../schema/gold-letters.fixture';
+import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { saveLetters } from './letter.repository';
 import {
@@ -14,7 +15,7 @@ describeEachBackend('search ranking window', (backend) => {
   async function withGoldStore<T>(run: (store: Awaited<ReturnType<typeof backend.open>>) => Promise<T>) {
     const store = await backend.open();
     try {
-      await store.db.transaction().execute((trx) => saveLetters(trx, goldLetters()));
+      await writeTransaction(store, (tx) => saveLetters(tx, goldLetters()));
       return await run(store);
     } finally {
       await store.close();

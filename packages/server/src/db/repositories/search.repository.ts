@@ -196,3 +196,13 @@ export async function searchSnippets(
   }
   return snippets;
 }
+
+/**
+ * Rebuilds SQLite's full-text tables from the rows (after a bulk copy that bypassed the letter write path);
+ * PostgreSQL's triggers keep its tables in step with every statement, so there it does nothing.
+ */
+export async function rebuildSearchIndex(db: Reader['db'], dialect: Reader['dialect']): Promise<void> {
+  if (dialect === 'postgres') return;
+  await sql`insert into item_search (item_search) values ('rebuild')`.execute(db);
+  await sql`insert into case_search (case_search) values ('rebuild')`.execute(db);
+}

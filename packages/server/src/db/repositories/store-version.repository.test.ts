@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { goldLetters } from '../../schema/gold-letters.fixture';
-import { openStore } from '../client';
+import { openStore, writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { saveLetters } from './letter.repository';
 import { readStoreVersion } from './store-version.repository';
@@ -12,7 +12,7 @@ describeEachBackend('readStoreVersion', (backend) => {
     const writer = await openStore(target);
     const before = await readStoreVersion(reader.db, reader.dialect);
     expect(await readStoreVersion(reader.db, reader.dialect)).toBe(before);
-    await writer.db.transaction().execute((trx) => saveLetters(trx, goldLetters().slice(0, 1)));
+    await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters().slice(0, 1)));
     const after = await readStoreVersion(reader.db, reader.dialect);
     expect(after).not.toBe(before);
     expect(await readStoreVersion(reader.db, reader.dialect)).toBe(after);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
+import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { saveLetters } from './letter.repository';
 import { itemTimeSeries } from './time-series-stats.repository';
@@ -14,7 +15,7 @@ describeEachBackend('itemTimeSeries', (backend) => {
         async (letters, interval) => {
           const store = await backend.open();
           try {
-            await store.db.transaction().execute((trx) => saveLetters(trx, letters.map(toLetterToSave)));
+            await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
             const series = await itemTimeSeries(store.db, { interval }, store.dialect);
             const periodOf = (date: string) => (interval === 'YEAR' ? date.slice(0, 4) : date.slice(0, 7));
             const expected = new Map<string, number>();

@@ -1,0 +1,228 @@
+import type SQLite from 'better-sqlite3';
+import type { SaveOutcome } from './letter.repository';
+import {
+  bodyRegionRows,
+  caseRow,
+  citationPageRows,
+  citationRow,
+  diagnosisRows,
+  documentRow,
+  guidelineKey,
+  guidelineRow,
+  itemRow,
+  type LetterToSave,
+  letterKeyOf,
+  reviewerProfileKey,
+  reviewerRow,
+  reviewerSpecialtyRows,
+  reviewerStateRows,
+} from './letter-rows';
+
+// SQLite's write path for parsed letters: prepared statements, prepared once per connection and run row by row.
+// On SQLite a statement is a function call, not a round trip, so this beats building multi-row INSERTs (the
+// query builder's compile and SQLite's prepare of each differently sized statement cost more than the rows).
+// The full-text index is written once per batch, with one INSERT ... SELECT per table: FTS5 flushes its pending
+// terms into a new segment at every statement that writes to it, so a per-row trigger would leave one segment
+// per item and spend more time merging them than inserting rows.
+
+type Row = Record<string, string | number | bigint | Uint8Array | null>;
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+class StatementCache {
+  private readonly statements = new Map<string, SQLite.Statement>();
+  // By table and conflict clause: each table's rows come from one builder in letter-rows.ts, so their keys (and
+  // hence the statement) are the same every time, and the SQL text is built once, not per row.
+  private readonly inserts = new Map<string, SQLite.Statement>();
+  constructor(readonly sqlite: SQLite.Database) {}
+
+  get(source: string): SQLite.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.sqlite.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  /** Inserts one row (camelCase keys become the snake_case columns) and returns its rowid. */
+  insert(table: string, row: Row, onConflict = ''): number {
+    return Number(this.insertStatement(table, row, onConflict, '').run(row).lastInsertRowid);
+  }
+
+  /** Inserts or updates one row and returns its id (`lastInsertRowid` is stale after an update). */
+  upsert(table: string, row: Row, onConflict: string): number {
+    return (this.insertStatement(table, row, onConflict, 'returning id').get(row) as { id: number }).id;
+  }
+
+  private insertStatement(table: string, row: Row, onConflict: string, returning: string): SQLite.Statement {
+    const key = `${table}\u0000${onConflict}\u0000${returning}`;
+    let statement = this.inserts.get(key);
+    if (!statement) {
+      const keys = Object.keys(row);
+      const columns = keys.map(snake).join(', ');
+      const values = keys.map((k) => `@${k}`).join(', ');
+      statement = this.sqlite.prepare(
+        `insert into ${table} (${columns}) values (${values}) ${onConflict} ${returning}`,
+      );
+      this.inserts.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+const caches = new WeakMap<SQLite.Database, StatementCache>();
+function cacheFor(sqlite: SQLite.Database): StatementCache {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    cache = new StatementCache(sqlite);
+    caches.set(sqlite, cache);
+  }
+  return cache;
+}
+
+interface StoredLetter {
+  id: number;
+  parserVersion: string;
+  documentId: number;
+}
+
+/**
+ * saveLetters for SQLite: the same outcomes and rows, written through prepared statements. Runs in the caller's
+ * transaction when there is one, else in its own.
+ */
+export function saveLettersSqlite(
+  sqlite: SQLite.Database,
+  batch: LetterToSave[],
+  ingestedAt: string,
+): SaveOutcome[] {
+  if (!sqlite.inTransaction)
+    return sqlite.transaction(() => saveLettersSqlite(sqlite, batch, ingestedAt)).immediate();
+  const s = cacheFor(sqlite);
+  const byKey = s.get(
+    'select id, parser_version as parserVersion, document_id as documentId from cases where letter_key = ?',
+  );
+  // A newer parser may key a stored letter differently (e.g. it now reads the case number): find it by text too.
+  const bySha = s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId
+    from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
+
+  const outcomes: SaveOutcome[] = [];
+  const toWrite: { save: LetterToSave; key: string }[] = [];
+  const replaced = new Map<number, number>(); // case id → document id
+  const seen = new Set<string>();
+  for (const save of batch) {
+    const key = letterKeyOf(save.letter, save.document.sha256);
+    const found = (byKey.get(key) ?? bySha.get(save.document.sha256)) as StoredLetter | undefined;
+    if (seen.has(key) || (found && found.parserVersion === save.letter.parserVersion)) {
+      outcomes.push('already-present');
+      continue;
+    }
+    seen.add(key);
+    if (found) {
+      if (replaced.has(found.id)) {
+        outcomes.push('already-present');
+        continue;
+      }
+      replaced.set(found.id, found.documentId);
+      outcomes.push('updated');
+    } else {
+      outcomes.push('stored');
+    }
+    toWrite.push({ save, key });
+  }
+  if (toWrite.length === 0) return outcomes;
+  for (const [caseId, documentId] of replaced) deleteCaseSqlite(s, caseId, documentId);
+
+  const reviewerIds = new Map<string, number>();
+  const guidelineIds = new Map<string, number>();
+  let firstCaseId = 0;
+  let firstItemId = 0;
+  for (const { save, key } of toWrite) {
+    const { letter } = save;
+    const reviewerId = reviewerIdOf(s, reviewerIds, letter.reviewer);
+    const documentId = s.upsert(
+      'documents',
+      documentRow(save, ingestedAt),
+      // The same text may already be stored (e.g. a letter re-keyed by a newer parser): reuse its row.
+      'on conflict (sha256) do update set parser_version = excluded.parser_version, source_path = excluded.source_path',
+    );
+    const caseId = s.insert('cases', caseRow(letter, key, documentId, reviewerId));
+    firstCaseId ||= caseId;
+    for (const row of diagnosisRows(letter, caseId)) s.insert('diagnoses', row);
+    letter.items.forEach((item, ordinal) => {
+      const itemId = s.insert('items', itemRow(letter, item, ordinal, caseId, reviewerId));
+      firstItemId ||= itemId;
+      for (const row of bodyRegionRows(item, itemId)) s.insert('item_body_regions', row);
+      item.citations.forEach((citation, citationOrdinal) => {
+        const guidelineId = guidelineIdOf(s, guidelineIds, citation);
+        const citationId = s.insert('citations', citationRow(citation, citationOrdinal, itemId, guidelineId));
+        for (const row of citationPageRows(citation.pages ?? [], citationId, itemId, guidelineId)) {
+          s.insert('citation_pages', row);
+        }
+      });
+    });
+  }
+  // Deleted cases went first and rowids only grow within the write lock, so every row from the first id of this
+  // batch on is new.
+  if (firstItemId) {
+    s.get(
+      'insert into item_search (rowid, title, rationale) select id, title, rationale from items where id >= ?',
+    ).run(firstItemId);
+  }
+  s.get(
+    `insert into case_search (rowid, summary) select id, coalesce(summary, '') from cases where id >= ?`,
+  ).run(firstCaseId);
+  return outcomes;
+}
+
+function reviewerIdOf(
+  s: StatementCache,
+  known: Map<string, number>,
+  reviewer: LetterToSave['letter']['reviewer'],
+): number {
+  const key = reviewerProfileKey(reviewer);
+  let id =
+    known.get(key) ??
+    (s.get('select id from reviewers where profile_key = ?').get(key) as { id: number } | undefined)?.id;
+  if (id === undefined) {
+    id = s.insert('reviewers', reviewerRow(key, reviewer));
+    for (const row of reviewerSpecialtyRows(id, reviewer))
+      s.insert('reviewer_specialties', row, 'on conflict do nothing');
+    for (const row of reviewerStateRows(id, reviewer))
+      s.insert('reviewer_states', row, 'on conflict do nothing');
+  }
+  known.set(key, id);
+  return id;
+}
+
+function guidelineIdOf(
+  s: StatementCache,
+  known: Map<string, number>,
+  citation: LetterToSave['letter']['items'][number]['citations'][number],
+): number {
+  const key = guidelineKey(citation);
+  let id = known.get(key);
+  if (id === undefined) {
+    const row = guidelineRow(citation);
+    const found = s
+      .get('select id from guidelines where source = @source and name = @name and topic = @topic')
+      .get(row) as { id: number } | undefined;
+    id = found?.id ?? s.insert('guidelines', row);
+    known.set(key, id);
+  }
+  return id;
+}
+
+/** Removes one case and everything derived from it, and its document; the delete triggers keep FTS in step. */
+function deleteCaseSqlite(s: StatementCache, caseId: number, documentId: number): void {
+  const items = 'select id from items where case_id = ?';
+  s.get(
+    `delete from citation_pages where citation_id in (select id from citations where item_id in (${items}))`,
+  ).run(caseId);
+  s.get(`delete from citations where item_id in (${items})`).run(caseId);
+  s.get(`delete from item_body_regions where item_id in (${items})`).run(caseId);
+  s.get('delete from items where case_id = ?').run(caseId);
+  s.get('delete from diagnoses where case_id = ?').run(caseId);
+  s.get('delete from cases where id = ?').run(caseId);
+  s.get('delete from documents where id = ?').run(documentId);
+}
