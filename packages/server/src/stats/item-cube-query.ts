@@ -41,16 +41,58 @@ function allowedCodes(dictionary: Dictionary, values: readonly Value[]): Uint8Ar
   return allowed;
 }
 
-/** 1 for each item the filter selects. */
-function filterMask(cube: ItemCube, filter: ItemFilter | null | undefined): Uint8Array {
+/**
+ * The items a filter selects: positions begin..end, and of those the ones whose mask byte (at position - begin)
+ * is 1; no mask means all of them. On a cube in decision-date order a decision-date filter only narrows the range.
+ */
+interface Selection {
+  begin: number;
+  end: number;
+  mask: Uint8Array | null;
+}
+
+/** First position whose date is >= value (dates ascending). */
+function lowerBound(dates: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function selectItems(cube: ItemCube, filter: ItemFilter | null | undefined): Selection {
   const f = filter ?? {};
-  const n = cube.size;
-  const mask = new Uint8Array(n).fill(1);
+  let begin = 0;
+  let end = cube.size;
+  const decisionDated = f.decisionDateFrom || f.decisionDateTo;
+  if (decisionDated && cube.sortedByDecisionDate) {
+    // Undated items are -1, before every date: a bound of 0 or more leaves them out, as SQL's comparisons do.
+    begin = lowerBound(cube.decisionDate, f.decisionDateFrom ? dateNumber(f.decisionDateFrom) : 0);
+    if (f.decisionDateTo) end = lowerBound(cube.decisionDate, dateNumber(f.decisionDateTo) + 1);
+    end = Math.max(begin, end);
+  }
+  let mask: Uint8Array | null = null;
+  /** Clears the mask byte of every selected item `keep` rejects. */
+  const restrict = (keep: (i: number) => boolean) => {
+    if (!mask) mask = new Uint8Array(end - begin).fill(1);
+    const m = mask;
+    for (let i = begin; i < end; i++) if (m[i - begin] === 1 && !keep(i)) m[i - begin] = 0;
+  };
   const byColumn = (column: CubeColumn, values: readonly Value[] | null | undefined) => {
     if (!some(values)) return;
     const allowed = allowedCodes(cube.dictionaries[column], values);
     const codes = cube.columns[column];
-    for (let i = 0; i < n; i++) if (allowed[codes[i]!] === 0) mask[i] = 0;
+    if (!mask) {
+      // The first condition writes the mask directly: one pass, no fill.
+      mask = new Uint8Array(end - begin);
+      for (let i = begin; i < end; i++) mask[i - begin] = allowed[codes[i]!]!;
+      return;
+    }
+    const m = mask;
+    for (let i = begin; i < end; i++) m[i - begin]! &= allowed[codes[i]!]!;
   };
   byColumn('decision', f.decisions);
   byColumn('category', f.categories);
@@ -62,29 +104,26 @@ function filterMask(cube: ItemCube, filter: ItemFilter | null | undefined): Uint
   byColumn('patientAgeBand', f.patientAgeBands);
   const byDate = (dates: Int32Array, from: string | null | undefined, to: string | null | undefined) => {
     // Null dates are -1: below any `from`, and excluded from `to` explicitly (NULL <= x is not true in SQL).
+    if (!from && !to) return;
     const lo = from ? dateNumber(from) : Number.NEGATIVE_INFINITY;
     const hi = to ? dateNumber(to) : Number.POSITIVE_INFINITY;
-    if (!from && !to) return;
-    for (let i = 0; i < n; i++) {
+    restrict((i) => {
       const d = dates[i]!;
-      if (d === -1 || d < lo || d > hi) mask[i] = 0;
-    }
+      return d !== -1 && d >= lo && d <= hi;
+    });
   };
-  byDate(cube.decisionDate, f.decisionDateFrom, f.decisionDateTo);
+  if (!cube.sortedByDecisionDate) byDate(cube.decisionDate, f.decisionDateFrom, f.decisionDateTo);
   byDate(cube.injuryDate, f.injuryDateFrom, f.injuryDateTo);
   if (some(f.bodyRegions)) {
     const allowed = allowedCodes(cube.regionNames, f.bodyRegions);
     const { start, codes } = cube.bodyRegions;
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      let hit = 0;
-      for (let p = start[i]!; p < start[i + 1]!; p++) hit |= allowed[codes[p]!]!;
-      if (hit === 0) mask[i] = 0;
-    }
+    restrict((i) => {
+      for (let p = start[i]!; p < start[i + 1]!; p++) if (allowed[codes[p]!] === 1) return true;
+      return false;
+    });
   }
-  const byReviewer = (allowedReviewer: Uint8Array) => {
-    for (let i = 0; i < n; i++) if (allowedReviewer[cube.reviewer[i]!] === 0) mask[i] = 0;
-  };
+  const byReviewer = (allowedReviewer: Uint8Array) =>
+    restrict((i) => allowedReviewer[cube.reviewer[i]!] === 1);
   const reviewersWith = (lists: number[][], names: Dictionary, values: readonly string[]) => {
     const allowed = allowedCodes(names, values);
     return Uint8Array.from(lists, (codes) => (codes.some((c) => allowed[c] === 1) ? 1 : 0));
@@ -113,14 +152,12 @@ function filterMask(cube: ItemCube, filter: ItemFilter | null | undefined): Uint
       for (let c = 1; c < g; c++) if (ids[c] === 0) allowed[c] = 0;
     }
     const { start, codes } = cube.citations;
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      let hit = 0;
-      for (let p = start[i]!; p < start[i + 1]!; p++) hit |= allowed[codes[p]! >>> 2]!;
-      if (hit === 0) mask[i] = 0;
-    }
+    restrict((i) => {
+      for (let p = start[i]!; p < start[i + 1]!; p++) if (allowed[codes[p]! >>> 2] === 1) return true;
+      return false;
+    });
   }
-  return mask;
+  return { begin, end, mask };
 }
 
 function tallyOfSlots(slots: ArrayLike<number>, offset: number): DecisionTally {
@@ -184,14 +221,13 @@ export function cubeTallies(
   groupBy: readonly ItemDimension[],
   minCount = 1,
 ): CubeAnswer {
-  const mask = filterMask(cube, filter);
-  const n = cube.size;
-  const decision = cube.columns.decision;
-  const slotOf = cube.slotOfDecision;
+  const { begin, end, mask } = selectItems(cube, filter);
+  const slot = cube.slot;
   // Totals are counted in the same pass as the groups: passes over memory are what cost here.
   const totals = new Uint32Array(5);
   if (groupBy.length === 0) {
-    for (let i = 0; i < n; i++) if (mask[i] === 1) totals[slotOf[decision[i]!]!]!++;
+    if (mask) for (let i = begin; i < end; i++) totals[slot[i]!]! += mask[i - begin]!;
+    else for (let i = begin; i < end; i++) totals[slot[i]!]!++;
     return { total: tallyOfSlots(totals, 0), groups: [] };
   }
 
@@ -244,24 +280,39 @@ export function cubeTallies(
   if (regionDim < 0 && citationDims.length === 0 && counters.dense && columnCount <= 3) {
     // The common case, unrolled: only columns, and counters small enough to be one typed array.
     const dense = counters.dense;
-    const empty = columnCount < 3 ? new Uint32Array(n) : scanColumns[0]!;
-    const [c0 = empty, c1 = empty, c2 = empty] = scanColumns;
-    const [m0 = 0, m1 = 0, m2 = 0] = multipliers;
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      dense[(c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2) * 5 + slotOf[decision[i]!]!]!++;
+    // Missing columns read the first one with a multiplier of 0: one loop shape for 1-3 columns.
+    const c0 = scanColumns[0]!;
+    const [, c1 = c0, c2 = c0] = scanColumns;
+    const m0 = multipliers[0]! * 5;
+    const m1 = columnCount > 1 ? multipliers[1]! * 5 : 0;
+    const m2 = columnCount > 2 ? multipliers[2]! * 5 : 0;
+    if (mask) {
+      for (let i = begin; i < end; i++) {
+        if (mask[i - begin] === 0) continue;
+        dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]!++;
+      }
+    } else {
+      for (let i = begin; i < end; i++) dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]!++;
     }
     // Every item is in exactly one group here, so the totals are the groups' sums.
     for (let k = 0; k < dense.length; k++) totals[k % 5]! += dense[k]!;
   } else
-    for (let i = 0; i < n; i++) {
-      if (mask[i] === 0) continue;
-      const slot = slotOf[decision[i]!]!;
-      totals[slot]!++;
+    for (let i = begin; i < end; i++) {
+      if (mask && mask[i - begin] === 0) continue;
+      const itemSlot = slot[i]!;
+      totals[itemSlot]!++;
       let base = 0;
       for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;
       if (regionDim < 0 && citationDims.length === 0) {
-        counters.add(base, slot);
+        counters.add(base, itemSlot);
+        continue;
+      }
+      if (citationDims.length === 0) {
+        // Regions without citations: no combinations to collect, one count per region (or the null key).
+        const r0 = regionStart[i]!;
+        const r1 = regionStart[i + 1]!;
+        if (r0 === r1) counters.add(base, itemSlot);
+        for (let p = r0; p < r1; p++) counters.add(base + regionCodes[p]! * regionMultiplier, itemSlot);
         continue;
       }
       // Citation dimensions vary together (one citation gives one combination); repeated combinations count once.
@@ -278,11 +329,11 @@ export function cubeTallies(
       const r0 = regionStart[i]!;
       const r1 = regionStart[i + 1]!;
       if (regionDim < 0 || r0 === r1) {
-        for (const c of citationKeys) counters.add(base + c, slot);
+        for (const c of citationKeys) counters.add(base + c, itemSlot);
       } else {
         for (let p = r0; p < r1; p++) {
           const withRegion = base + regionCodes[p]! * regionMultiplier;
-          for (const c of citationKeys) counters.add(withRegion + c, slot);
+          for (const c of citationKeys) counters.add(withRegion + c, itemSlot);
         }
       }
     }

@@ -168,23 +168,33 @@ export class ItemCubeBuilder {
     const slotOfDecision = Uint8Array.from(
       this.dictionaries.decision.values.map((v) => (typeof v === 'string' && v in SLOT ? SLOT[v]! : 4)),
     );
+    // Items in decision-date order (undated first, then by id): a decision-date filter is then a range of
+    // positions found by binary search, not a pass over every item. Without ISO dates the id order stays.
+    const order = this.datesAreIso ? decisionDateOrder(this.decisionDates) : null;
+    const laid = <T extends Int32Array | Uint32Array>(values: T): T =>
+      order ? permute(values, order) : values;
+    const columns = Object.fromEntries(
+      CUBE_COLUMNS.map((c) => [c, laid(Uint32Array.from(this.columns[c]))]),
+    ) as Record<CubeColumn, Uint32Array>;
+    const slot = new Uint8Array(size);
+    const decision = columns.decision;
+    for (let i = 0; i < size; i++) slot[i] = slotOfDecision[decision[i]!]!;
     return {
       size,
-      ids,
+      ids: laid(ids),
       dictionaries: this.dictionaries,
-      columns: Object.fromEntries(CUBE_COLUMNS.map((c) => [c, Uint32Array.from(this.columns[c])])) as Record<
-        CubeColumn,
-        Uint32Array
-      >,
+      columns,
       slotOfDecision,
-      reviewer: Uint32Array.from(this.reviewers),
+      slot,
+      reviewer: laid(Uint32Array.from(this.reviewers)),
       reviewerIds: this.reviewerIds,
-      decisionDate: Int32Array.from(this.decisionDates),
-      injuryDate: Int32Array.from(this.injuryDates),
+      decisionDate: laid(Int32Array.from(this.decisionDates)),
+      injuryDate: laid(Int32Array.from(this.injuryDates)),
       datesAreIso: this.datesAreIso,
-      bodyRegions: regions,
+      sortedByDecisionDate: order !== null,
+      bodyRegions: order ? permutePerItem(regions, order) : regions,
       regionNames,
-      citations: citationGuidelines,
+      citations: order ? permutePerItem(citationGuidelines, order) : citationGuidelines,
       citedByNames,
       guidelineIds,
       guidelineSource: Uint32Array.from(guidelineSource),
@@ -199,6 +209,44 @@ export class ItemCubeBuilder {
       stateNames,
     };
   }
+}
+
+/** Positions of items in ascending decision date (undated, -1, first), ties in id order. */
+function decisionDateOrder(dates: readonly number[]): Uint32Array {
+  // One native sort of plain numbers (date × 2^24 + position), no comparator calls: dates are yyyymmdd (< 2^25)
+  // and positions below 2^24, so every key is an exact integer below 2^53. A bigger cube sorts with a comparator.
+  const n = dates.length;
+  if (n >= 2 ** 24) {
+    return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => dates[a]! - dates[b]! || a - b);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = dates[i]! * 2 ** 24 + i;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    order[i] = key - Math.floor(key / 2 ** 24) * 2 ** 24;
+  }
+  return order;
+}
+
+function permute<T extends Int32Array | Uint32Array>(values: T, order: Uint32Array): T {
+  const out = new (values.constructor as new (n: number) => T)(values.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]!]!;
+  return out;
+}
+
+function permutePerItem(perItem: PerItem, order: Uint32Array): PerItem {
+  const { start, codes } = perItem;
+  const nextStart = new Uint32Array(start.length);
+  const nextCodes = new Uint32Array(codes.length);
+  let at = 0;
+  for (let i = 0; i < order.length; i++) {
+    const from = order[i]!;
+    for (let p = start[from]!; p < start[from + 1]!; p++) nextCodes[at++] = codes[p]!;
+    nextStart[i + 1] = at;
+  }
+  return { start: nextStart, codes: nextCodes };
 }
 
 /** Values per item in compressed-row form: item i's values are codes[start[i] .. start[i + 1]). */
@@ -252,6 +300,10 @@ export interface ItemCube {
   columns: Record<CubeColumn, Uint32Array>;
   /** Decision code → tally slot (0 upheld, 1 overturned, 2 partially, 3 unknown, 4 anything else). */
   slotOfDecision: Uint8Array;
+  /** Tally slot per item (slotOfDecision of its decision, looked up once at build). */
+  slot: Uint8Array;
+  /** Items are in ascending decisionDate (undated first), so a decision-date filter is a range of positions. */
+  sortedByDecisionDate: boolean;
   reviewer: Uint32Array;
   reviewerIds: Dictionary;
   decisionDate: Int32Array;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceCaseStats, referenceDaySummary } from '../../stats/case-stats.reference';
 import type { ReferenceFilter } from '../../stats/item-stats.reference';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
-import { writeTransaction } from '../client';
+import { openStore, writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { CASE_DIMENSIONS, caseStats } from './case-stats.repository';
 import { saveLetters } from './letter.repository';
@@ -66,6 +66,27 @@ describeEachBackend('caseStats', (backend) => {
         caseStats(store.db, { groupBy: ['PRIORITY', 'PATIENT_SEX', 'DECISION_YEAR', 'REVIEWER_STATE'] }),
       ).rejects.toThrow(/at most 3 dimensions/);
       await expect(caseStats(store.db, { minCount: -2 })).rejects.toThrow(/minCount/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('caseStats on SQLite', () => {
+  it('reads the covering index cases_stats, never the case rows, for every grouping without a filter', async () => {
+    const statements: string[] = [];
+    const store = await openStore(':memory:', { onQuery: (text) => statements.push(text) });
+    try {
+      for (const dimension of ['DECISION_YEAR', 'PRIORITY', 'PATIENT_AGE_BAND'] as const) {
+        statements.length = 0;
+        await caseStats(store.db, { groupBy: [dimension] });
+        expect(statements.length).toBeGreaterThan(0);
+        for (const text of statements) {
+          const plan = store.sqlite!.prepare(`explain query plan ${text}`).all() as { detail: string }[];
+          const scans = plan.map((p) => p.detail).filter((d) => /^SCAN cases\b/.test(d));
+          expect(scans).toEqual(['SCAN cases USING COVERING INDEX cases_stats']);
+        }
+      }
     } finally {
       await store.close();
     }

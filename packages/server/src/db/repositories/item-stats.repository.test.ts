@@ -28,7 +28,12 @@ const filterFieldsArb: fc.Arbitrary<ReferenceFilter> = fc.record(
 // At most two fields: over a few dozen letters, more conditions would match nothing most of the time.
 const filterArb: fc.Arbitrary<ReferenceFilter> = fc.oneof(
   fc.constant({}),
-  filterFieldsArb.map((f) => Object.fromEntries(Object.entries(f).slice(0, 2)) as ReferenceFilter),
+  // Any two of the fields, not the first two declared: date bounds must come up as often as the rest.
+  filterFieldsArb.chain((f) =>
+    fc
+      .shuffledSubarray(Object.entries(f), { maxLength: 2 })
+      .map((entries) => Object.fromEntries(entries) as ReferenceFilter),
+  ),
 );
 
 const queryArb = fc.record({

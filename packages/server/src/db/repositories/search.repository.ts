@@ -62,20 +62,20 @@ function hitsSql(dialect: Reader['dialect'], query: string, scope: SearchScope) 
       window === null
         ? sql`select ${sql.ref(id)} as id, search from ${sql.table(table)}, to_tsquery('english', ${query}) q where search @@ q`
         : sql`select ${sql.ref(id)} as id, search from ${sql.table(table)}, to_tsquery('english', ${query}) q where search @@ q order by ${sql.ref(id)} desc limit ${window}`;
-    return sql`select 'ITEM' as kind, m.id, items.case_id, (-ts_rank(m.search, q))::float8 as score, m.id * 2 as hit_id
-        from (${newest('item_search', 'item_id')}) m join items on items.id = m.id, to_tsquery('english', ${query}) q
+    return sql`select 'ITEM' as kind, m.id, (-ts_rank(m.search, q))::float8 as score, m.id * 2 as hit_id
+        from (${newest('item_search', 'item_id')}) m, to_tsquery('english', ${query}) q
       union all
-      select 'CASE' as kind, m.id, m.id as case_id, (-ts_rank(m.search, q))::float8 as score, m.id * 2 + 1 as hit_id
+      select 'CASE' as kind, m.id, (-ts_rank(m.search, q))::float8 as score, m.id * 2 + 1 as hit_id
         from (${newest('case_search', 'case_id')}) m, to_tsquery('english', ${query}) q`;
   }
   // FTS5 computes bm25 only for the rows it emits, and emits newest first up to the limit.
   const newest = window === null ? sql`` : sql`order by rowid desc limit ${window}`;
   // Titles weigh twice as much as rationales.
-  return sql`select 'ITEM' as kind, m.id, items.case_id as case_id, m.score, m.id * 2 as hit_id
+  return sql`select 'ITEM' as kind, m.id, m.score, m.id * 2 as hit_id
       from (select rowid as id, bm25(item_search, 2.0, 1.0) as score from item_search
-        where item_search match ${query} ${newest}) m join items on items.id = m.id
+        where item_search match ${query} ${newest}) m
     union all
-    select 'CASE' as kind, m.id, m.id as case_id, m.score, m.id * 2 + 1 as hit_id
+    select 'CASE' as kind, m.id, m.score, m.id * 2 + 1 as hit_id
       from (select rowid as id, bm25(case_search) as score from case_search
         where case_search match ${query} ${newest}) m`;
 }
@@ -118,9 +118,14 @@ export async function searchHits(
     after && typeof after.key === 'number'
       ? sql`where (hits.score, hits.hit_id) > (${after.key}, ${after.id})`
       : sql``;
-  const { rows } = await sql<SearchHitRow>`select hits.kind, hits.id, hits.case_id, hits.score, hits.hit_id
-    from (${hitsSql(dialect, query, scope)}) hits ${past}
-    order by hits.score, hits.hit_id limit ${request.first + 1}`.execute(db);
+  // The items are joined (for their case ids) only for the page: joining every ranked match would read
+  // thousands of wide item rows to keep twenty.
+  const { rows } = await sql<SearchHitRow>`select page.kind, page.id,
+      case when page.kind = 'ITEM' then items.case_id else page.id end as case_id, page.score, page.hit_id
+    from (select hits.kind, hits.id, hits.score, hits.hit_id from (${hitsSql(dialect, query, scope)}) hits ${past}
+      order by hits.score, hits.hit_id limit ${request.first + 1}) page
+    left join items on page.kind = 'ITEM' and items.id = page.id
+    order by page.score, page.hit_id`.execute(db);
   const hits = rows.map((r) => ({
     ...r,
     id: Number(r.id),
