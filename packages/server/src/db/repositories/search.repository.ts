@@ -10,6 +10,10 @@ import type { KeysetOrder, Page, PageRequest, Reader } from './keyset';
 // only the most recently stored SEARCH_RANK_WINDOW matches of each kind are ranked: FTS5 walks its posting
 // lists newest first and stops there, so the cost is bounded whatever the word. A query with fewer matches
 // is ranked completely; `searchRankedAll` says which happened, and `exhaustive` ranks everything.
+//
+// The windowed ranking uses bm25_sampled (our patch of better-sqlite3's SQLite, `patches/`): plain bm25 counts
+// every match of each word for its IDF before scoring a row, about 100 ms for "medical" over 3.2 million items.
+// bm25_sampled counts at most 10,000 and estimates the rest from their density; under that it is bm25 exactly.
 
 export type SearchHitKind = 'ITEM' | 'CASE';
 
@@ -70,13 +74,14 @@ function hitsSql(dialect: Reader['dialect'], query: string, scope: SearchScope) 
   }
   // FTS5 computes bm25 only for the rows it emits, and emits newest first up to the limit.
   const newest = window === null ? sql`` : sql`order by rowid desc limit ${window}`;
+  const bm25 = sql.raw(window === null ? 'bm25' : 'bm25_sampled');
   // Titles weigh twice as much as rationales.
   return sql`select 'ITEM' as kind, m.id, m.score, m.id * 2 as hit_id
-      from (select rowid as id, bm25(item_search, 2.0, 1.0) as score from item_search
+      from (select rowid as id, ${bm25}(item_search, 2.0, 1.0) as score from item_search
         where item_search match ${query} ${newest}) m
     union all
     select 'CASE' as kind, m.id, m.score, m.id * 2 + 1 as hit_id
-      from (select rowid as id, bm25(case_search) as score from case_search
+      from (select rowid as id, ${bm25}(case_search) as score from case_search
         where case_search match ${query} ${newest}) m`;
 }
 
