@@ -454,3 +454,51 @@ function planFor(cube: ItemCube, d: ItemDimension): ColumnPlan | ReviewerPlan | 
       throw new RangeError(`the cube cannot group by ${d}`);
   }
 }
+
+export interface CubeCoverage {
+  citedBy: string;
+  /** Selected items for which the party cited no guideline (no citation, or only source NONE). */
+  nothing: DecisionTally;
+  something: DecisionTally;
+}
+
+/** citationCoverage from the cube: per party, the selected items it cited a real guideline for, and the rest. */
+export function cubeCitationCoverage(
+  cube: ItemCube,
+  filter: ItemFilter | null | undefined,
+  parties: readonly string[],
+): CubeCoverage[] {
+  const { begin, end, mask } = selectItems(cube, filter);
+  const slot = cube.slot;
+  // Per guideline code: 1 when it names a guideline (a source other than NONE; a null source is no guideline).
+  const none = cube.sources.find('NONE');
+  const real = Uint8Array.from(cube.guidelineSource, (s) => (s !== 0 && s !== none ? 1 : 0));
+  const { start, codes } = cube.citations;
+  // Per cited-by code: bit k set when party k cited a real guideline for the item.
+  const bitOfCitedBy = new Uint8Array(4);
+  parties.forEach((party, k) => {
+    const code = cube.citedByNames.find(party);
+    if (code >= 0) bitOfCitedBy[code] = 1 << k;
+  });
+  // Tallies by the item's bits (which parties cited something) × slot: one pass for every party.
+  const bitSpace = 1 << parties.length;
+  const byBits = new Uint32Array(bitSpace * 5);
+  for (let i = begin; i < end; i++) {
+    if (mask && mask[i - begin] === 0) continue;
+    let bits = 0;
+    for (let p = start[i]!; p < start[i + 1]!; p++) {
+      const c = codes[p]!;
+      if (real[c >>> 2] === 1) bits |= bitOfCitedBy[c & 3]!;
+    }
+    byBits[bits * 5 + slot[i]!]!++;
+  }
+  return parties.map((citedBy, k) => {
+    const nothing = new Uint32Array(5);
+    const something = new Uint32Array(5);
+    for (let bits = 0; bits < bitSpace; bits++) {
+      const into = bits & (1 << k) ? something : nothing;
+      for (let s = 0; s < 5; s++) into[s]! += byBits[bits * 5 + s]!;
+    }
+    return { citedBy, nothing: tallyOfSlots(nothing, 0), something: tallyOfSlots(something, 0) };
+  });
+}

@@ -10,6 +10,7 @@ import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
 import { writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { citationCoverage, citedPages, guidelineStats } from './guideline-stats.repository';
+import { buildItemCube } from './item-stats-cube.repository';
 import { saveLetters } from './letter.repository';
 
 const filterArb: fc.Arbitrary<ReferenceFilter> = fc.oneof(
@@ -35,6 +36,7 @@ describeEachBackend('guideline analytics', (backend) => {
           const store = await backend.open();
           try {
             await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
+            await buildItemCube(store.db, store.dialect);
             for (const { filter, citedBy, perCategory } of queries) {
               const stats = await guidelineStats(
                 store.db,
@@ -65,11 +67,11 @@ describeEachBackend('guideline analytics', (backend) => {
                 [...pages.groups.map((p) => p.count)].sort((a, b) => b - a),
               );
 
-              const coverage = await citationCoverage(
-                store.db,
-                filter,
-                ['CLAIMS_ADMINISTRATOR', 'IMR_REVIEWER'],
-                store.dialect,
+              const parties = ['CLAIMS_ADMINISTRATOR', 'IMR_REVIEWER'];
+              const coverage = await citationCoverage(store.db, filter, parties, store.dialect, 'auto');
+              // The cube's answer (auto, the cube being fresh) and SQL's must be the same, figure for figure.
+              expect(coverage).toEqual(
+                await citationCoverage(store.db, filter, parties, store.dialect, 'sql'),
               );
               for (const party of coverage) {
                 const wanted = referenceCitedNothing(letters, filter, party.citedBy);

@@ -1,10 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type DecisionTally, type OverturnRate, overturnRateOf } from '../../stats/decision-tally';
 import { type GroupOrder, type KeyValue, orderGroups } from '../../stats/group-order';
+import { cubeCanAnswer, cubeCitationCoverage } from '../../stats/item-cube-query';
 import { type RateInterval, wilsonInterval } from '../../stats/wilson-interval';
 import type { Db } from '../client';
 import type { ItemFilter, SqlDialect } from './item-filter';
-import { itemFilterSql, itemTotals } from './item-stats.repository';
+import { itemFilterSql, itemTotals, type TallyEngine } from './item-stats.repository';
+import { freshItemCube } from './item-stats-cube.repository';
 
 // Guideline analytics: which guidelines and which of their pages decide the items a filter selects, how the
 // items citing each were decided, and how often a party cited no guideline at all.
@@ -236,13 +238,35 @@ export interface CitationCoverage {
   citedNothingShareInterval: RateInterval | null;
 }
 
-/** How often each party cited no guideline for the items a filter selects, and how those items were decided. */
+function coverageOf(citedBy: string, nothing: DecisionTally, something: DecisionTally): CitationCoverage {
+  const items = nothing.count + something.count;
+  return {
+    citedBy,
+    items,
+    citedNothing: { ...nothing, ...overturnRateOf(nothing) },
+    citedSomething: { ...something, ...overturnRateOf(something) },
+    citedNothingShare: items === 0 ? null : nothing.count / items,
+    citedNothingShareInterval: wilsonInterval(nothing.count, items),
+  };
+}
+
+/**
+ * How often each party cited no guideline for the items a filter selects, and how those items were decided.
+ * From the item cube when it is fresh and can answer (one pass over its arrays: the SQL probes every item's
+ * citations once per party, about 10 s at 2 million letters), else from SQL.
+ */
 export async function citationCoverage(
   db: Db,
   filter: ItemFilter | null | undefined,
   parties: readonly string[],
   dialect: SqlDialect = 'sqlite',
+  engine: TallyEngine = 'auto',
 ): Promise<CitationCoverage[]> {
+  const cube = engine === 'auto' ? await freshItemCube(db, dialect) : null;
+  if (cube && cubeCanAnswer(cube, filter))
+    return cubeCitationCoverage(cube, filter, parties).map((c) =>
+      coverageOf(c.citedBy, c.nothing, c.something),
+    );
   const coverage: CitationCoverage[] = [];
   for (const citedBy of parties) {
     const result = await sql<Row>`select
@@ -257,15 +281,7 @@ export async function citationCoverage(
     const empty: Row = { n: 0 };
     const nothing = tallyOf(result.rows.find((r) => Number(r.cited) === 0) ?? empty);
     const something = tallyOf(result.rows.find((r) => Number(r.cited) === 1) ?? empty);
-    const items = nothing.count + something.count;
-    coverage.push({
-      citedBy,
-      items,
-      citedNothing: { ...nothing, ...overturnRateOf(nothing) },
-      citedSomething: { ...something, ...overturnRateOf(something) },
-      citedNothingShare: items === 0 ? null : nothing.count / items,
-      citedNothingShareInterval: wilsonInterval(nothing.count, items),
-    });
+    coverage.push(coverageOf(citedBy, nothing, something));
   }
   return coverage;
 }
