@@ -15,6 +15,6 @@ const opts = program.opts<{ db: string; seconds: string; connections: string }>(
 const result = await runLoad(opts.db, Number(opts.seconds), Number(opts.connections));
 console.log(
   `${opts.connections} clients for ${opts.seconds} s: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99} ms, ` +
-    `${result.errors} errors of ${result.total} requests`,
+    `${result.errors} errors of ${result.total} requests (${result.breakdown})`,
 );
 process.exitCode = result.errors > 0 ? 1 : 0;

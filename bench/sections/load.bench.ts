@@ -16,10 +16,20 @@ export async function runLoad(db: string, seconds: number, connections = 50) {
         body: JSON.stringify(body),
       })),
     });
+    // Which kind of failure, and the HTTP statuses, so a non-zero error count says where to look.
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, stat]) => `${code}×${stat.count}`);
+    const breakdown = [
+      `${result.errors} socket errors`,
+      `${result.timeouts} timeouts`,
+      `${result.non2xx} non-2xx${statuses.length > 0 ? ` (${statuses.join(', ')})` : ''}`,
+    ].join(', ');
     return {
       requestsPerSecond: result.requests.average,
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx,
+      breakdown,
       total: result.requests.total,
     };
   });
@@ -46,7 +56,7 @@ export const loadSection: BenchSection = {
         value: load.errors,
         unit: 'requests',
         target: '<= 0',
-        note: `of ${load.total}`,
+        note: `of ${load.total}: ${load.breakdown}`,
       },
     ];
   },
