@@ -3,8 +3,11 @@ import { EXAMPLE_OPERATIONS } from '../../packages/server/src/graphiql/example-o
 export interface QueryCase {
   name: string;
   body: { query: string; variables?: Record<string, unknown>; operationName?: string };
-  /** Answered by itemStats, i.e. by the server's in-memory cube (the in-process capture runs the SQL path). */
-  itemStats?: boolean;
+  /**
+   * Answered by the server's in-memory item cube (itemStats, citationCoverage); the in-process capture of the
+   * direct-SQL baseline has no cube, so it runs the SQL path.
+   */
+  fromCube?: boolean;
 }
 
 const STATS = `query S($filter: ItemFilter, $groupBy: [ItemDimension!]) {
@@ -39,12 +42,12 @@ export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[]
     cases.push({
       name: `itemStats ${groupBy.length} dim`,
       body: { query: STATS, variables: { groupBy } },
-      itemStats: true,
+      fromCube: true,
     });
     cases.push({
       name: `itemStats ${groupBy.length} dim + filter`,
       body: { query: STATS, variables: { groupBy, filter: FILTER } },
-      itemStats: true,
+      fromCube: true,
     });
   }
   cases.push({
@@ -66,7 +69,7 @@ export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[]
     cases.push({
       name: `GraphiQL example ${name}`,
       body: { query: EXAMPLE_OPERATIONS, operationName: name },
-      itemStats: /\bitemStats\s*\(/.test(operation),
+      fromCube: /\b(itemStats|citationCoverage)\b/.test(operation),
     });
   }
   return cases;

@@ -178,9 +178,9 @@ export const querySection: BenchSection = {
           const sqlP50 = median(direct);
           figures.push({
             section: 'query',
-            // For itemStats these are the statements of the SQL path (the in-process run below has no cube):
+            // For cube answers these are the statements of the SQL path (the in-process run below has no cube):
             // plain group-bys over covering indexes, the baseline the cube is measured against.
-            name: `${c.name}: direct SQL p50 (${statements.length} statements${c.itemStats ? ', SQL path without the cube' : ''})`,
+            name: `${c.name}: direct SQL p50 (${statements.length} statements${c.fromCube ? ', SQL path without the cube' : ''})`,
             value: Number(sqlP50.toFixed(2)),
             unit: 'ms',
           });
