@@ -68,3 +68,18 @@ export async function queryStore<T>(dbPath: string, query: string): Promise<T[]>
     await store.close();
   }
 }
+
+/** FTS5's own check of both full-text indexes against their tables: 'ok', or what is wrong. */
+export async function searchIndexIntegrity(dbPath: string): Promise<string> {
+  const store = await openStore(dbPath);
+  try {
+    for (const table of ['item_search', 'case_search']) {
+      store.sqlite!.exec(`insert into ${table}(${table}, rank) values ('integrity-check', 1)`);
+    }
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await store.close();
+  }
+}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isPostgresTarget, openStore, redactTarget, type Store } from './db/client';
+import { finishInterruptedBulkLoadAt } from './ingest/bulk-load';
 import { type BuildAppOptions, buildApp } from './yoga';
 
 // Listens; nothing else. yoga.ts builds the app, the CLI commands (serve, start) choose the store and port.
@@ -32,6 +33,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw new Error(
       `no store at ${options.target}: create it with \`pnpm imr ingest <letters> --db ${options.target}\` (or run \`pnpm start\`)`,
     );
+  }
+  if (!isPostgresTarget(options.target)) {
+    await finishInterruptedBulkLoadAt(options.target, (message) => console.error(message));
   }
   const store = await openStore(options.target, { readonly: true });
   const yoga = buildApp({ ...options.app, db: store.db, dialect: store.dialect });

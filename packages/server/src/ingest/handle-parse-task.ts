@@ -3,12 +3,17 @@ import { inflateRawSync } from 'node:zlib';
 import { decodeLetterBytes } from './decode-letter-bytes';
 import type { ParseOutcome, ParseTask } from './parse-task';
 import { prepareLetter } from './prepare-letter';
-import { readLetterFile } from './read-letter-file';
+import { type ReadLetterFile, readLetterFile } from './read-letter-file';
 
 // One task, start to finish: read or inflate, decode, then prepareLetter. Runs in the parse workers, and on the
-// main thread while they start up.
+// main thread while they start up. `read` is the file's read when the caller started it early (the worker starts
+// a chunk's reads together).
 
-export async function handleParseTask(task: ParseTask, parserVersion?: string): Promise<ParseOutcome> {
+export async function handleParseTask(
+  task: ParseTask,
+  parserVersion?: string,
+  read?: Promise<ReadLetterFile>,
+): Promise<ParseOutcome> {
   const { seq, path } = task;
   if (task.kind === 'stored') {
     let text: string;
@@ -20,12 +25,12 @@ export async function handleParseTask(task: ParseTask, parserVersion?: string): 
     }
     return { seq, path, ...prepareLetter(text, { path, sizeBytes: task.sizeBytes }, parserVersion) };
   }
-  const read = readLetterFile(path);
-  if (!read.ok) return { seq, path, ok: false, reason: read.reason, sha256: null };
-  const decoded = await decodeLetterBytes(read.bytes);
+  const file = await (read ?? readLetterFile(path));
+  if (!file.ok) return { seq, path, ok: false, reason: file.reason, sha256: null };
+  const decoded = await decodeLetterBytes(file.bytes);
   if (!decoded.ok) {
-    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     return { seq, path, ok: false, reason: decoded.reason, sha256 };
   }
-  return { seq, path, ...prepareLetter(decoded.text, { path, sizeBytes: read.bytes.length }, parserVersion) };
+  return { seq, path, ...prepareLetter(decoded.text, { path, sizeBytes: file.bytes.length }, parserVersion) };
 }

@@ -1,6 +1,7 @@
 import { PARSER_VERSION } from '@imr/parser';
 import { refreshPlannerStatistics, type Store } from '../db/client';
 import { finishIngestRun, startIngestRun, tuneForBulkWrites } from '../db/repositories/ingest.repository';
+import { endBulkLoad, finishInterruptedBulkLoad, startBulkLoad } from './bulk-load';
 import type { IngestProgress, IngestReport } from './ingest-progress';
 import type { LetterBatchWriter } from './letter-batch-writer';
 import { LetterPipeline } from './letter-pipeline';
@@ -28,9 +29,13 @@ export interface IngestFilesOptions {
   maxInFlight?: number;
   /** Stands in for the parser's version on every record (tests of re-derivation use it). */
   parserVersion?: string;
+  /** Hears about slow maintenance that is not the run itself (finishing an interrupted bulk load). */
+  onNotice?: (message: string) => void;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+// Below this the indexes build in well under a second: not worth a line.
+const NOTICE_FROM_LETTERS = 20_000;
 
 export async function ingestFiles(options: IngestFilesOptions): Promise<IngestReport> {
   const { store, paths, onProgress } = options;
@@ -38,7 +43,10 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const clock = new RunClock();
   await tuneForBulkWrites(store.db, store.dialect);
+  finishInterruptedBulkLoad(store, options.onNotice);
   const runId = await startIngestRun(store.db, { startedAt: clock.startedAt, parserVersion });
+  // Into a new store, indexes and full text are built once at the end (bulk-load.repository.ts).
+  const bulk = startBulkLoad(store);
   const pipeline = new LetterPipeline({
     store,
     runId,
@@ -46,6 +54,7 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
     maxInFlight: options.maxInFlight ?? batchSize * 4,
     threads: options.threads,
     parserVersion: options.parserVersion,
+    deferSearch: bulk,
   });
 
   let total: number | null = null;
@@ -74,6 +83,16 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
   } finally {
     if (ticker) clearInterval(ticker);
     await pipeline.close();
+    if (bulk) {
+      // Also after a failure: what was stored stays searchable and indexed.
+      const { stored, updated } = pipeline.writer.totals;
+      if (stored + updated >= NOTICE_FROM_LETTERS) {
+        options.onNotice?.(
+          `building indexes and full-text search for ${(stored + updated).toLocaleString('en-US')} letters…`,
+        );
+      }
+      endBulkLoad(store);
+    }
   }
   await finishIngestRun(store.db, runId, new Date().toISOString());
   await refreshPlannerStatistics(store.db, store.dialect);

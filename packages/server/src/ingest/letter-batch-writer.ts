@@ -27,7 +27,12 @@ export interface LetterBatchWriterOptions {
   onWritten?: (count: number) => void;
   /** Called once when a batch fails in a way that must stop the run (disk full, connection lost). */
   onFailure?: (error: Error) => void;
+  /** Leave the full-text tables to the bulk load this run owns (bulk-load.ts). */
+  deferSearch?: boolean;
 }
+
+// Between slices of a batch: the event loop takes in parse results, so workers are fed during a long write.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * How rejections are grouped in the summary: the reason up to its first ': ' (details such as the parser's
@@ -172,7 +177,10 @@ export class LetterBatchWriter {
     if (saves.length === 0 && rejected.length === 0 && skipped === 0) return [];
     return writeTransaction(this.store, async (tx) => {
       const { trx } = tx;
-      const outcomes = saves.length > 0 ? await saveLetters(tx, saves, at) : [];
+      const outcomes =
+        saves.length > 0
+          ? await saveLetters(tx, saves, at, { deferSearch: this.options.deferSearch, pause: nextTurn })
+          : [];
       if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
       const counts: IngestRunCounts = {
         filesSeen: saves.length + rejected.length + skipped,

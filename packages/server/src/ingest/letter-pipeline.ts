@@ -16,6 +16,8 @@ export interface LetterPipelineOptions {
   maxInFlight: number;
   threads?: number;
   parserVersion?: string;
+  /** Leave the full-text tables to the bulk load this run owns. */
+  deferSearch?: boolean;
   /** Rewrites an outcome before it is written (reparse prefixes its rejection reasons). */
   mapOutcome?: (outcome: ParseOutcome) => ParseOutcome;
 }
@@ -39,6 +41,7 @@ export class LetterPipeline {
     this.writer = new LetterBatchWriter(options.store, {
       runId: options.runId,
       batchSize: options.batchSize,
+      deferSearch: options.deferSearch,
       onWritten: (count) => this.limit.release(count),
       onFailure: (error) => this.fail(error),
     });

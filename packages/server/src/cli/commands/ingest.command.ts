@@ -49,6 +49,10 @@ export function registerIngestCommand(program: Command): void {
             batchSize,
             threads,
             onProgress: reporter?.update,
+            onNotice: (message) => {
+              reporter?.stop();
+              console.error(message);
+            },
           });
           reporter?.stop();
           console.log(formatIngestSummary(report));

@@ -11,7 +11,7 @@ type ParseOutcome = { file: string; letter: ParsedLetter } | { file: string; err
 
 /** Reads one file (text in any supported encoding, or PDF) and parses it; the parser itself does no I/O. */
 async function parseFile(file: string): Promise<ParseOutcome> {
-  const read = readLetterFile(file);
+  const read = await readLetterFile(file);
   if (!read.ok) return { file, error: read.reason };
   const decoded = await decodeLetterBytes(read.bytes);
   if (!decoded.ok) return { file, error: decoded.reason };

@@ -19,13 +19,13 @@ import {
   reviewerSpecialtyRows,
   reviewerStateRows,
 } from './letter-rows';
-import { saveLettersSqlite } from './sqlite-letter.repository';
+import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repository';
 
 // The write path of the store: a batch of parsed letters lands in the caller's transaction. SQLite writes
 // through prepared statements (sqlite-letter.repository.ts); PostgreSQL, where every statement is a round trip,
 // through multi-row inserts. Both store the rows letter-rows.ts builds.
 
-export type { LetterToSave };
+export type { LetterToSave, SaveLettersOptions };
 export { letterKeyOf, reviewerProfileKey };
 
 export type SaveOutcome = 'stored' | 'already-present' | 'updated';
@@ -52,8 +52,9 @@ export async function saveLetters(
   tx: WriteTransaction,
   batch: LetterToSave[],
   ingestedAt: string = new Date().toISOString(),
+  options: SaveLettersOptions = {},
 ): Promise<SaveOutcome[]> {
-  if (tx.sqlite) return saveLettersSqlite(tx.sqlite, batch, ingestedAt);
+  if (tx.sqlite) return saveLettersSqlite(tx.sqlite, batch, ingestedAt, options);
   const { trx } = tx;
   await lockLetterWrites(trx);
   const keys = batch.map((b) => letterKeyOf(b.letter, b.document.sha256));

@@ -87,18 +87,65 @@ interface StoredLetter {
   documentId: number;
 }
 
+export interface SaveLettersOptions {
+  /**
+   * Leave the full-text tables alone: a bulk load rebuilds them once at the end (bulk-load.repository.ts).
+   */
+  deferSearch?: boolean;
+  /**
+   * Called between slices of a large batch, inside its transaction. The ingest passes a wait for the event loop's
+   * next turn, so the parse workers' results are taken in (and the workers fed) while a long batch is written.
+   */
+  pause?: () => Promise<void>;
+}
+
+/** Letters written between two pauses: about 20 ms of work. */
+const SLICE = 100;
+
 /**
- * saveLetters for SQLite: the same outcomes and rows, written through prepared statements. Runs in the caller's
- * transaction when there is one, else in its own.
+ * saveLetters for SQLite: the same outcomes and rows, written through prepared statements, in the caller's
+ * transaction (the write lock is held throughout, so rowids only grow while it runs).
  */
-export function saveLettersSqlite(
+export async function saveLettersSqlite(
   sqlite: SQLite.Database,
   batch: LetterToSave[],
   ingestedAt: string,
-): SaveOutcome[] {
-  if (!sqlite.inTransaction)
-    return sqlite.transaction(() => saveLettersSqlite(sqlite, batch, ingestedAt)).immediate();
+  options: SaveLettersOptions = {},
+): Promise<SaveOutcome[]> {
+  if (!sqlite.inTransaction) throw new Error('saveLettersSqlite runs inside a write transaction');
   const s = cacheFor(sqlite);
+  const outcomes: SaveOutcome[] = [];
+  let firstCaseId = 0;
+  let firstItemId = 0;
+  for (let start = 0; start < batch.length; start += SLICE) {
+    if (start > 0 && options.pause) await options.pause();
+    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt);
+    outcomes.push(...written.outcomes);
+    firstCaseId ||= written.firstCaseId;
+    firstItemId ||= written.firstItemId;
+  }
+  if (options.deferSearch) return outcomes;
+  // Deleted cases went first and rowids only grow within the write lock, so every row from the first id of this
+  // batch on is new.
+  if (firstItemId) {
+    s.get(
+      'insert into item_search (rowid, title, rationale) select id, title, rationale from items where id >= ?',
+    ).run(firstItemId);
+  }
+  if (firstCaseId) {
+    s.get(
+      `insert into case_search (rowid, summary) select id, coalesce(summary, '') from cases where id >= ?`,
+    ).run(firstCaseId);
+  }
+  return outcomes;
+}
+
+/** The rows of one slice of letters; returns their outcomes and the first case and item ids written (0: none). */
+function writeLetterRows(
+  s: StatementCache,
+  batch: LetterToSave[],
+  ingestedAt: string,
+): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
   const byKey = s.get(
     'select id, parser_version as parserVersion, document_id as documentId from cases where letter_key = ?',
   );
@@ -130,13 +177,13 @@ export function saveLettersSqlite(
     }
     toWrite.push({ save, key });
   }
-  if (toWrite.length === 0) return outcomes;
+  let firstCaseId = 0;
+  let firstItemId = 0;
+  if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
   for (const [caseId, documentId] of replaced) deleteCaseSqlite(s, caseId, documentId);
 
   const reviewerIds = new Map<string, number>();
   const guidelineIds = new Map<string, number>();
-  let firstCaseId = 0;
-  let firstItemId = 0;
   for (const { save, key } of toWrite) {
     const { letter } = save;
     const reviewerId = reviewerIdOf(s, reviewerIds, letter.reviewer);
@@ -162,17 +209,7 @@ export function saveLettersSqlite(
       });
     });
   }
-  // Deleted cases went first and rowids only grow within the write lock, so every row from the first id of this
-  // batch on is new.
-  if (firstItemId) {
-    s.get(
-      'insert into item_search (rowid, title, rationale) select id, title, rationale from items where id >= ?',
-    ).run(firstItemId);
-  }
-  s.get(
-    `insert into case_search (rowid, summary) select id, coalesce(summary, '') from cases where id >= ?`,
-  ).run(firstCaseId);
-  return outcomes;
+  return { outcomes, firstCaseId, firstItemId };
 }
 
 function reviewerIdOf(

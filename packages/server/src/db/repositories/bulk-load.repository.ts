@@ -1,0 +1,113 @@
+import type SQLite from 'better-sqlite3';
+
+// Bulk loading a new SQLite store: inserting into a table with a dozen secondary indexes costs a B-tree insert per
+// index per row, and the full-text index a segment per batch to merge later, so a large first ingest spends most
+// of its time on them. Instead, the secondary indexes of the letter tables and the full-text delete/update
+// triggers are dropped, the rows go in bare, and at the end each index is built once from sorted rows and the
+// full-text tables are rebuilt in one pass. The statements that restore them are written to `deferred_schema` in
+// the same transaction that drops them, so a run killed in between leaves the store consistent (every row is
+// there) and a note of what is left to build, which the next writer finishes (finishBulkLoad).
+
+/** A store with more items than this is loaded the ordinary way: rebuilding its indexes would cost more. */
+export const BULK_LOAD_MAX_ITEMS = 100_000;
+
+const LETTER_TABLES = ['cases', 'diagnoses', 'items', 'item_body_regions', 'citations', 'citation_pages'];
+const SEARCH_TABLES: Record<string, string> = { item_search: 'items', case_search: 'cases' };
+
+export interface PendingBulkLoad {
+  ownerPid: number;
+  deferredAt: string;
+  /** Statements still to run: indexes, full-text rebuilds, triggers. */
+  statements: number;
+}
+
+interface SchemaObject {
+  name: string;
+  type: 'index' | 'trigger';
+  sql: string;
+}
+
+/**
+ * Starts a bulk load owned by process `ownerPid` when the store is small enough and no other bulk load is
+ * pending: drops the letter tables' secondary indexes and the full-text triggers, recording how to restore them.
+ * Returns false (and changes nothing) otherwise. Unique indexes stay: ingest looks letters up by them.
+ */
+export function beginBulkLoad(
+  sqlite: SQLite.Database,
+  ownerPid: number,
+  at: string,
+  maxItems: number = BULK_LOAD_MAX_ITEMS,
+): boolean {
+  return sqlite
+    .transaction(() => {
+      if (pendingBulkLoad(sqlite)) return false;
+      const items = sqlite
+        .prepare('select count(*) as n from (select 1 from items limit ?)')
+        .get(maxItems + 1) as { n: number };
+      if (items.n > maxItems) return false;
+      const placeholders = LETTER_TABLES.map(() => '?').join(', ');
+      const objects = sqlite
+        .prepare(
+          `select name, type, sql from sqlite_master
+           where type in ('index', 'trigger') and sql is not null and tbl_name in (${placeholders})
+           order by type, name`,
+        )
+        .all(...LETTER_TABLES) as SchemaObject[];
+      const deferred = objects.filter((o) => o.type === 'trigger' || !/^\s*create\s+unique\b/i.test(o.sql));
+      const insert = sqlite.prepare(
+        `insert into deferred_schema (name, position, statement, owner_pid, deferred_at)
+         values (?, ?, ?, ?, ?)`,
+      );
+      // Indexes first (the rebuilds read the tables, not them), then the full-text rebuilds, then the triggers
+      // that keep full text in step from then on.
+      let position = 0;
+      for (const o of deferred.filter((d) => d.type === 'index')) {
+        insert.run(o.name, position++, o.sql, ownerPid, at);
+      }
+      for (const table of Object.keys(SEARCH_TABLES)) {
+        insert.run(
+          `${table} rebuild`,
+          position++,
+          `insert into ${table}(${table}) values ('rebuild')`,
+          ownerPid,
+          at,
+        );
+      }
+      for (const o of deferred.filter((d) => d.type === 'trigger')) {
+        insert.run(o.name, position++, o.sql, ownerPid, at);
+      }
+      for (const o of deferred) sqlite.exec(`drop ${o.type} ${o.name}`);
+      return true;
+    })
+    .immediate();
+}
+
+/** The bulk load whose indexes are not built yet, if any. */
+export function pendingBulkLoad(sqlite: SQLite.Database): PendingBulkLoad | null {
+  const row = sqlite
+    .prepare(
+      `select owner_pid as ownerPid, min(deferred_at) as deferredAt, count(*) as statements
+       from deferred_schema group by owner_pid`,
+    )
+    .get() as PendingBulkLoad | undefined;
+  return row ?? null;
+}
+
+/**
+ * Builds what a bulk load deferred, in one transaction: the indexes, the full-text tables, the triggers. Returns
+ * the number of statements run (0 when nothing was pending).
+ */
+export function finishBulkLoad(sqlite: SQLite.Database): number {
+  // The sorter behind CREATE INDEX may use a second core.
+  sqlite.pragma('threads = 2');
+  return sqlite
+    .transaction(() => {
+      const rows = sqlite.prepare('select statement from deferred_schema order by position').all() as {
+        statement: string;
+      }[];
+      for (const { statement } of rows) sqlite.exec(statement);
+      sqlite.prepare('delete from deferred_schema').run();
+      return rows.length;
+    })
+    .immediate();
+}
