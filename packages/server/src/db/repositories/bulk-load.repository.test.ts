@@ -37,6 +37,8 @@ describe('bulk load', () => {
     await withStore(async (store) => {
       const before = schemaOf(store);
       expect(beginBulkLoad(store.sqlite!, 4242, '2026-12-01T00:00:00Z')).toBe(true);
+      // An empty store is loaded without syncing to disk, and synced again at the end.
+      expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(0);
       const during = schemaOf(store);
       // What stays: unique lookups ingest needs, and the tables outside the letter rows.
       expect(during.map((o) => o.name)).not.toContain('items_category');
@@ -52,6 +54,7 @@ describe('bulk load', () => {
 
       expect(finishBulkLoad(store.sqlite!)).toBe(before.length - during.length + 2);
       expect(schemaOf(store)).toEqual(before);
+      expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
       expect(pendingBulkLoad(store.sqlite!)).toBeNull();
       expect(searchIntegrity(store)).toBe('ok');
       const hits = store
@@ -76,6 +79,8 @@ describe('bulk load', () => {
       expect(beginBulkLoad(store.sqlite!, 3, 'c', items - 1)).toBe(false);
       expect(pendingBulkLoad(store.sqlite!)).toBeNull();
       expect(beginBulkLoad(store.sqlite!, 3, 'c', items)).toBe(true);
+      // A store holding letters keeps syncing: they must survive a power cut during the load.
+      expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
       finishBulkLoad(store.sqlite!);
       expect(searchIntegrity(store)).toBe('ok');
     });
