@@ -85,7 +85,7 @@ export function beginBulkLoad(
       return { empty: !sqlite.prepare('select 1 from cases limit 1').get() };
     })
     .immediate();
-  if (began && began.empty) sqlite.pragma('synchronous = OFF');
+  if (began !== false && began.empty) sqlite.pragma('synchronous = OFF');
   return began !== false;
 }
 
