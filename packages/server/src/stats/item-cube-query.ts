@@ -183,9 +183,9 @@ class Counters {
     this.dense = keySpace * 5 <= 16_000_000 ? new Uint32Array(keySpace * 5) : null;
   }
 
-  add(key: number, slot: number): void {
+  add(key: number, slot: number, count = 1): void {
     if (this.dense) {
-      this.dense[key * 5 + slot]!++;
+      this.dense[key * 5 + slot]! += count;
       return;
     }
     let slots = this.sparse.get(key);
@@ -193,7 +193,7 @@ class Counters {
       slots = new Uint32Array(5);
       this.sparse.set(key, slots);
     }
-    slots[slot]!++;
+    slots[slot]! += count;
   }
 
   *entries(): Generator<[number, DecisionTally]> {
@@ -214,6 +214,38 @@ export interface CubeAnswer {
   groups: { keyValues: Value[]; tally: DecisionTally }[];
 }
 
+// What the rollup holds: these filters and dimensions, nothing else.
+const ROLLUP_FILTERS = new Set<keyof ItemFilter>([
+  'decisions',
+  'categories',
+  'drugClasses',
+  'priorities',
+  'decisionDateFrom',
+  'decisionDateTo',
+]);
+const ROLLUP_DIMENSIONS = new Set<ItemDimension>([
+  'DECISION',
+  'CATEGORY',
+  'DECISION_YEAR',
+  'DECISION_MONTH',
+  'DRUG_CLASS',
+  'PRIORITY',
+]);
+
+/** Whether a question needs only what the rollup keeps (a filter field left empty asks nothing). */
+export function rollupCovers(
+  filter: ItemFilter | null | undefined,
+  groupBy: readonly ItemDimension[],
+): boolean {
+  for (const [field, value] of Object.entries(filter ?? {})) {
+    const asked = Array.isArray(value)
+      ? value.length > 0
+      : value !== null && value !== undefined && value !== '';
+    if (asked && !ROLLUP_FILTERS.has(field as keyof ItemFilter)) return false;
+  }
+  return groupBy.every((d) => ROLLUP_DIMENSIONS.has(d));
+}
+
 /** Totals and per-group tallies for a filter the cube can answer (see cubeCanAnswer). */
 export function cubeTallies(
   cube: ItemCube,
@@ -221,12 +253,18 @@ export function cubeTallies(
   groupBy: readonly ItemDimension[],
   minCount = 1,
 ): CubeAnswer {
+  if (cube.rollup && rollupCovers(filter, groupBy))
+    return cubeTallies(cube.rollup, filter, groupBy, minCount);
   const { begin, end, mask } = selectItems(cube, filter);
   const slot = cube.slot;
+  const weight = cube.weight;
   // Totals are counted in the same pass as the groups: passes over memory are what cost here.
   const totals = new Uint32Array(5);
   if (groupBy.length === 0) {
-    if (mask) for (let i = begin; i < end; i++) totals[slot[i]!]! += mask[i - begin]!;
+    if (weight) {
+      for (let i = begin; i < end; i++)
+        totals[slot[i]!]! += mask ? mask[i - begin]! * weight[i]! : weight[i]!;
+    } else if (mask) for (let i = begin; i < end; i++) totals[slot[i]!]! += mask[i - begin]!;
     else for (let i = begin; i < end; i++) totals[slot[i]!]!++;
     return { total: tallyOfSlots(totals, 0), groups: [] };
   }
@@ -286,7 +324,12 @@ export function cubeTallies(
     const m0 = multipliers[0]! * 5;
     const m1 = columnCount > 1 ? multipliers[1]! * 5 : 0;
     const m2 = columnCount > 2 ? multipliers[2]! * 5 : 0;
-    if (mask) {
+    if (weight) {
+      for (let i = begin; i < end; i++) {
+        if (mask && mask[i - begin] === 0) continue;
+        dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]! += weight[i]!;
+      }
+    } else if (mask) {
       for (let i = begin; i < end; i++) {
         if (mask[i - begin] === 0) continue;
         dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]!++;
@@ -300,9 +343,15 @@ export function cubeTallies(
     for (let i = begin; i < end; i++) {
       if (mask && mask[i - begin] === 0) continue;
       const itemSlot = slot[i]!;
-      totals[itemSlot]!++;
       let base = 0;
       for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;
+      if (weight) {
+        // A rollup's cells hold columns only (rollupCovers).
+        totals[itemSlot]! += weight[i]!;
+        counters.add(base, itemSlot, weight[i]!);
+        continue;
+      }
+      totals[itemSlot]!++;
       if (regionDim < 0 && citationDims.length === 0) {
         counters.add(base, itemSlot);
         continue;

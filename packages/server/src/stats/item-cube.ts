@@ -179,8 +179,11 @@ export class ItemCubeBuilder {
     const slot = new Uint8Array(size);
     const decision = columns.decision;
     for (let i = 0; i < size; i++) slot[i] = slotOfDecision[decision[i]!]!;
-    return {
+    const decisionDate = laid(Int32Array.from(this.decisionDates));
+    const cube: ItemCube = {
       size,
+      weight: null,
+      rollup: null,
       ids: laid(ids),
       dictionaries: this.dictionaries,
       columns,
@@ -188,7 +191,7 @@ export class ItemCubeBuilder {
       slot,
       reviewer: laid(Uint32Array.from(this.reviewers)),
       reviewerIds: this.reviewerIds,
-      decisionDate: laid(Int32Array.from(this.decisionDates)),
+      decisionDate,
       injuryDate: laid(Int32Array.from(this.injuryDates)),
       datesAreIso: this.datesAreIso,
       sortedByDecisionDate: order !== null,
@@ -208,7 +211,73 @@ export class ItemCubeBuilder {
       reviewerStates,
       stateNames,
     };
+    if (order) cube.rollup = rollUp(cube);
+    return cube;
   }
+}
+
+/** The columns the rollup keeps; every other dimension is left out of it (see ItemCube.rollup). */
+export const ROLLUP_COLUMNS = [
+  'decision',
+  'category',
+  'decisionYear',
+  'decisionMonth',
+  'drugClass',
+  'priority',
+] as const satisfies readonly CubeColumn[];
+
+/**
+ * The cube's items merged into cells: one per decision date and combination of the ROLLUP_COLUMNS, weighted by
+ * its number of items. Items come in decision-date order, so a cell is found among its date's cells only.
+ */
+function rollUp(cube: ItemCube): ItemCube {
+  const source = ROLLUP_COLUMNS.map((c) => cube.columns[c]);
+  const radices = ROLLUP_COLUMNS.map((c) => cube.dictionaries[c].size);
+  const cellColumns: number[][] = ROLLUP_COLUMNS.map(() => []);
+  const cellDates: number[] = [];
+  const cellWeights: number[] = [];
+  let cellOfKey = new Map<number, number>();
+  let date = Number.NaN;
+  for (let i = 0; i < cube.size; i++) {
+    if (cube.decisionDate[i] !== date) {
+      date = cube.decisionDate[i]!;
+      cellOfKey = new Map();
+    }
+    let key = 0;
+    for (let k = 0; k < source.length; k++) key = key * radices[k]! + source[k]![i]!;
+    const cell = cellOfKey.get(key);
+    if (cell !== undefined) {
+      cellWeights[cell]!++;
+      continue;
+    }
+    cellOfKey.set(key, cellDates.length);
+    for (let k = 0; k < source.length; k++) cellColumns[k]!.push(source[k]![i]!);
+    cellDates.push(date);
+    cellWeights.push(1);
+  }
+  const size = cellDates.length;
+  const none = new Uint32Array(size);
+  const columns = Object.fromEntries(CUBE_COLUMNS.map((c) => [c, none])) as Record<CubeColumn, Uint32Array>;
+  ROLLUP_COLUMNS.forEach((c, k) => {
+    columns[c] = Uint32Array.from(cellColumns[k]!);
+  });
+  const slot = new Uint8Array(size);
+  for (let i = 0; i < size; i++) slot[i] = cube.slotOfDecision[columns.decision[i]!]!;
+  const noLists: PerItem = { start: new Uint32Array(size + 1), codes: new Uint32Array(0) };
+  return {
+    ...cube,
+    size,
+    weight: Uint32Array.from(cellWeights),
+    rollup: null,
+    ids: new Int32Array(size),
+    columns,
+    slot,
+    reviewer: none,
+    decisionDate: Int32Array.from(cellDates),
+    injuryDate: new Int32Array(size).fill(-1),
+    bodyRegions: noLists,
+    citations: noLists,
+  };
 }
 
 /** Positions of items in ascending decision date (undated, -1, first), ties in id order. */
@@ -294,7 +363,15 @@ function perReviewer<T extends { reviewerId: number }>(
 }
 
 export interface ItemCube {
+  /** Positions: items, or cells of items in a rollup. */
   size: number;
+  /** Items at each position (a rollup's cells); null: one item each. */
+  weight: Uint32Array | null;
+  /**
+   * A coarser cube of the same items for questions about the ROLLUP_COLUMNS and decision dates only (the
+   * dashboard's): a few hundred thousand cells instead of millions of items. Null without ISO dates.
+   */
+  rollup: ItemCube | null;
   ids: Int32Array;
   dictionaries: Record<CubeColumn, Dictionary>;
   columns: Record<CubeColumn, Uint32Array>;
