@@ -13,7 +13,9 @@ const rowArb = fc.record({
   date: fc.option(fc.constantFrom('2014-01-02', '2014-01-03', '2015-06-30', '2019-12-31'), { nil: null }),
 });
 
-function cubeOf(rows: fc.RecordValue<typeof rowArb>[]): ItemCube {
+type Row = typeof rowArb extends fc.Arbitrary<infer R> ? R : never;
+
+function cubeOf(rows: Row[]): ItemCube {
   const builder = new ItemCubeBuilder();
   builder.addItems(
     rows.map(
