@@ -12,7 +12,7 @@ import type SQLite from 'better-sqlite3';
 export const BULK_LOAD_MAX_ITEMS = 100_000;
 
 const LETTER_TABLES = ['cases', 'diagnoses', 'items', 'item_body_regions', 'citations', 'citation_pages'];
-const SEARCH_TABLES: Record<string, string> = { item_search: 'items', case_search: 'cases' };
+const SEARCH_TABLES = ['item_search', 'case_search'];
 
 export interface PendingBulkLoad {
   ownerPid: number;
@@ -69,7 +69,7 @@ export function beginBulkLoad(
       for (const o of deferred.filter((d) => d.type === 'index')) {
         insert.run(o.name, position++, o.sql, ownerPid, at);
       }
-      for (const table of Object.keys(SEARCH_TABLES)) {
+      for (const table of SEARCH_TABLES) {
         insert.run(
           `${table} rebuild`,
           position++,
