@@ -115,8 +115,8 @@ const options: BenchOptions = {
 };
 mkdirSync(options.workDir, { recursive: true });
 
-/** Figures of the sections this run skips, from the previous report at the same scale and size. */
-function carriedOver(outDir: string, ran: Set<string>): BenchFigure[] {
+/** The previous report's figures at the same scale and size. */
+function carriedOver(outDir: string): BenchFigure[] {
   const previousFile = join(outDir, 'latest.json');
   if (!existsSync(previousFile)) return [];
   const previous = JSON.parse(readFileSync(previousFile, 'utf8')) as {
@@ -126,9 +126,28 @@ function carriedOver(outDir: string, ran: Set<string>): BenchFigure[] {
     figures: BenchFigure[];
   };
   if (previous.scale !== scale || previous.letters !== options.letters) return [];
-  return previous.figures
-    .filter((f) => !ran.has(f.section))
-    .map((f) => ({ ...f, measuredAt: f.measuredAt ?? previous.generatedAt }));
+  return previous.figures.map((f) => ({ ...f, measuredAt: f.measuredAt ?? previous.generatedAt }));
+}
+
+const meta = { ...machine(), scale, letters: options.letters, db: options.db ?? 'sqlite (work dir)' };
+// With --only, sections this run leaves without figures keep theirs from the previous report (read before this
+// run overwrites it).
+const previous = options.only ? carriedOver(opts.out) : [];
+
+/** Writes latest.json and latest.md with what is measured so far (after every section: a late crash keeps them). */
+function writeReport(measured: BenchFigure[]): string {
+  const order = sections.map((s) => s.name);
+  const ran = new Set(measured.map((f) => f.section));
+  const kept = previous.filter((f) => !ran.has(f.section));
+  const figures = [...measured, ...kept].sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
+  mkdirSync(opts.out, { recursive: true });
+  writeFileSync(
+    join(opts.out, 'latest.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), ...meta, figures }, null, 2)}\n`,
+  );
+  const markdown = toMarkdown(meta, figures);
+  writeFileSync(join(opts.out, 'latest.md'), markdown);
+  return markdown;
 }
 
 const figures: BenchFigure[] = [];
@@ -142,22 +161,6 @@ for (const section of sections) {
     figures.push(figure.target ? { ...measured, met: checkTarget(figure.value, figure.target) } : measured);
   }
   options.log(`section ${section.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeReport(figures);
 }
-
-if (options.only) {
-  const ran = new Set(figures.map((f) => f.section));
-  const kept = carriedOver(opts.out, ran);
-  const order = sections.map((s) => s.name);
-  figures.push(...kept);
-  figures.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
-}
-
-const meta = { ...machine(), scale, letters: options.letters, db: options.db ?? 'sqlite (work dir)' };
-mkdirSync(opts.out, { recursive: true });
-writeFileSync(
-  join(opts.out, 'latest.json'),
-  `${JSON.stringify({ generatedAt: new Date().toISOString(), ...meta, figures }, null, 2)}\n`,
-);
-const markdown = toMarkdown(meta, figures);
-writeFileSync(join(opts.out, 'latest.md'), markdown);
-console.log(markdown);
+console.log(writeReport(figures));

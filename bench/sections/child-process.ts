@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(import.meta.dirname, '../..');
-export const CLI = join(REPO_ROOT, 'packages/server/src/cli/main.ts');
+// The command's own entry (bin.cjs sizes the thread pool before the ESM loader starts it).
+export const CLI = join(REPO_ROOT, 'packages/server/src/cli/bin.cjs');
 
 export interface TimedRun {
   seconds: number;
@@ -17,7 +18,7 @@ export interface TimedRun {
 export function runCliTimed(args: string[]): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', CLI, ...args], {
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, ...args], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

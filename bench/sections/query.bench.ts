@@ -155,7 +155,23 @@ export const querySection: BenchSection = {
         });
       }
       for (const c of queryWorkload(terms.rare, terms.common)) {
-        const http = await timeHttp(server.url, c, samples);
+        const started = performance.now();
+        let http: number[];
+        try {
+          http = await timeHttp(server.url, c, samples);
+        } catch (error) {
+          // A query the server refuses (e.g. past its time limit) is a figure of the report, not the end of it.
+          const message = error instanceof Error ? error.message : String(error);
+          figures.push({
+            section: 'query',
+            name: `${c.name}: FAILED after`,
+            value: Math.round(performance.now() - started),
+            unit: 'ms',
+            note: message.slice(0, 200),
+          });
+          options.log(`${c.name}: failed: ${message}`);
+          continue;
+        }
         const p50 = median(http);
         const twoDimsFiltered = /itemStats [12] dim \+ filter/.test(c.name);
         const search = c.name.startsWith('search');

@@ -27,7 +27,7 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', CLI, 'serve', '--db', db, '--port', String(port), '--no-request-log', ...extraArgs],
+    [CLI, 'serve', '--db', db, '--port', String(port), '--no-request-log', ...extraArgs],
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

@@ -3,6 +3,7 @@ import * as initial from './2026-11-22T07-45-00-initial';
 import * as searchIndexWrittenPerBatch from './2026-12-01T08-30-00-search-index-written-per-batch';
 import * as caseStatsCoveringIndex from './2026-12-01T09-00-00-case-stats-covering-index';
 import * as deferredSchema from './2026-12-01T22-00-00-deferred-schema';
+import * as citationsItemCovering from './2026-12-01T23-00-00-citations-item-covering';
 
 // Listed explicitly (not read from the folder) so migrations work the same under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T08-30-00-search-index-written-per-batch': searchIndexWrittenPerBatch,
   '2026-12-01T09-00-00-case-stats-covering-index': caseStatsCoveringIndex,
   '2026-12-01T22-00-00-deferred-schema': deferredSchema,
+  '2026-12-01T23-00-00-citations-item-covering': citationsItemCovering,
 };
