@@ -130,9 +130,9 @@ function carriedOver(outDir: string): BenchFigure[] {
 }
 
 const meta = { ...machine(), scale, letters: options.letters, db: options.db ?? 'sqlite (work dir)' };
-// With --only, sections this run leaves without figures keep theirs from the previous report (read before this
-// run overwrites it).
-const previous = options.only ? carriedOver(opts.out) : [];
+// Sections this run leaves without figures (skipped by --only, a reused corpus, not reached yet) keep theirs from
+// the previous report at the same scale, with the time they were measured (read before this run overwrites it).
+const previous = carriedOver(opts.out);
 
 /** Writes latest.json and latest.md with what is measured so far (after every section: a late crash keeps them). */
 function writeReport(measured: BenchFigure[]): string {
