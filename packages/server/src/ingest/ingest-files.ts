@@ -72,6 +72,7 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
       () => {}, // Only the estimate is lost; the run itself reports unreadable paths.
     );
   }
+  let failed = false;
   try {
     for await (const entry of listInputFiles(paths)) {
       if (entry.kind === 'skipped') pipeline.skip();
@@ -80,6 +81,9 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
     }
     listed = true;
     await pipeline.finish();
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     if (ticker) clearInterval(ticker);
     await pipeline.close();
@@ -91,7 +95,13 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
           `building indexes and full-text search for ${(stored + updated).toLocaleString('en-US')} letters…`,
         );
       }
-      endBulkLoad(store);
+      try {
+        endBulkLoad(store);
+      } catch (error) {
+        // After a failed run (disk full...) the run's own error is the one to report; the note of what is left to
+        // build stays in the store for the next writer.
+        if (!failed) throw error;
+      }
     }
   }
   await finishIngestRun(store.db, runId, new Date().toISOString());
