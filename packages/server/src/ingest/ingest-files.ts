@@ -72,7 +72,7 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
       () => {}, // Only the estimate is lost; the run itself reports unreadable paths.
     );
   }
-  let failed = false;
+  let failure: unknown = null;
   try {
     for await (const entry of listInputFiles(paths)) {
       if (entry.kind === 'skipped') pipeline.skip();
@@ -82,28 +82,28 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
     listed = true;
     await pipeline.finish();
   } catch (error) {
-    failed = true;
-    throw error;
+    failure = error;
   } finally {
     if (ticker) clearInterval(ticker);
     await pipeline.close();
-    if (bulk) {
-      // Also after a failure: what was stored stays searchable and indexed.
-      const { stored, updated } = pipeline.writer.totals;
-      if (stored + updated >= NOTICE_FROM_LETTERS) {
-        options.onNotice?.(
-          `building indexes and full-text search for ${(stored + updated).toLocaleString('en-US')} letters…`,
-        );
-      }
-      try {
-        endBulkLoad(store);
-      } catch (error) {
-        // After a failed run (disk full...) the run's own error is the one to report; the note of what is left to
-        // build stays in the store for the next writer.
-        if (!failed) throw error;
-      }
+  }
+  if (bulk) {
+    // Also after a failure: what was stored stays searchable and indexed.
+    const { stored, updated } = pipeline.writer.totals;
+    if (stored + updated >= NOTICE_FROM_LETTERS) {
+      options.onNotice?.(
+        `building indexes and full-text search for ${(stored + updated).toLocaleString('en-US')} letters…`,
+      );
+    }
+    try {
+      endBulkLoad(store);
+    } catch (error) {
+      // After a failed run (disk full...) the run's own error is the one to report; the note of what is left to
+      // build stays in the store for the next writer.
+      failure ??= error;
     }
   }
+  if (failure) throw failure;
   await finishIngestRun(store.db, runId, new Date().toISOString());
   await refreshPlannerStatistics(store.db, store.dialect);
   onProgress?.(progress());
