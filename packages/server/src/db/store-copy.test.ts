@@ -1,7 +1,9 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { openStore, type Store, writeTransaction } from './client';
+import { beginBulkLoad } from './repositories/bulk-load.repository';
 import { itemFilterCondition } from './repositories/item-filter';
 import { type LetterToSave, saveLetters } from './repositories/letter.repository';
 import { copyStore } from './store-copy';
@@ -134,6 +136,22 @@ describeEachBackend('copyStore', (backend) => {
     const ids = (await cases(target)).map((c) => c.id);
     expect(new Set(ids).size).toBe(6);
     expect(Math.max(...ids)).toBeGreaterThan(Math.max(...(await cases(source)).map((c) => c.id)));
+    await source.close();
+    await target.close();
+  });
+
+  it('copies the letters of a store whose bulk load is unfinished, and not its note of what to rebuild', async () => {
+    const source = await openStore(':memory:');
+    beginBulkLoad(source.sqlite!, 1, '2026-12-01T00:00:00Z');
+    await writeTransaction(source, (tx) =>
+      saveLetters(tx, [1, 2, 3].map(letter), undefined, { deferSearch: true }),
+    );
+    const target = await backend.open();
+    await copyStore(source, target);
+    expect(await tableCounts(target)).toEqual(await tableCounts(source));
+    const notes = await sql<{ n: number }>`select count(*) as n from deferred_schema`.execute(target.db);
+    expect(Number(notes.rows[0]?.n)).toBe(0);
+    expect(await searchTitles(target, 'taper*')).toHaveLength(3);
     await source.close();
     await target.close();
   });

@@ -48,6 +48,8 @@ const TABLE_ORDER = [
 // Full-text tables: FTS5 on SQLite (rebuilt from the copied rows), tsvector tables on PostgreSQL (filled by the
 // target's triggers).
 const DERIVED_TABLES = ['item_search', 'case_search'];
+// How the source's own indexes stand (a bulk load's pending rebuild), not data: the target has its own.
+const STORE_STATE_TABLES = ['deferred_schema'];
 
 // Well below SQLite's 32766 and PostgreSQL's 65535 bound parameters per statement.
 const MAX_PARAMS = 30_000;
@@ -76,7 +78,13 @@ async function tableNames(store: Store): Promise<string[]> {
         );
   return names
     .map((r) => r.name)
-    .filter((n) => !n.startsWith('kysely_') && !n.startsWith('sqlite_') && !DERIVED_TABLES.includes(n));
+    .filter(
+      (n) =>
+        !n.startsWith('kysely_') &&
+        !n.startsWith('sqlite_') &&
+        !DERIVED_TABLES.includes(n) &&
+        !STORE_STATE_TABLES.includes(n),
+    );
 }
 
 async function tableShape(store: Store, name: string): Promise<TableShape> {
