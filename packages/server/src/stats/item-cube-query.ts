@@ -2,7 +2,7 @@ import type { ItemFilter } from '../db/repositories/item-filter';
 import type { ItemDimension } from '../db/repositories/item-stats.repository';
 import type { DecisionTally } from './decision-tally';
 import type { CubeColumn, Dictionary, ItemCube, Value } from './item-cube';
-import { dateNumber } from './item-cube';
+import { dateNumber, ROLLUP_COLUMNS } from './item-cube';
 
 // Item aggregates answered from an ItemCube, with the same meaning as the SQL in item-stats.repository.ts
 // (which the property tests hold it to): filters are ANDed, a list matches any of its values, a multi-valued
@@ -223,14 +223,11 @@ const ROLLUP_FILTERS = new Set<keyof ItemFilter>([
   'decisionDateFrom',
   'decisionDateTo',
 ]);
-const ROLLUP_DIMENSIONS = new Set<ItemDimension>([
-  'DECISION',
-  'CATEGORY',
-  'DECISION_YEAR',
-  'DECISION_MONTH',
-  'DRUG_CLASS',
-  'PRIORITY',
-]);
+const ROLLUP_DIMENSIONS = new Set(
+  (Object.entries(SINGLE) as [ItemDimension, CubeColumn][])
+    .filter(([, column]) => (ROLLUP_COLUMNS as readonly CubeColumn[]).includes(column))
+    .map(([dimension]) => dimension),
+);
 
 /** Whether a question needs only what the rollup keeps (a filter field left empty asks nothing). */
 export function rollupCovers(

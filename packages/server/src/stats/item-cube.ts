@@ -179,7 +179,6 @@ export class ItemCubeBuilder {
     const slot = new Uint8Array(size);
     const decision = columns.decision;
     for (let i = 0; i < size; i++) slot[i] = slotOfDecision[decision[i]!]!;
-    const decisionDate = laid(Int32Array.from(this.decisionDates));
     const cube: ItemCube = {
       size,
       weight: null,
@@ -191,7 +190,7 @@ export class ItemCubeBuilder {
       slot,
       reviewer: laid(Uint32Array.from(this.reviewers)),
       reviewerIds: this.reviewerIds,
-      decisionDate,
+      decisionDate: laid(Int32Array.from(this.decisionDates)),
       injuryDate: laid(Int32Array.from(this.injuryDates)),
       datesAreIso: this.datesAreIso,
       sortedByDecisionDate: order !== null,

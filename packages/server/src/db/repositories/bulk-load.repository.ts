@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
 // Bulk loading a new SQLite store: inserting into a table with a dozen secondary indexes costs a B-tree insert per
 // index per row, and the full-text index a segment per batch to merge later, so a large first ingest spends most
@@ -12,7 +13,6 @@ import type SQLite from 'better-sqlite3';
 export const BULK_LOAD_MAX_ITEMS = 100_000;
 
 const LETTER_TABLES = ['cases', 'diagnoses', 'items', 'item_body_regions', 'citations', 'citation_pages'];
-const SEARCH_TABLES = ['item_search', 'case_search'];
 
 export interface PendingBulkLoad {
   ownerPid: number;
@@ -69,14 +69,8 @@ export function beginBulkLoad(
       for (const o of deferred.filter((d) => d.type === 'index')) {
         insert.run(o.name, position++, o.sql, ownerPid, at);
       }
-      for (const table of SEARCH_TABLES) {
-        insert.run(
-          `${table} rebuild`,
-          position++,
-          `insert into ${table}(${table}) values ('rebuild')`,
-          ownerPid,
-          at,
-        );
+      for (const { table, statement } of SQLITE_SEARCH_REBUILDS) {
+        insert.run(`${table} rebuild`, position++, statement, ownerPid, at);
       }
       for (const o of deferred.filter((d) => d.type === 'trigger')) {
         insert.run(o.name, position++, o.sql, ownerPid, at);

@@ -207,12 +207,17 @@ export async function searchSnippets(
   return snippets;
 }
 
+/** SQLite's statements that rebuild each full-text table from its rows (the bulk load stores them to run later). */
+export const SQLITE_SEARCH_REBUILDS: readonly { table: string; statement: string }[] = [
+  'item_search',
+  'case_search',
+].map((table) => ({ table, statement: `insert into ${table} (${table}) values ('rebuild')` }));
+
 /**
  * Rebuilds SQLite's full-text tables from the rows (after a bulk copy that bypassed the letter write path);
  * PostgreSQL's triggers keep its tables in step with every statement, so there it does nothing.
  */
 export async function rebuildSearchIndex(db: Reader['db'], dialect: Reader['dialect']): Promise<void> {
   if (dialect === 'postgres') return;
-  await sql`insert into item_search (item_search) values ('rebuild')`.execute(db);
-  await sql`insert into case_search (case_search) values ('rebuild')`.execute(db);
+  for (const { statement } of SQLITE_SEARCH_REBUILDS) await sql.raw(statement).execute(db);
 }
