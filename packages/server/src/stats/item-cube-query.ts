@@ -45,7 +45,7 @@ function allowedCodes(dictionary: Dictionary, values: readonly Value[]): Uint8Ar
  * The items a filter selects: positions begin..end, and of those the ones whose mask byte (at position - begin)
  * is 1; no mask means all of them. On a cube in decision-date order a decision-date filter only narrows the range.
  */
-interface Selection {
+export interface Selection {
   begin: number;
   end: number;
   mask: Uint8Array | null;
@@ -63,7 +63,7 @@ function lowerBound(dates: Int32Array, value: number): number {
   return lo;
 }
 
-function selectItems(cube: ItemCube, filter: ItemFilter | null | undefined): Selection {
+export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefined): Selection {
   const f = filter ?? {};
   let begin = 0;
   let end = cube.size;

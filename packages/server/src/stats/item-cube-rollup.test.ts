@@ -21,6 +21,7 @@ function cubeOf(rows: Row[]): ItemCube {
     rows.map(
       (r, i): CubeItemRow => ({
         id: i + 1,
+        caseId: i + 1,
         reviewerId: (i % 3) + 1,
         dateDecision: r.date,
         dateInjury: null,

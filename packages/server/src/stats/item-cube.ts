@@ -5,6 +5,8 @@
 // Every dictionary reserves code 0 for "no value" (SQL NULL), so a missing value groups under a null key and
 // never matches a filter, as in SQL.
 
+import { type CaseCube, CaseCubeBuilder, type CubeCaseRow, casePositionOf } from './case-cube';
+
 export type Value = string | number | null;
 
 /** Values by code; code 0 is null. */
@@ -49,6 +51,7 @@ export type CubeColumn = (typeof CUBE_COLUMNS)[number];
 
 export interface CubeItemRow {
   id: number;
+  caseId: number;
   reviewerId: number | null;
   /** yyyy-mm-dd or null. */
   dateDecision: string | null;
@@ -82,10 +85,13 @@ export class ItemCubeBuilder {
     number[]
   >;
   private readonly ids: number[] = [];
+  private readonly caseIds: number[] = [];
   private readonly reviewers: number[] = [];
   private readonly decisionDates: number[] = [];
   private readonly injuryDates: number[] = [];
   private readonly reviewerIds = new Dictionary();
+  private readonly cases = new CaseCubeBuilder(this.reviewerIds);
+  private hasCases = false;
   private datesAreIso = true;
 
   addItems(rows: readonly CubeItemRow[]): void {
@@ -93,6 +99,7 @@ export class ItemCubeBuilder {
       const last = this.ids.length > 0 ? this.ids[this.ids.length - 1]! : -Infinity;
       if (row.id <= last) throw new RangeError(`item ids must ascend: ${row.id} after ${last}`);
       this.ids.push(row.id);
+      this.caseIds.push(row.caseId);
       for (const c of CUBE_COLUMNS) this.columns[c].push(this.dictionaries[c].code(row.values[c]));
       this.reviewers.push(this.reviewerIds.code(row.reviewerId));
       const decided = dateNumber(row.dateDecision);
@@ -101,6 +108,15 @@ export class ItemCubeBuilder {
       this.decisionDates.push(decided);
       this.injuryDates.push(injured);
     }
+  }
+
+  /**
+   * The cases of the same snapshot (ascending id, every case of the items added, and those without items), for
+   * caseStats. A cube finished without any has no case cube.
+   */
+  addCases(rows: readonly CubeCaseRow[]): void {
+    this.hasCases = true;
+    this.cases.addCases(rows);
   }
 
   /**
@@ -116,6 +132,17 @@ export class ItemCubeBuilder {
   }): ItemCube {
     const size = this.ids.length;
     const ids = Int32Array.from(this.ids);
+    // Before the reviewer lists below: cases add the reviewers of item-less letters to reviewerIds.
+    const cases = this.hasCases ? this.cases.finish() : null;
+    const caseOf = new Uint32Array(cases ? size : 0);
+    if (cases) {
+      for (let i = 0; i < size; i++) {
+        const position = casePositionOf(cases.ids, this.caseIds[i]!);
+        if (position < 0)
+          throw new RangeError(`item ${this.ids[i]}: its case ${this.caseIds[i]} was not added`);
+        caseOf[i] = position;
+      }
+    }
     const indexOf = (id: number): number => {
       let lo = 0;
       let hi = size - 1;
@@ -184,6 +211,8 @@ export class ItemCubeBuilder {
       weight: null,
       rollup: null,
       ids: laid(ids),
+      cases,
+      caseOf: cases ? laid(caseOf) : caseOf,
       dictionaries: this.dictionaries,
       columns,
       slotOfDecision,
@@ -269,6 +298,8 @@ function rollUp(cube: ItemCube): ItemCube {
     weight: Uint32Array.from(cellWeights),
     rollup: null,
     ids: new Int32Array(size),
+    cases: null,
+    caseOf: new Uint32Array(0),
     columns,
     slot,
     reviewer: none,
@@ -372,6 +403,10 @@ export interface ItemCube {
    */
   rollup: ItemCube | null;
   ids: Int32Array;
+  /** The snapshot's cases (null: none were added, or they cannot answer as SQL would; a rollup has none). */
+  cases: CaseCube | null;
+  /** Per position: the position of the item's case in `cases` (empty without cases). */
+  caseOf: Uint32Array;
   dictionaries: Record<CubeColumn, Dictionary>;
   columns: Record<CubeColumn, Uint32Array>;
   /** Decision code → tally slot (0 upheld, 1 overturned, 2 partially, 3 unknown, 4 anything else). */

@@ -6,6 +6,7 @@ import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
 import { openStore, writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { CASE_DIMENSIONS, caseStats } from './case-stats.repository';
+import { buildItemCube, freshItemCube } from './item-stats-cube.repository';
 import { saveLetters } from './letter.repository';
 
 const filterArb: fc.Arbitrary<ReferenceFilter | null> = fc.oneof(
@@ -30,9 +31,15 @@ describeEachBackend('caseStats', (backend) => {
           const store = await backend.open();
           try {
             await writeTransaction(store, (tx) => saveLetters(tx, letters.map(toLetterToSave)));
+            await buildItemCube(store.db, store.dialect);
+            const cube = await freshItemCube(store.db, store.dialect);
+            expect(cube?.cases?.size).toBe(letters.length);
             for (const { filter, groupBy } of queries) {
               const expected = referenceCaseStats(letters, filter, groupBy);
-              const actual = await caseStats(store.db, { filter, groupBy }, store.dialect);
+              // The same question from SQL and from the cube's cases: both must match the reference.
+              const fromSql = await caseStats(store.db, { filter, groupBy }, store.dialect, 'sql');
+              const actual = await caseStats(store.db, { filter, groupBy }, store.dialect, 'auto');
+              expect(actual).toEqual(fromSql);
               const expectedTotal = referenceCaseStats(letters, filter, []).get('[]');
               expect(actual.total.cases).toBe(expectedTotal?.cases ?? 0);
               expect(actual.total.items).toBe(expectedTotal?.items ?? 0);
@@ -79,7 +86,7 @@ describe('caseStats on SQLite', () => {
     try {
       for (const dimension of ['DECISION_YEAR', 'PRIORITY', 'PATIENT_AGE_BAND'] as const) {
         statements.length = 0;
-        await caseStats(store.db, { groupBy: [dimension] });
+        await caseStats(store.db, { groupBy: [dimension] }, 'sqlite', 'sql');
         expect(statements.length).toBeGreaterThan(0);
         for (const text of statements) {
           const plan = store.sqlite!.prepare(`explain query plan ${text}`).all() as { detail: string }[];

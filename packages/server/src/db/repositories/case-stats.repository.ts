@@ -1,9 +1,11 @@
 import { type RawBuilder, sql } from 'kysely';
+import { type CaseGroupTally, caseCubeCanAnswer, caseCubeTallies } from '../../stats/case-cube-query';
 import { compareKeyValues, type KeyValue } from '../../stats/group-order';
 import { type HistogramBin, type Summary, summarizeHistogram } from '../../stats/quantile';
 import type { Db } from '../client';
 import type { ItemFilter, SqlDialect } from './item-filter';
-import { itemFilterSql } from './item-stats.repository';
+import { itemFilterSql, type TallyEngine } from './item-stats.repository';
+import { freshItemCube } from './item-stats-cube.repository';
 
 // Case (letter) aggregates: how many cases, items per case, and days from the UR denial to the IMR decision.
 // SQL returns counts and a histogram of days per group (days are small integers, so the histogram is small and
@@ -119,20 +121,19 @@ function whereAll(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
 
 type Row = Record<string, string | number | null>;
 
-export async function caseStats(
+/** Counts, item sums and day histograms per group from SQL: two passes over the cases (and their joins). */
+async function sqlCaseTallies(
   db: Db,
-  args: CaseStatsArgs,
-  dialect: SqlDialect = 'sqlite',
-): Promise<CaseStatsResult> {
-  checkCaseStatsArgs(args);
-  const groupBy = args.groupBy ?? [];
-  const minCount = Math.max(1, args.minCount ?? 1);
+  filter: ItemFilter | null | undefined,
+  groupBy: readonly CaseDimension[],
+  dialect: SqlDialect,
+): Promise<CaseGroupTally[]> {
   const specs = groupBy.map((d) => CASE_DIMENSION_SQL[d]);
   const joins = sql.join(
     [...new Set(specs.flatMap((s) => (s.join ? [s.join] : [])))].map((j) => JOIN_SQL[j]),
     sql` `,
   );
-  const conditions = caseConditions(args.filter, dialect);
+  const conditions = caseConditions(filter, dialect);
   const keyColumns = specs.map((s, i) => sql`${s.expr} as ${sql.raw(`k${i}`)}`);
   const select = (extra: RawBuilder<unknown>[]) => sql.join([...keyColumns, ...extra]);
   const positions = (n: number) =>
@@ -144,7 +145,7 @@ export async function caseStats(
     from cases ${joins} ${whereAll([...conditions, sql`cases.days_to_decision is not null`])}
     ${positions(specs.length + 1)}`.execute(db);
 
-  const keyValuesOf = (row: Row): KeyValue[] =>
+  const keyValuesOf = (row: Row): (string | number | null)[] =>
     groupBy.map((d, i) => {
       const v = row[`k${i}`] ?? null;
       return d === 'DECISION_YEAR' && v !== null ? Number(v) : v;
@@ -156,38 +157,75 @@ export async function caseStats(
     bins.push({ value: Number(row.d), count: Number(row.n) });
     histograms.set(k, bins);
   }
-  const groups: CaseStatsGroup[] = counts.rows
-    .filter((row) => Number(row.n) > 0)
-    .map((row) => {
-      const keyValues = keyValuesOf(row);
-      const key: CaseStatsKey = {};
-      groupBy.forEach((d, i) => {
-        (key as Record<string, KeyValue>)[CASE_DIMENSION_SQL[d].field] = keyValues[i];
-      });
-      const cases = Number(row.n);
-      const items = Number(row.items ?? 0);
-      return {
-        key,
-        keyValues,
-        cases,
-        items,
-        itemsPerCase: items / cases,
-        daysToDecision: summarizeHistogram(histograms.get(JSON.stringify(keyValues)) ?? []),
-      };
-    });
-  if (groupBy.length === 0) {
-    const total = groups[0] ?? {
-      key: {},
-      keyValues: [],
-      cases: 0,
-      items: 0,
-      itemsPerCase: null,
-      daysToDecision: summarizeHistogram([]),
+  return counts.rows.map((row) => {
+    const keyValues = keyValuesOf(row);
+    return {
+      keyValues,
+      cases: Number(row.n),
+      items: Number(row.items ?? 0),
+      days: histograms.get(JSON.stringify(keyValues)) ?? [],
     };
+  });
+}
+
+/**
+ * The total and the groups' tallies: from the in-memory cube's cases when it is fresh and able (`auto`), else
+ * from SQL.
+ */
+async function caseTallies(
+  db: Db,
+  filter: ItemFilter | null | undefined,
+  groupBy: readonly CaseDimension[],
+  dialect: SqlDialect,
+  engine: TallyEngine,
+): Promise<{ total: CaseGroupTally | undefined; groups: CaseGroupTally[] }> {
+  const cube = engine === 'auto' ? await freshItemCube(db, dialect) : null;
+  if (cube && caseCubeCanAnswer(cube, filter))
+    return caseCubeTallies(cube, filter, !isFilterSet(filter), groupBy);
+  const [total] = await sqlCaseTallies(db, filter, [], dialect);
+  return { total, groups: groupBy.length === 0 ? [] : await sqlCaseTallies(db, filter, groupBy, dialect) };
+}
+
+export async function caseStats(
+  db: Db,
+  args: CaseStatsArgs,
+  dialect: SqlDialect = 'sqlite',
+  engine: TallyEngine = 'auto',
+): Promise<CaseStatsResult> {
+  checkCaseStatsArgs(args);
+  const groupBy = args.groupBy ?? [];
+  const minCount = Math.max(1, args.minCount ?? 1);
+  const tallies = await caseTallies(db, args.filter, groupBy, dialect, engine);
+  const summarize = (tally: CaseGroupTally): CaseStatsGroup => {
+    const key: CaseStatsKey = {};
+    groupBy.forEach((d, i) => {
+      (key as Record<string, KeyValue>)[CASE_DIMENSION_SQL[d].field] = tally.keyValues[i] ?? null;
+    });
+    return {
+      key,
+      keyValues: tally.keyValues,
+      cases: tally.cases,
+      items: tally.items,
+      itemsPerCase: tally.items / tally.cases,
+      daysToDecision: summarizeHistogram(tally.days),
+    };
+  };
+  const total: CaseStatsGroup =
+    tallies.total && tallies.total.cases > 0
+      ? summarize(tallies.total)
+      : {
+          key: {},
+          keyValues: [],
+          cases: 0,
+          items: 0,
+          itemsPerCase: null,
+          daysToDecision: summarizeHistogram([]),
+        };
+  if (groupBy.length === 0) {
     const all = total.cases >= minCount ? [total] : [];
     return { total, groups: all, groupCount: all.length };
   }
-  const totals = await caseStats(db, { filter: args.filter }, dialect);
+  const groups = tallies.groups.filter((g) => g.cases > 0).map(summarize);
   const byTime = groupBy.some((d) => CASE_DIMENSION_SQL[d].time);
   const compareKeys = (a: CaseStatsGroup, b: CaseStatsGroup) => {
     for (let i = 0; i < groupBy.length; i++) {
@@ -200,7 +238,7 @@ export async function caseStats(
     .filter((g) => g.cases >= minCount)
     .sort((a, b) => (byTime ? compareKeys(a, b) : b.cases - a.cases || compareKeys(a, b)));
   return {
-    total: totals.total,
+    total,
     groups: args.limit == null ? kept : kept.slice(0, args.limit),
     groupCount: kept.length,
   };

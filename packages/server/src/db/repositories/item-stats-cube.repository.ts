@@ -37,19 +37,23 @@ function cubeDisabled(): boolean {
 }
 
 /**
- * Changes with every commit that can change items: SQLite's data_version moves on other connections' commits,
- * and the highest item id on this connection's own (a replaced letter's items get new ids). Both are O(1).
+ * Changes with every commit that can change items or cases: SQLite's data_version moves on other connections'
+ * commits, and the highest item and case ids on this connection's own (a replaced letter's rows get new ids; a
+ * letter without items adds only a case). All are O(1).
  */
 async function storeVersion(db: Db, dialect: SqlDialect): Promise<{ version: string; maxItemId: number }> {
-  const { rows } = await sql<{ m: number | null }>`select max(id) as m from items`.execute(db);
+  const { rows } = await sql<{ m: number | null; c: number | null }>`select
+    (select max(id) from items) as m, (select max(id) from cases) as c`.execute(db);
   const maxItemId = Number(rows[0]?.m ?? 0);
-  if (dialect !== 'sqlite') return { version: `p${maxItemId}`, maxItemId };
+  const ids = `${maxItemId}.${Number(rows[0]?.c ?? 0)}`;
+  if (dialect !== 'sqlite') return { version: `p${ids}`, maxItemId };
   const pragma = await sql<{ dataVersion: number }>`pragma data_version`.execute(db);
-  return { version: `s${pragma.rows[0]?.dataVersion ?? 0}.${maxItemId}`, maxItemId };
+  return { version: `s${pragma.rows[0]?.dataVersion ?? 0}.${ids}`, maxItemId };
 }
 
 interface ItemChunkRow {
   id: number;
+  k: number;
   d: string;
   c: string;
   y: number | null;
@@ -76,7 +80,8 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
   const citationParties: string[] = [];
   let after = 0;
   for (;;) {
-    const { rows } = await sql<ItemChunkRow>`select id, decision as d, category as c, decision_year as y,
+    const { rows } =
+      await sql<ItemChunkRow>`select id, case_id as k, decision as d, category as c, decision_year as y,
         decision_month as m, drug_class as dc, drug_generic as dg, treatment as t, priority as p,
         patient_sex as s, patient_age_band as a, reviewer_id as r, date_decision as dd, date_injury as di
       from items where id > ${after} order by id limit ${CHUNK}`.execute(db);
@@ -86,6 +91,7 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
       rows.map(
         (row): CubeItemRow => ({
           id: Number(row.id),
+          caseId: Number(row.k),
           reviewerId: row.r === null ? null : Number(row.r),
           dateDecision: row.dd,
           dateInjury: row.di,
@@ -128,6 +134,7 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
     after = last;
     await yieldToEventLoop();
   }
+  await readCubeCases(db, builder);
   const specialties = await sql<{ reviewerId: number; specialty: string }>`
     select reviewer_id, specialty from reviewer_specialties`.execute(db);
   const states = await sql<{
@@ -155,6 +162,42 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
     reviewerStates: states.rows.map((r) => ({ reviewerId: Number(r.reviewerId), state: r.state })),
     guidelines: guidelines.rows.map((g) => ({ ...g, id: Number(g.id) })),
   });
+}
+
+interface CaseChunkRow {
+  id: number;
+  r: number | null;
+  dd: string | null;
+  p: string | null;
+  s: string | null;
+  a: string | null;
+  n: number | null;
+  c: number;
+}
+
+/** The cases, for caseStats: read after the items, so every item's case is among them. */
+async function readCubeCases(db: Db, builder: ItemCubeBuilder): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await sql<CaseChunkRow>`select id, reviewer_id as r, date_decision as dd, priority as p,
+        patient_sex as s, patient_age_band as a, days_to_decision as n, item_count as c
+      from cases where id > ${after} order by id limit ${CHUNK}`.execute(db);
+    if (rows.length === 0) break;
+    builder.addCases(
+      rows.map((row) => ({
+        id: Number(row.id),
+        reviewerId: row.r === null ? null : Number(row.r),
+        dateDecision: row.dd,
+        priority: row.p,
+        patientSex: row.s,
+        patientAgeBand: row.a,
+        daysToDecision: row.n === null ? null : Number(row.n),
+        itemCount: Number(row.c),
+      })),
+    );
+    after = Number(rows[rows.length - 1]!.id);
+    await yieldToEventLoop();
+  }
 }
 
 /**
