@@ -56,8 +56,10 @@ async function timeHttp(url: string, c: QueryCase, samples: number): Promise<num
     const body = (await response.json()) as { errors?: { message: string }[] };
     if (body.errors) throw new Error(`${c.name}: ${body.errors.map((e) => e.message).join('; ')}`);
   };
-  // The direct-SQL timing before this blocks the event loop for seconds, so the pooled keep-alive socket may
-  // have been closed by the server meanwhile: the warm-up tolerates one such stale socket.
+  // The direct-SQL timing before this blocks the event loop for seconds, so pooled keep-alive sockets may have
+  // been closed by the server meanwhile, unnoticed: a pause lets the pool see the closes (and its own keep-alive
+  // timers fire) before a request picks a socket, and the warm-up still tolerates one stale socket.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   try {
     await send();
   } catch (error) {

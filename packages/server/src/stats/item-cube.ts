@@ -129,6 +129,13 @@ export class ItemCubeBuilder {
     reviewerSpecialties: Iterable<{ reviewerId: number; specialty: string }>;
     reviewerStates: Iterable<{ reviewerId: number; state: string }>;
     guidelines: Iterable<CubeGuideline>;
+    /** The pages of the citations (citedPages); without them the cube has no pages. */
+    citationPages?: {
+      rows: Iterable<{ itemId: number; guidelineId: number; citedBy: string; page: number }>;
+      /** Least and greatest page among the rows. */
+      minPage: number;
+      maxPage: number;
+    };
   }): ItemCube {
     const size = this.ids.length;
     const ids = Int32Array.from(this.ids);
@@ -183,6 +190,18 @@ export class ItemCubeBuilder {
       (c) => guidelineIds.code(c.guidelineId) * 4 + citedByNames.code(c.citedBy),
       size,
     );
+    // One code per cited page: (guideline code × 4 + cited-by code) × pageRadix + page, when that fits 32 bits.
+    const pages = multi.citationPages;
+    const pageRadix = pages ? pages.maxPage + 1 : 0;
+    const pagesFit = pages !== undefined && pages.minPage >= 0 && guidelineIds.size * 4 * pageRadix < 2 ** 32;
+    const citedPages = pagesFit
+      ? groupByItem(
+          pages.rows,
+          (r) => indexOf(r.itemId),
+          (r) => (guidelineIds.code(r.guidelineId) * 4 + citedByNames.code(r.citedBy)) * pageRadix + r.page,
+          size,
+        )
+      : null;
     if (citedByNames.size > 4) throw new RangeError('more than three citing parties');
     const specialtyNames = new Dictionary();
     const reviewerSpecialties = perReviewer(multi.reviewerSpecialties, this.reviewerIds, (r) =>
@@ -226,6 +245,8 @@ export class ItemCubeBuilder {
       bodyRegions: order ? permutePerItem(regions, order) : regions,
       regionNames,
       citations: order ? permutePerItem(citationGuidelines, order) : citationGuidelines,
+      citedPages: citedPages && order ? permutePerItem(citedPages, order) : citedPages,
+      pageRadix,
       citedByNames,
       guidelineIds,
       guidelineSource: Uint32Array.from(guidelineSource),
@@ -307,6 +328,7 @@ function rollUp(cube: ItemCube): ItemCube {
     injuryDate: new Int32Array(size).fill(-1),
     bodyRegions: noLists,
     citations: noLists,
+    citedPages: null,
   };
 }
 
@@ -424,6 +446,9 @@ export interface ItemCube {
   regionNames: Dictionary;
   /** Per item: guideline code × 4 + cited-by code. */
   citations: PerItem;
+  /** Per item, one per cited page: (guideline code × 4 + cited-by code) × pageRadix + page; null: no pages. */
+  citedPages: PerItem | null;
+  pageRadix: number;
   citedByNames: Dictionary;
   guidelineIds: Dictionary;
   guidelineSource: Uint32Array;

@@ -26,6 +26,11 @@ const queryArb = fc.record({
   perCategory: fc.boolean(),
 });
 
+// Source and name conditions some of the time, so the cube's guideline restrictions are held to SQL's too.
+const sourcesOf = (level: string) => (level === 'GUIDELINE' ? ['MTUS', 'ODG'] : null);
+const namesOf = (perCategory: boolean) =>
+  perCategory ? ['Chronic Pain Medical Treatment Guidelines', ''] : null;
+
 describeEachBackend('guideline analytics', (backend) => {
   it('agree with citations counted in plain JS over the same random letters', async () => {
     await fc.assert(
@@ -65,6 +70,24 @@ describeEachBackend('guideline analytics', (backend) => {
               ).toEqual(Object.fromEntries(referenceCitedPages(letters, filter, citedBy)));
               expect(pages.groups.map((p) => p.count)).toEqual(
                 [...pages.groups.map((p) => p.count)].sort((a, b) => b - a),
+              );
+
+              // The cube's answers (auto, the cube being fresh) and SQL's, figure for figure, at every level.
+              for (const level of ['SOURCE', 'GUIDELINE', 'TOPIC'] as const) {
+                const args = { filter, citedBy, perCategory, level, sources: sourcesOf(level) };
+                expect(await guidelineStats(store.db, args, store.dialect, 'auto')).toEqual(
+                  await guidelineStats(store.db, args, store.dialect, 'sql'),
+                );
+              }
+              const pageArgs = {
+                filter,
+                citedBy,
+                perCategory,
+                minCount: 2,
+                guidelines: namesOf(perCategory),
+              };
+              expect(await citedPages(store.db, pageArgs, store.dialect, 'auto')).toEqual(
+                await citedPages(store.db, pageArgs, store.dialect, 'sql'),
               );
 
               const parties = ['CLAIMS_ADMINISTRATOR', 'IMR_REVIEWER'];

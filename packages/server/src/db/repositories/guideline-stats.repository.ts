@@ -1,7 +1,13 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type DecisionTally, type OverturnRate, overturnRateOf } from '../../stats/decision-tally';
 import { type GroupOrder, type KeyValue, orderGroups } from '../../stats/group-order';
-import { cubeCanAnswer, cubeCitationCoverage } from '../../stats/item-cube-query';
+import {
+  type GuidelineCubeLevel,
+  guidelineCubeCanAnswer,
+  guidelineCubeGroups,
+} from '../../stats/guideline-cube-query';
+import type { ItemCube } from '../../stats/item-cube';
+import { cubeCanAnswer, cubeCitationCoverage, cubeTallies } from '../../stats/item-cube-query';
 import { type RateInterval, wilsonInterval } from '../../stats/wilson-interval';
 import type { Db } from '../client';
 import type { ItemFilter, SqlDialect } from './item-filter';
@@ -118,32 +124,60 @@ async function denominators(
   return { items, byCategory };
 }
 
+/** The cube's groups as the SQL's rows: key columns k0.., the distinct-item tally, the citation count. */
+function cubeRows(
+  cube: ItemCube,
+  args: CitedPagesArgs,
+  level: GuidelineCubeLevel,
+): { rows: Row[]; items: DecisionTally; byCategory: Map<string, number> } {
+  const rows = guidelineCubeGroups(cube, args, level).map(({ keyValues, tally, citations }) => {
+    const row: Row = {
+      n: tally.count,
+      upheld: tally.upheld,
+      overturned: tally.overturned,
+      partial: tally.partiallyOverturned,
+      unknown: tally.unknown,
+      citations,
+    };
+    keyValues.forEach((value, i) => {
+      row[`k${i}`] = value;
+    });
+    return row;
+  });
+  const denominators = cubeTallies(cube, args.filter, args.perCategory ? ['CATEGORY'] : [], 1);
+  const byCategory = new Map<string, number>();
+  for (const group of denominators.groups) byCategory.set(String(group.keyValues[0]), group.tally.count);
+  return { rows, items: denominators.total, byCategory };
+}
+
 async function grouped<G extends SharedGroup>(
   db: Db,
-  args: CommonArgs,
+  args: CitedPagesArgs,
   dialect: SqlDialect,
   query: {
+    /** What the cube groups by for the same keys. */
+    level: GuidelineCubeLevel;
     keys: RawBuilder<unknown>[];
     extra: RawBuilder<unknown>[];
     from: RawBuilder<unknown>;
     where: RawBuilder<unknown>[];
   },
   toGroup: (row: Row, base: SharedGroup) => G,
+  engine: TallyEngine,
 ): Promise<GroupedResult<G>> {
   checkArgs(args);
-  const keys = args.perCategory ? [sql`items.category`, ...query.keys] : query.keys;
-  const columns = keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`);
-  const minCount = args.minCount ?? 1;
-  const having = minCount > 1 ? sql`having count(distinct items.id) >= ${minCount}` : sql``;
-  const result = await sql<Row>`select ${sql.join([...columns, ...query.extra, DISTINCT_TALLY])}
-    from ${query.from}
-    where ${sql.join(query.where, sql` and `)}
-    group by ${sql.raw(keys.map((_, i) => String(i + 1)).join(', '))} ${having}`.execute(db);
-  const { items, byCategory } = await denominators(db, args, dialect);
+  const cube = engine === 'auto' ? await freshItemCube(db, dialect) : null;
+  const { rows, items, byCategory } =
+    cube && guidelineCubeCanAnswer(cube, args.filter, query.level)
+      ? cubeRows(cube, args, query.level)
+      : await sqlRows(db, args, dialect, query);
   const offset = args.perCategory ? 1 : 0;
-  const groups = result.rows.map((row) => {
+  const groups = rows.map((row) => {
     const tally = tallyOf(row);
-    const keyValues = keys.map((_, i) => (row[`k${i}`] ?? null) as KeyValue);
+    const keyValues = Array.from(
+      { length: offset + query.keys.length },
+      (_, i) => (row[`k${i}`] ?? null) as KeyValue,
+    );
     const category = args.perCategory ? String(row.k0) : null;
     const denominator = category === null ? items.count : (byCategory.get(category) ?? 0);
     return toGroup(row, {
@@ -163,6 +197,28 @@ async function grouped<G extends SharedGroup>(
   };
 }
 
+async function sqlRows(
+  db: Db,
+  args: CommonArgs,
+  dialect: SqlDialect,
+  query: {
+    keys: RawBuilder<unknown>[];
+    extra: RawBuilder<unknown>[];
+    from: RawBuilder<unknown>;
+    where: RawBuilder<unknown>[];
+  },
+): Promise<{ rows: Row[]; items: DecisionTally; byCategory: Map<string, number> }> {
+  const keys = args.perCategory ? [sql`items.category`, ...query.keys] : query.keys;
+  const columns = keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`);
+  const minCount = args.minCount ?? 1;
+  const having = minCount > 1 ? sql`having count(distinct items.id) >= ${minCount}` : sql``;
+  const result = await sql<Row>`select ${sql.join([...columns, ...query.extra, DISTINCT_TALLY])}
+    from ${query.from}
+    where ${sql.join(query.where, sql` and `)}
+    group by ${sql.raw(keys.map((_, i) => String(i + 1)).join(', '))} ${having}`.execute(db);
+  return { rows: result.rows, ...(await denominators(db, args, dialect)) };
+}
+
 const CITATIONS_FROM = sql`items join citations cit on cit.item_id = items.id join guidelines gl on gl.id = cit.guideline_id`;
 
 /**
@@ -174,6 +230,7 @@ export async function guidelineStats(
   db: Db,
   args: GuidelineStatsArgs,
   dialect: SqlDialect = 'sqlite',
+  engine: TallyEngine = 'auto',
 ): Promise<GroupedResult<GuidelineStatsGroup>> {
   const level = args.level ?? 'GUIDELINE';
   const keys = [sql`gl.source`];
@@ -185,6 +242,7 @@ export async function guidelineStats(
     args,
     dialect,
     {
+      level,
       keys,
       extra: [sql`count(*) as citations`],
       from: CITATIONS_FROM,
@@ -196,6 +254,7 @@ export async function guidelineStats(
       topic: level === 'TOPIC' ? ((row[`k${offset + 2}`] as string | null) ?? null) : null,
       citations: Number(row.citations ?? 0),
     }),
+    engine,
   );
 }
 
@@ -207,6 +266,7 @@ export async function citedPages(
   db: Db,
   args: CitedPagesArgs,
   dialect: SqlDialect = 'sqlite',
+  engine: TallyEngine = 'auto',
 ): Promise<GroupedResult<CitedPageGroup>> {
   const offset = args.perCategory ? 1 : 0;
   return grouped(
@@ -214,6 +274,7 @@ export async function citedPages(
     args,
     dialect,
     {
+      level: 'PAGE',
       keys: [sql`gl.source`, sql`nullif(gl.name, '')`, sql`cp.page`],
       extra: [],
       from: sql`items join citations cit on cit.item_id = items.id
@@ -222,6 +283,7 @@ export async function citedPages(
       where: citationConditions(args, dialect),
     },
     (row, base) => ({ ...base, page: Number(row[`k${offset + 2}`]) }),
+    engine,
   );
 }
 

@@ -78,6 +78,14 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
   const citationItems: number[] = [];
   const citationGuidelines: number[] = [];
   const citationParties: string[] = [];
+  // Ten million rows at two million letters: typed buffers, not arrays of boxed numbers.
+  const pageItems = new GrowingUint32Array();
+  const pageGuidelines = new GrowingUint32Array();
+  const pagePages = new GrowingUint32Array();
+  const pagePartyCodes = new GrowingUint32Array();
+  const partyNames: string[] = [];
+  let minPage = Number.POSITIVE_INFINITY;
+  let maxPage = Number.NEGATIVE_INFINITY;
   let after = 0;
   for (;;) {
     const { rows } =
@@ -131,6 +139,25 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
       citationGuidelines.push(Number(c.g));
       citationParties.push(c.b);
     }
+    const pages = await sql<{
+      i: number;
+      g: number;
+      b: string;
+      p: number;
+    }>`select c.item_id as i, c.guideline_id as g, c.cited_by as b, cp.page as p
+      from citations c join citation_pages cp on cp.citation_id = c.id
+      where c.item_id > ${after} and c.item_id <= ${last}`.execute(db);
+    for (const row of pages.rows) {
+      const page = Number(row.p);
+      pageItems.push(Number(row.i));
+      pageGuidelines.push(Number(row.g));
+      pagePages.push(page);
+      let party = partyNames.indexOf(row.b);
+      if (party < 0) party = partyNames.push(row.b) - 1;
+      pagePartyCodes.push(party);
+      if (page < minPage) minPage = page;
+      if (page > maxPage) maxPage = page;
+    }
     after = last;
     await yieldToEventLoop();
   }
@@ -152,9 +179,28 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
       yield { itemId: citationItems[k]!, guidelineId: citationGuidelines[k]!, citedBy: citationParties[k]! };
     }
   }
+  function* citationPages() {
+    for (let k = 0; k < pageItems.length; k++) {
+      yield {
+        itemId: pageItems.at(k),
+        guidelineId: pageGuidelines.at(k),
+        citedBy: partyNames[pagePartyCodes.at(k)]!,
+        page: pagePages.at(k),
+      };
+    }
+  }
+  const pagesAreCodes = pageItems.length === 0 || (Number.isInteger(minPage) && Number.isInteger(maxPage));
   return builder.finish({
     bodyRegions: bodyRegions(),
     citations: citations(),
+    // A page outside 0..2^32 (or not an integer) leaves the cube without pages: citedPages then asks SQL.
+    citationPages: pagesAreCodes
+      ? {
+          rows: citationPages(),
+          minPage: pageItems.length ? minPage : 0,
+          maxPage: pageItems.length ? maxPage : 0,
+        }
+      : undefined,
     reviewerSpecialties: specialties.rows.map((r) => ({
       reviewerId: Number(r.reviewerId),
       specialty: r.specialty,
@@ -162,6 +208,25 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
     reviewerStates: states.rows.map((r) => ({ reviewerId: Number(r.reviewerId), state: r.state })),
     guidelines: guidelines.rows.map((g) => ({ ...g, id: Number(g.id) })),
   });
+}
+
+/** An append-only Uint32Array that doubles its storage as it fills. */
+class GrowingUint32Array {
+  private values = new Uint32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const bigger = new Uint32Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.values[index]!;
+  }
 }
 
 interface CaseChunkRow {
