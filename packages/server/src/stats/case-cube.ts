@@ -1,3 +1,4 @@
+import { type GrowingTypedArray, growingInt32, growingUint32 } from './growing-typed-array';
 import { Dictionary, dateNumber, type Value } from './item-cube';
 
 // The cases of an ItemCube's snapshot as typed arrays, for case aggregates (caseStats): one GROUP BY over two
@@ -50,16 +51,16 @@ export class CaseCubeBuilder {
   private readonly dictionaries = Object.fromEntries(
     CASE_CUBE_COLUMNS.map((c) => [c, new Dictionary()]),
   ) as Record<CaseCubeColumn, Dictionary>;
-  private readonly columns = Object.fromEntries(CASE_CUBE_COLUMNS.map((c) => [c, [] as number[]])) as Record<
+  private readonly columns = Object.fromEntries(CASE_CUBE_COLUMNS.map((c) => [c, growingUint32()])) as Record<
     CaseCubeColumn,
-    number[]
+    GrowingTypedArray<Uint32Array>
   >;
-  private readonly ids: number[] = [];
-  private readonly reviewers: number[] = [];
-  private readonly days: number[] = [];
+  private readonly ids = growingInt32();
+  private readonly reviewers = growingUint32();
+  private readonly days = growingInt32();
   private daysMin = Number.POSITIVE_INFINITY;
   private daysMax = Number.NEGATIVE_INFINITY;
-  private readonly itemCounts: number[] = [];
+  private readonly itemCounts = growingUint32();
   /**
    * False once a decision date is not yyyy-mm-dd (year and month would then follow SQL's substr) or a day count
    * is not an integer: caseStats then answers from SQL.
@@ -70,7 +71,7 @@ export class CaseCubeBuilder {
 
   addCases(rows: readonly CubeCaseRow[]): void {
     for (const row of rows) {
-      const last = this.ids.length > 0 ? this.ids[this.ids.length - 1]! : -Infinity;
+      const last = this.ids.last() ?? -Infinity;
       if (row.id <= last) throw new RangeError(`case ids must ascend: ${row.id} after ${last}`);
       if (Number.isNaN(dateNumber(row.dateDecision))) this.usable = false;
       const date = row.dateDecision;
@@ -100,16 +101,17 @@ export class CaseCubeBuilder {
     if (!this.usable) return null;
     return {
       size: this.ids.length,
-      ids: Int32Array.from(this.ids),
+      ids: this.ids.toArray(),
       dictionaries: this.dictionaries,
-      columns: Object.fromEntries(
-        CASE_CUBE_COLUMNS.map((c) => [c, Uint32Array.from(this.columns[c])]),
-      ) as Record<CaseCubeColumn, Uint32Array>,
-      reviewer: Uint32Array.from(this.reviewers),
-      days: Int32Array.from(this.days),
+      columns: Object.fromEntries(CASE_CUBE_COLUMNS.map((c) => [c, this.columns[c].toArray()])) as Record<
+        CaseCubeColumn,
+        Uint32Array
+      >,
+      reviewer: this.reviewers.toArray(),
+      days: this.days.toArray(),
       daysMin: Number.isFinite(this.daysMin) ? this.daysMin : 0,
       daysMax: Number.isFinite(this.daysMax) ? this.daysMax : 0,
-      itemCount: Uint32Array.from(this.itemCounts),
+      itemCount: this.itemCounts.toArray(),
     };
   }
 }

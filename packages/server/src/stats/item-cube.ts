@@ -6,6 +6,7 @@
 // never matches a filter, as in SQL.
 
 import { type CaseCube, CaseCubeBuilder, type CubeCaseRow, casePositionOf } from './case-cube';
+import { type GrowingTypedArray, growingInt32, growingUint32 } from './growing-typed-array';
 
 export type Value = string | number | null;
 
@@ -80,15 +81,15 @@ export class ItemCubeBuilder {
   private readonly dictionaries = Object.fromEntries(
     CUBE_COLUMNS.map((c) => [c, new Dictionary()]),
   ) as Record<CubeColumn, Dictionary>;
-  private readonly columns = Object.fromEntries(CUBE_COLUMNS.map((c) => [c, [] as number[]])) as Record<
+  private readonly columns = Object.fromEntries(CUBE_COLUMNS.map((c) => [c, growingUint32()])) as Record<
     CubeColumn,
-    number[]
+    GrowingTypedArray<Uint32Array>
   >;
-  private readonly ids: number[] = [];
-  private readonly caseIds: number[] = [];
-  private readonly reviewers: number[] = [];
-  private readonly decisionDates: number[] = [];
-  private readonly injuryDates: number[] = [];
+  private readonly ids = growingInt32();
+  private readonly caseIds = growingUint32();
+  private readonly reviewers = growingUint32();
+  private readonly decisionDates = growingInt32();
+  private readonly injuryDates = growingInt32();
   private readonly reviewerIds = new Dictionary();
   private readonly cases = new CaseCubeBuilder(this.reviewerIds);
   private hasCases = false;
@@ -96,7 +97,7 @@ export class ItemCubeBuilder {
 
   addItems(rows: readonly CubeItemRow[]): void {
     for (const row of rows) {
-      const last = this.ids.length > 0 ? this.ids[this.ids.length - 1]! : -Infinity;
+      const last = this.ids.last() ?? -Infinity;
       if (row.id <= last) throw new RangeError(`item ids must ascend: ${row.id} after ${last}`);
       this.ids.push(row.id);
       this.caseIds.push(row.caseId);
@@ -138,15 +139,15 @@ export class ItemCubeBuilder {
     };
   }): ItemCube {
     const size = this.ids.length;
-    const ids = Int32Array.from(this.ids);
+    const ids = this.ids.toArray();
     // Before the reviewer lists below: cases add the reviewers of item-less letters to reviewerIds.
     const cases = this.hasCases ? this.cases.finish() : null;
     const caseOf = new Uint32Array(cases ? size : 0);
     if (cases) {
       for (let i = 0; i < size; i++) {
-        const position = casePositionOf(cases.ids, this.caseIds[i]!);
+        const position = casePositionOf(cases.ids, this.caseIds.at(i));
         if (position < 0)
-          throw new RangeError(`item ${this.ids[i]}: its case ${this.caseIds[i]} was not added`);
+          throw new RangeError(`item ${ids[i]}: its case ${this.caseIds.at(i)} was not added`);
         caseOf[i] = position;
       }
     }
@@ -216,11 +217,12 @@ export class ItemCubeBuilder {
     );
     // Items in decision-date order (undated first, then by id): a decision-date filter is then a range of
     // positions found by binary search, not a pass over every item. Without ISO dates the id order stays.
-    const order = this.datesAreIso ? decisionDateOrder(this.decisionDates) : null;
+    const decisionDates = this.decisionDates.toArray();
+    const order = this.datesAreIso ? decisionDateOrder(decisionDates) : null;
     const laid = <T extends Int32Array | Uint32Array>(values: T): T =>
       order ? permute(values, order) : values;
     const columns = Object.fromEntries(
-      CUBE_COLUMNS.map((c) => [c, laid(Uint32Array.from(this.columns[c]))]),
+      CUBE_COLUMNS.map((c) => [c, laid(this.columns[c].toArray())]),
     ) as Record<CubeColumn, Uint32Array>;
     const slot = new Uint8Array(size);
     const decision = columns.decision;
@@ -236,10 +238,10 @@ export class ItemCubeBuilder {
       columns,
       slotOfDecision,
       slot,
-      reviewer: laid(Uint32Array.from(this.reviewers)),
+      reviewer: laid(this.reviewers.toArray()),
       reviewerIds: this.reviewerIds,
-      decisionDate: laid(Int32Array.from(this.decisionDates)),
-      injuryDate: laid(Int32Array.from(this.injuryDates)),
+      decisionDate: laid(decisionDates),
+      injuryDate: laid(this.injuryDates.toArray()),
       datesAreIso: this.datesAreIso,
       sortedByDecisionDate: order !== null,
       bodyRegions: order ? permutePerItem(regions, order) : regions,
@@ -333,7 +335,7 @@ function rollUp(cube: ItemCube): ItemCube {
 }
 
 /** Positions of items in ascending decision date (undated, -1, first), ties in id order. */
-function decisionDateOrder(dates: readonly number[]): Uint32Array {
+function decisionDateOrder(dates: Int32Array): Uint32Array {
   // One native sort of plain numbers (date × 2^24 + position), no comparator calls: dates are yyyymmdd (< 2^25)
   // and positions below 2^24, so every key is an exact integer below 2^53. A bigger cube sorts with a comparator.
   const n = dates.length;
@@ -382,19 +384,20 @@ function groupByItem<T>(
   codeOf: (row: T) => number,
   size: number,
 ): PerItem {
-  const pairs: number[] = [];
+  const positions = growingUint32();
+  const values = growingUint32();
   const counts = new Uint32Array(size + 1);
   for (const row of rows) {
     const i = indexOf(row);
     if (i < 0) continue; // a row of an item written after the snapshot's items were read
-    const code = codeOf(row);
-    pairs.push(i, code);
+    positions.push(i);
+    values.push(codeOf(row));
     counts[i + 1]!++;
   }
   for (let i = 0; i < size; i++) counts[i + 1]! += counts[i]!;
-  const codes = new Uint32Array(pairs.length / 2);
+  const codes = new Uint32Array(positions.length);
   const fill = counts.slice(0, size);
-  for (let p = 0; p < pairs.length; p += 2) codes[fill[pairs[p]!]!++] = pairs[p + 1]!;
+  for (let p = 0; p < positions.length; p++) codes[fill[positions.at(p)]!++] = values.at(p);
   return { start: counts, codes };
 }
 

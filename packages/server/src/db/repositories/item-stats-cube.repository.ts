@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
+import { growingUint32 } from '../../stats/growing-typed-array';
 import { type CubeItemRow, type ItemCube, ItemCubeBuilder } from '../../stats/item-cube';
 import type { Db } from '../client';
 import type { SqlDialect } from './item-filter';
@@ -76,13 +77,13 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
   const regionItems: number[] = [];
   const regionNames: string[] = [];
   // Seven and ten million rows at two million letters: typed buffers, not arrays of numbers and strings.
-  const citationItems = new GrowingUint32Array();
-  const citationGuidelines = new GrowingUint32Array();
-  const citationParties = new GrowingUint32Array();
-  const pageItems = new GrowingUint32Array();
-  const pageGuidelines = new GrowingUint32Array();
-  const pagePages = new GrowingUint32Array();
-  const pagePartyCodes = new GrowingUint32Array();
+  const citationItems = growingUint32();
+  const citationGuidelines = growingUint32();
+  const citationParties = growingUint32();
+  const pageItems = growingUint32();
+  const pageGuidelines = growingUint32();
+  const pagePages = growingUint32();
+  const pagePartyCodes = growingUint32();
   const partyNames: string[] = [];
   let maxPage = 0;
   // False when a page is not a non-negative integer: the cube then has no pages and citedPages asks SQL.
@@ -211,25 +212,6 @@ export async function readItemCube(db: Db): Promise<ItemCube> {
     reviewerStates: states.rows.map((r) => ({ reviewerId: Number(r.reviewerId), state: r.state })),
     guidelines: guidelines.rows.map((g) => ({ ...g, id: Number(g.id) })),
   });
-}
-
-/** An append-only Uint32Array that doubles its storage as it fills. */
-class GrowingUint32Array {
-  private values = new Uint32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const bigger = new Uint32Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    this.values[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.values[index]!;
-  }
 }
 
 interface CaseChunkRow {
