@@ -7,7 +7,7 @@ import type { SqlDialect } from './item-filter';
 
 // Keeps one ItemCube per open store in this process and says whether it matches the store right now. The cube
 // is a snapshot: any commit (an ingest, a reparse, another process) makes it stale, and a stale cube is never
-// used: itemStats answers from SQL and a rebuild starts in the background. Below CUBE_MIN_ITEMS items SQL is
+// used: itemStats, caseStats, guidelineStats, citedPages and citationCoverage answer from SQL and a rebuild starts in the background. Below CUBE_MIN_ITEMS items SQL is
 // fast enough and no cube is built unless asked for.
 
 export const CUBE_MIN_ITEMS = 50_000;
@@ -70,7 +70,10 @@ interface ItemChunkRow {
   di: string | null;
 }
 
-/** Reads the store into a new cube, in chunks of item ids, yielding to the event loop between chunks. */
+/**
+ * Reads the store into a new cube (items, their regions, citations and pages, then the cases), in chunks of item
+ * ids, yielding to the event loop between chunks.
+ */
 export async function readItemCube(db: Db): Promise<ItemCube> {
   const builder = new ItemCubeBuilder();
   // Flat arrays rather than an object per row: millions of rows, held until the cube is finished.
