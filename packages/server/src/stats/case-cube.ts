@@ -1,5 +1,6 @@
-import { type GrowingTypedArray, growingInt32, growingUint32 } from './growing-typed-array';
-import { Dictionary, dateNumber, type Value } from './item-cube';
+import { CodedColumns, type Dictionary, type Value } from './coded-columns';
+import { growingInt32, growingUint32 } from './growing-typed-array';
+import { dateNumber } from './item-cube';
 
 // The cases of an ItemCube's snapshot as typed arrays, for case aggregates (caseStats): one GROUP BY over two
 // million cases costs SQLite about a second a pass, and caseStats needs three. Built with the item cube, from
@@ -48,13 +49,7 @@ export interface CaseCube {
 
 /** Collects case rows (ascending id) into a CaseCube; reviewer ids are coded in the dictionary it is given. */
 export class CaseCubeBuilder {
-  private readonly dictionaries = Object.fromEntries(
-    CASE_CUBE_COLUMNS.map((c) => [c, new Dictionary()]),
-  ) as Record<CaseCubeColumn, Dictionary>;
-  private readonly columns = Object.fromEntries(CASE_CUBE_COLUMNS.map((c) => [c, growingUint32()])) as Record<
-    CaseCubeColumn,
-    GrowingTypedArray<Uint32Array>
-  >;
+  private readonly columns = new CodedColumns(CASE_CUBE_COLUMNS);
   private readonly ids = growingInt32();
   private readonly reviewers = growingUint32();
   private readonly days = growingInt32();
@@ -83,7 +78,7 @@ export class CaseCubeBuilder {
         patientAgeBand: row.patientAgeBand,
       };
       this.ids.push(row.id);
-      for (const c of CASE_CUBE_COLUMNS) this.columns[c].push(this.dictionaries[c].code(values[c]));
+      this.columns.add(values);
       this.reviewers.push(this.reviewerIds.code(row.reviewerId));
       const days = row.daysToDecision;
       if (days !== null && !(Number.isInteger(days) && days > NO_DAYS && days < 2 ** 31)) this.usable = false;
@@ -102,11 +97,8 @@ export class CaseCubeBuilder {
     return {
       size: this.ids.length,
       ids: this.ids.toArray(),
-      dictionaries: this.dictionaries,
-      columns: Object.fromEntries(CASE_CUBE_COLUMNS.map((c) => [c, this.columns[c].toArray()])) as Record<
-        CaseCubeColumn,
-        Uint32Array
-      >,
+      dictionaries: this.columns.dictionaries,
+      columns: this.columns.toArrays(),
       reviewer: this.reviewers.toArray(),
       days: this.days.toArray(),
       daysMin: Number.isFinite(this.daysMin) ? this.daysMin : 0,
@@ -114,18 +106,4 @@ export class CaseCubeBuilder {
       itemCount: this.itemCounts.toArray(),
     };
   }
-}
-
-/** Position of a case id in the cube's ascending ids, or -1. */
-export function casePositionOf(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = ids[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -5,35 +5,11 @@
 // Every dictionary reserves code 0 for "no value" (SQL NULL), so a missing value groups under a null key and
 // never matches a filter, as in SQL.
 
-import { type CaseCube, CaseCubeBuilder, type CubeCaseRow, casePositionOf } from './case-cube';
-import { type GrowingTypedArray, growingInt32, growingUint32 } from './growing-typed-array';
+import { type CaseCube, CaseCubeBuilder, type CubeCaseRow } from './case-cube';
+import { CodedColumns, Dictionary, positionOf, type Value } from './coded-columns';
+import { growingInt32, growingUint32 } from './growing-typed-array';
 
-export type Value = string | number | null;
-
-/** Values by code; code 0 is null. */
-export class Dictionary {
-  readonly values: Value[] = [null];
-  private readonly codes = new Map<Value, number>([[null, 0]]);
-
-  code(value: Value): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  /** The code of a value already present, or -1. */
-  find(value: Value): number {
-    return this.codes.get(value) ?? -1;
-  }
-
-  get size(): number {
-    return this.values.length;
-  }
-}
+export { Dictionary, type Value } from './coded-columns';
 
 /** Single-valued item columns the cube holds (dictionary codes per item). */
 export const CUBE_COLUMNS = [
@@ -78,13 +54,7 @@ const SLOT: Record<string, number> = { UPHELD: 0, OVERTURNED: 1, PARTIALLY_OVERT
 
 /** Builds a cube from rows streamed in ascending item id order. */
 export class ItemCubeBuilder {
-  private readonly dictionaries = Object.fromEntries(
-    CUBE_COLUMNS.map((c) => [c, new Dictionary()]),
-  ) as Record<CubeColumn, Dictionary>;
-  private readonly columns = Object.fromEntries(CUBE_COLUMNS.map((c) => [c, growingUint32()])) as Record<
-    CubeColumn,
-    GrowingTypedArray<Uint32Array>
-  >;
+  private readonly columns = new CodedColumns(CUBE_COLUMNS);
   private readonly ids = growingInt32();
   private readonly caseIds = growingUint32();
   private readonly reviewers = growingUint32();
@@ -101,7 +71,7 @@ export class ItemCubeBuilder {
       if (row.id <= last) throw new RangeError(`item ids must ascend: ${row.id} after ${last}`);
       this.ids.push(row.id);
       this.caseIds.push(row.caseId);
-      for (const c of CUBE_COLUMNS) this.columns[c].push(this.dictionaries[c].code(row.values[c]));
+      this.columns.add(row.values);
       this.reviewers.push(this.reviewerIds.code(row.reviewerId));
       const decided = dateNumber(row.dateDecision);
       const injured = dateNumber(row.dateInjury);
@@ -145,24 +115,13 @@ export class ItemCubeBuilder {
     const caseOf = new Uint32Array(cases ? size : 0);
     if (cases) {
       for (let i = 0; i < size; i++) {
-        const position = casePositionOf(cases.ids, this.caseIds.at(i));
+        const position = positionOf(cases.ids, this.caseIds.at(i));
         if (position < 0)
           throw new RangeError(`item ${ids[i]}: its case ${this.caseIds.at(i)} was not added`);
         caseOf[i] = position;
       }
     }
-    const indexOf = (id: number): number => {
-      let lo = 0;
-      let hi = size - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const v = ids[mid]!;
-        if (v === id) return mid;
-        if (v < id) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
-    };
+    const indexOf = (id: number): number => positionOf(ids, id);
     const regionNames = new Dictionary();
     const regions = groupByItem(
       multi.bodyRegions,
@@ -213,7 +172,9 @@ export class ItemCubeBuilder {
       stateNames.code(r.state),
     );
     const slotOfDecision = Uint8Array.from(
-      this.dictionaries.decision.values.map((v) => (typeof v === 'string' && v in SLOT ? SLOT[v]! : 4)),
+      this.columns.dictionaries.decision.values.map((v) =>
+        typeof v === 'string' && v in SLOT ? SLOT[v]! : 4,
+      ),
     );
     // Items in decision-date order (undated first, then by id): a decision-date filter is then a range of
     // positions found by binary search, not a pass over every item. Without ISO dates the id order stays.
@@ -221,9 +182,11 @@ export class ItemCubeBuilder {
     const order = this.datesAreIso ? decisionDateOrder(decisionDates) : null;
     const laid = <T extends Int32Array | Uint32Array>(values: T): T =>
       order ? permute(values, order) : values;
-    const columns = Object.fromEntries(
-      CUBE_COLUMNS.map((c) => [c, laid(this.columns[c].toArray())]),
-    ) as Record<CubeColumn, Uint32Array>;
+    const codes = this.columns.toArrays();
+    const columns = Object.fromEntries(CUBE_COLUMNS.map((c) => [c, laid(codes[c])])) as Record<
+      CubeColumn,
+      Uint32Array
+    >;
     const slot = new Uint8Array(size);
     const decision = columns.decision;
     for (let i = 0; i < size; i++) slot[i] = slotOfDecision[decision[i]!]!;
@@ -234,7 +197,7 @@ export class ItemCubeBuilder {
       ids: laid(ids),
       cases,
       caseOf: cases ? laid(caseOf) : caseOf,
-      dictionaries: this.dictionaries,
+      dictionaries: this.columns.dictionaries,
       columns,
       slotOfDecision,
       slot,
