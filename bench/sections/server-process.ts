@@ -77,8 +77,8 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
 }
 
 /**
- * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube), as a
- * long-running server would have, and stops the server afterwards. `work` gets the cube's build seconds.
+ * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube and the
+ * dashboard build), as a long-running server would have, and stops the server afterwards. `work` gets the cube's build seconds.
  */
 export async function withWarmServer<T>(
   db: string,
@@ -87,7 +87,12 @@ export async function withWarmServer<T>(
 ): Promise<T> {
   const server = await startServer(db, extraArgs);
   try {
-    return await work(server, await server.statsReady);
+    const cubeSeconds = await server.statsReady;
+    // The dashboard page answers once its build is in place: on a fresh clone serve builds it with Vite at
+    // start, which would otherwise share the cores with the first seconds of a measurement.
+    const page = await fetch(new URL('/', server.url));
+    if (!page.ok) throw new Error(`the dashboard page answered ${page.status}: ${await page.text()}`);
+    return await work(server, cubeSeconds);
   } finally {
     await server.stop();
   }
