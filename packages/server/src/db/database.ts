@@ -10,7 +10,7 @@ export interface DocumentTable {
   sha256: string;
   sourcePath: string;
   sizeBytes: number;
-  /** The raw letter text, deflate-compressed (zlib deflateRaw); written as any byte array, read as a Buffer. */
+  /** The raw letter text, compressed (letter-text-codec.ts); written as any byte array, read as a Buffer. */
   rawText: ColumnType<Buffer, Uint8Array, Uint8Array>;
   ingestedAt: string;
   parserVersion: string;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { decompressLetterText } from '../db/letter-text-codec';
 import { decodeLetterBytes } from './decode-letter-bytes';
 import type { ParseOutcome, ParseTask } from './parse-task';
 import { prepareLetter } from './prepare-letter';
 import { type ReadLetterFile, readLetterFile } from './read-letter-file';
 
-// One task, start to finish: read or inflate, decode, then prepareLetter. Runs in the parse workers, and on the
+// One task, start to finish: read or decompress, decode, then prepareLetter. Runs in the parse workers, and on the
 // main thread while they start up. `read` is the file's read when the caller started it early (the worker starts
 // a chunk's reads together).
 
@@ -18,7 +18,7 @@ export async function handleParseTask(
   if (task.kind === 'stored') {
     let text: string;
     try {
-      text = inflateRawSync(task.rawText).toString('utf8');
+      text = decompressLetterText(task.rawText);
     } catch (error) {
       const reason = `stored text is corrupt: ${error instanceof Error ? error.message : String(error)}`;
       return { seq, path, ok: false, reason, sha256: null };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { PARSER_VERSION } from '@imr/parser';
 import { describe, expect, it } from 'vitest';
+import { decompressLetterText } from '../db/letter-text-codec';
 import { normaliseLetterText, prepareLetter, sha256Hex } from './prepare-letter';
 
 const SEED = readFileSync(
@@ -22,7 +22,7 @@ describe('prepareLetter', () => {
       sizeBytes: 123,
       sha256: sha256Hex(normaliseLetterText(SEED)),
     });
-    expect(inflateRawSync(document.rawText).toString('utf8')).toBe(SEED);
+    expect(decompressLetterText(document.rawText)).toBe(SEED);
   });
 
   it('gives the same identity to the same letter with CRLF line ends and surrounding blank lines', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
 import { parseLetter } from '@imr/parser';
+import { compressLetterText } from '../db/letter-text-codec';
 import type { LetterToSave } from '../db/repositories/letter.repository';
 
 // What a parse worker does with one letter's text: normalise, hash, parse, compress. Pure apart from CPU, so it
@@ -54,10 +54,7 @@ export function prepareLetter(text: string, source: LetterSource, parserVersion?
         sha256,
         sourcePath: source.path,
         sizeBytes: source.sizeBytes,
-        // A copy of exactly the compressed bytes: zlib's result is a view on a 16 KiB chunk, and posting a view
-        // to the main thread copies its whole buffer.
-        // Level 1: 2.5x faster than the default level 6 for 3 % more bytes (116 vs 46 µs a letter, measured).
-        rawText: new Uint8Array(deflateRawSync(text, { level: 1 })),
+        rawText: compressLetterText(text),
       },
     },
   };

@@ -1,5 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
 import type { DocumentRow } from '../database';
+import { decompressLetterText } from '../letter-text-codec';
 import type { Reader } from './keyset';
 
 // The API's reads of stored letters: provenance for the Case page, and the letter text itself on demand.
@@ -16,13 +16,13 @@ export async function documentsByIds({ db }: Reader, ids: readonly number[]): Pr
     .execute();
 }
 
-/** The letters' raw text, decompressed (documents store it deflated with zlib deflateRaw). */
+/** The letters' raw text, decompressed (letter-text-codec.ts says how documents store it). */
 export async function letterTextsByDocumentIds(
   { db }: Reader,
   ids: readonly number[],
 ): Promise<(string | null)[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('documents').select(['id', 'rawText']).where('id', 'in', ids).execute();
-  const texts = new Map(rows.map((r) => [r.id, inflateRawSync(r.rawText).toString('utf8')]));
+  const texts = new Map(rows.map((r) => [r.id, decompressLetterText(r.rawText)]));
   return ids.map((id) => texts.get(id) ?? null);
 }

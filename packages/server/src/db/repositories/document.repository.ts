@@ -10,7 +10,7 @@ export interface StoredDocument {
   id: number;
   sourcePath: string;
   sizeBytes: number;
-  /** deflateRaw-compressed letter text. */
+  /** The compressed letter text (letter-text-codec.ts). */
   rawText: Uint8Array;
 }
 

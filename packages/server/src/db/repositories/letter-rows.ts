@@ -11,7 +11,7 @@ export interface LetterToSave {
     sha256: string;
     sourcePath: string;
     sizeBytes: number;
-    /** The raw letter text, compressed (deflateRaw). */
+    /** The raw letter text, compressed (letter-text-codec.ts). */
     rawText: Uint8Array;
   };
 }
