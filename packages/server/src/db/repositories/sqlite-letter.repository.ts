@@ -29,11 +29,17 @@ type Row = Record<string, string | number | bigint | Uint8Array | null>;
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** An INSERT prepared for one row shape: bound positionally, in `keys` order (binding by name costs more). */
+interface PreparedInsert {
+  statement: SQLite.Statement;
+  keys: string[];
+}
+
 class StatementCache {
   private readonly statements = new Map<string, SQLite.Statement>();
   // By table and conflict clause: each table's rows come from one builder in letter-rows.ts, so their keys (and
   // hence the statement) are the same every time, and the SQL text is built once, not per row.
-  private readonly inserts = new Map<string, SQLite.Statement>();
+  private readonly inserts = new Map<string, PreparedInsert>();
   constructor(readonly sqlite: SQLite.Database) {}
 
   get(source: string): SQLite.Statement {
@@ -47,28 +53,42 @@ class StatementCache {
 
   /** Inserts one row (camelCase keys become the snake_case columns) and returns its rowid. */
   insert(table: string, row: Row, onConflict = ''): number {
-    return Number(this.insertStatement(table, row, onConflict, '').run(row).lastInsertRowid);
+    const { statement, keys } = this.insertStatement(table, row, onConflict, '');
+    return Number(statement.run(valuesOf(row, keys, table)).lastInsertRowid);
   }
 
   /** Inserts or updates one row and returns its id (`lastInsertRowid` is stale after an update). */
   upsert(table: string, row: Row, onConflict: string): number {
-    return (this.insertStatement(table, row, onConflict, 'returning id').get(row) as { id: number }).id;
+    const { statement, keys } = this.insertStatement(table, row, onConflict, 'returning id');
+    return (statement.get(valuesOf(row, keys, table)) as { id: number }).id;
   }
 
-  private insertStatement(table: string, row: Row, onConflict: string, returning: string): SQLite.Statement {
+  private insertStatement(table: string, row: Row, onConflict: string, returning: string): PreparedInsert {
     const key = `${table}\u0000${onConflict}\u0000${returning}`;
-    let statement = this.inserts.get(key);
-    if (!statement) {
+    let prepared = this.inserts.get(key);
+    if (!prepared) {
       const keys = Object.keys(row);
       const columns = keys.map(snake).join(', ');
-      const values = keys.map((k) => `@${k}`).join(', ');
-      statement = this.sqlite.prepare(
+      const values = keys.map(() => '?').join(', ');
+      const statement = this.sqlite.prepare(
         `insert into ${table} (${columns}) values (${values}) ${onConflict} ${returning}`,
       );
-      this.inserts.set(key, statement);
+      prepared = { statement, keys };
+      this.inserts.set(key, prepared);
     }
-    return statement;
+    return prepared;
   }
+}
+
+/** The row's values in the statement's column order; a row of another shape is a bug in its builder. */
+function valuesOf(row: Row, keys: readonly string[], table: string): Row[string][] {
+  const values = new Array<Row[string]>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const value = row[keys[i] as string];
+    if (value === undefined) throw new Error(`a ${table} row lacks ${keys[i]}: its builder changed shape`);
+    values[i] = value;
+  }
+  return values;
 }
 
 const caches = new WeakMap<SQLite.Database, StatementCache>();
