@@ -69,8 +69,8 @@ export function beginBulkLoad(
       for (const o of deferred.filter((d) => d.type === 'index')) {
         insert.run(o.name, position++, o.sql, ownerPid, at);
       }
-      for (const { table, statement } of SQLITE_SEARCH_REBUILDS) {
-        insert.run(`${table} rebuild`, position++, statement, ownerPid, at);
+      for (const { name, statement } of SQLITE_SEARCH_REBUILDS) {
+        insert.run(name, position++, statement, ownerPid, at);
       }
       for (const o of deferred.filter((d) => d.type === 'trigger')) {
         insert.run(o.name, position++, o.sql, ownerPid, at);
