@@ -90,13 +90,20 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
   if (bulk) {
     // Also after a failure: what was stored stays searchable and indexed.
     const { stored, updated } = pipeline.writer.totals;
-    if (stored + updated >= NOTICE_FROM_LETTERS) {
+    const noticed = stored + updated >= NOTICE_FROM_LETTERS;
+    if (noticed) {
       options.onNotice?.(
         `building indexes and full-text search for ${(stored + updated).toLocaleString('en-US')} letters…`,
       );
     }
     try {
+      const started = performance.now();
       endBulkLoad(store);
+      if (noticed) {
+        options.onNotice?.(
+          `indexes and full-text search built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+      }
     } catch (error) {
       // After a failed run (disk full...) the run's own error is the one to report; the note of what is left to
       // build stays in the store for the next writer.
