@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import type { DisputedItem, ParsedLetter } from '@imr/parser';
+import { compressLetterText } from '../db/letter-text-codec';
 import type { LetterToSave } from '../db/repositories/letter.repository';
 
 // Test support: the five seed letters as the hand-checked gold file describes them, saved without the parser so
@@ -54,7 +54,7 @@ export function goldLetters(): LetterToSave[] {
         sha256,
         sourcePath: `test/fixtures/letters/${g.file.replace(/^seeds\//, '')}`,
         sizeBytes: Buffer.byteLength(text),
-        rawText: deflateRawSync(Buffer.from(text, 'utf8')),
+        rawText: compressLetterText(text),
       },
     };
   });

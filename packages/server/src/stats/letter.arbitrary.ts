@@ -1,6 +1,6 @@
-import { deflateRawSync } from 'node:zlib';
 import type { Citation, DisputedItem, ParsedLetter } from '@imr/parser';
 import fc from 'fast-check';
+import { compressLetterText } from '../db/letter-text-codec';
 import type { LetterToSave } from '../db/repositories/letter.repository';
 
 // Test support: random letters over small vocabularies, so groups collide, values repeat within a letter
@@ -104,7 +104,7 @@ export function toLetterToSave(letter: ParsedLetter, index: number): LetterToSav
       sha256: index.toString(16).padStart(64, '0'),
       sourcePath: `random/${index}.txt`,
       sizeBytes: 100,
-      rawText: deflateRawSync(`letter ${index}`),
+      rawText: compressLetterText(`letter ${index}`),
     },
   };
 }
