@@ -34,7 +34,7 @@ export interface BuildAppOptions {
   corsOrigins?: string[];
   /** When set, only these operations (sha256 hash → document) may run (persisted operations). */
   persistedOperations?: ReadonlyMap<string, string>;
-  /** Milliseconds an operation's SQL may run before SQLite stops it (default 30 s, as on PostgreSQL). */
+  /** Milliseconds an operation may run, its SQL, resolvers and result included (default 30 s, as on PostgreSQL). */
   timeLimitMs?: number;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
@@ -53,10 +53,14 @@ function isClientError(error: unknown): boolean {
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
-/** A statement the time limit stopped (db/statement-deadline.ts), found by name for the same dual-realm reason. */
+/** Errors of work the time limit stopped: a statement (db/statement-deadline.ts) or a field (schema/operation-deadline.ts). */
+const TIME_LIMIT_ERRORS = new Set(['StatementTimeoutError', 'OperationTimeoutError']);
+
+/** Whether the time limit stopped this work, found by name for the same dual-realm reason. */
 function isTimeLimitError(error: unknown): boolean {
   const original = (error as { originalError?: unknown } | null)?.originalError;
-  return (original as { name?: unknown } | null)?.name === 'StatementTimeoutError';
+  const name = (original as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && TIME_LIMIT_ERRORS.has(name);
 }
 
 /**

@@ -14,7 +14,7 @@ export const REQUEST_LIMITS = {
   aliases: 15,
   tokens: 2_000,
   directives: 10,
-  /** Highest cost (nodes an operation may return), see query-cost.ts. */
+  /** Highest cost (nodes an operation may return), see schema/field-cost.ts. */
   cost: 50_000,
 } as const;
 
