@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ItemFilter } from '../../db/repositories/item-filter';
+import { quoteInput } from '../../quote-input';
 import { builder } from '../builder';
 import {
   AgeBandEnum,
@@ -52,7 +53,7 @@ export function checkDate(field: string, value: string | null | undefined): stri
   // Date.parse rolls 2014-02-30 over to March: a real date prints back as itself.
   const ms = Date.parse(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`filter.${field}: "${value}" is not a date in yyyy-mm-dd form`, {
+    throw new GraphQLError(`filter.${field}: ${quoteInput(value)} is not a date in yyyy-mm-dd form`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
