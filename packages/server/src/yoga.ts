@@ -7,6 +7,7 @@ import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
 import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
+import { renderOfflineGraphiQL, useOfflineGraphiQLAssets } from './graphiql/offline-graphiql';
 import { useCoalescedExecution } from './http/coalesce.plugin';
 import { useDashboard } from './http/dashboard.plugin';
 import { useOperationalEndpoints } from './http/operational.plugin';
@@ -82,6 +83,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   const dialect = options.dialect ?? 'sqlite';
   const production = options.production ?? false;
   const storeVersion = storeVersionPerTurn(options.db, dialect);
+  const graphiql = options.graphiql ?? !production;
   const plugins: Plugin[] = [
     useOperationalEndpoints({
       db: options.db,
@@ -92,6 +94,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
     ...requestLimitPlugins({ production }),
     useDashboard(),
   ];
+  if (graphiql) plugins.push(useOfflineGraphiQLAssets());
   if (options.persistedOperations) {
     const operations = options.persistedOperations;
     plugins.push(
@@ -129,10 +132,8 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(options.db, options.dialect),
-    graphiql:
-      (options.graphiql ?? !production)
-        ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS }
-        : false,
+    graphiql: graphiql ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS } : false,
+    renderGraphiQL: renderOfflineGraphiQL,
     cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'] } : undefined,
     plugins,
     // Client errors (BAD_USER_INPUT) reach the client as raised; anything else is masked as "Unexpected
