@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,15 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 // What an app installs is the tarball `npm pack` makes (its prepack runs the tsc build): package.json's
 // `exports` must lead Node and TypeScript to dist/ (the "@imr/source" condition, which leads to src/, is the
 // workspace's own), the build must run on Node's ESM loader and ship declarations, and no test may ship. The
-// tarball is unpacked into a consumer's node_modules under dist/ (git-ignored), where Node still finds the
-// SDK's own dependencies in packages/sdk/node_modules.
+// tarball is unpacked into a consumer's node_modules beside the SDK's own dependencies (linked from
+// packages/sdk/node_modules, as an install would put them).
 
 const SDK_DIR = resolve(import.meta.dirname, '..');
 const TSC = resolve(SDK_DIR, '../../node_modules/.bin/tsc');
 const run = promisify(execFile);
 
-mkdirSync(join(SDK_DIR, 'dist'), { recursive: true });
-const consumer = mkdtempSync(join(SDK_DIR, 'dist', '.consumer-'));
+const consumer = mkdtempSync(join(tmpdir(), 'imr-sdk-consumer-'));
 
 afterAll(() => rmSync(consumer, { recursive: true, force: true }));
 
@@ -34,10 +34,17 @@ describe('the packed SDK', () => {
         'dist/generated/graphql.d.ts',
       ]),
     );
-    expect(paths.filter((p) => /\.test(-d)?\.[jt]s$|\.consumer-/.test(p))).toEqual([]);
+    expect(paths.filter((p) => /\.test(-d)?\.[jt]s$/.test(p))).toEqual([]);
 
     const installed = join(consumer, 'node_modules/@imr/sdk');
     mkdirSync(installed, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(SDK_DIR, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const dependency of Object.keys(manifest.dependencies)) {
+      mkdirSync(join(consumer, 'node_modules', dependency, '..'), { recursive: true });
+      symlinkSync(join(SDK_DIR, 'node_modules', dependency), join(consumer, 'node_modules', dependency));
+    }
     await run('tar', ['-xzf', join(consumer, filename), '-C', installed, '--strip-components=1']);
 
     const script = `

@@ -37,6 +37,8 @@ export interface BuildAppOptions {
   persistedOperations?: ReadonlyMap<string, string>;
   /** Milliseconds an operation's SQL may run before SQLite stops it (default 30 s, as on PostgreSQL). */
   timeLimitMs?: number;
+  /** The built dashboard served at `/` (default: packages/dashboard/dist, written by `pnpm build`). */
+  dashboardDist?: string;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
 }
@@ -92,7 +94,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       trustProxy: options.trustProxy,
     }),
     ...requestLimitPlugins({ production }),
-    useDashboard(),
+    useDashboard({ dist: options.dashboardDist }),
   ];
   if (graphiql) plugins.push(useOfflineGraphiQLAssets());
   if (options.persistedOperations) {
