@@ -119,6 +119,42 @@ describe.skipIf(!hasChromium)(
       await graphiql.close();
     });
 
+    it('draws counts in whole numbers, months in one format and category labels whole', async () => {
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+      const countTicks = await page
+        .locator(
+          [
+            '#panel-specialties [aria-label="x-axis tick label"] text',
+            '#panel-drug-class [aria-label="x-axis tick label"] text',
+            '#panel-cited-pages [aria-label="x-axis tick label"] text',
+          ].join(', '),
+        )
+        .allTextContents();
+      // The month panel's first chart counts items; its second is the overturn rate in percent.
+      const monthCounts = page
+        .locator('#panel-month svg')
+        .first()
+        .locator('[aria-label="y-axis tick label"] text');
+      countTicks.push(...(await monthCounts.allTextContents()));
+      expect(countTicks.length).toBeGreaterThan(8);
+      expect(countTicks.filter((tick) => !/^\d+$/.test(tick))).toEqual([]);
+      const monthTicks = await page
+        .locator('#panel-month [aria-label="x-axis tick label"] text')
+        .allTextContents();
+      expect(monthTicks).toEqual(['2014-11', '2014-11']);
+      // A label that starts left of its chart is cut off.
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll('#panels [aria-label="y-axis tick label"] text')]
+          .filter((text) => {
+            const svg = text.closest('svg');
+            return svg && text.getBoundingClientRect().left < svg.getBoundingClientRect().left - 0.5;
+          })
+          .map((text) => text.textContent),
+      );
+      expect(cut).toEqual([]);
+    });
+
     it('searches rationales with highlighted snippets', async () => {
       await page.goto(`${origin}/`);
       await page.getByLabel('Search rationales').fill('functional improvement');
