@@ -7,6 +7,7 @@ import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
 import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
+import { renderOfflineGraphiQL, useOfflineGraphiQLAssets } from './graphiql/offline-graphiql';
 import { ByteBoundedCache } from './http/byte-bounded-cache';
 import { ClientGate } from './http/client-gate';
 import { useCoalescedExecution } from './http/coalesce.plugin';
@@ -46,6 +47,8 @@ export interface BuildAppOptions {
   persistedOperations?: ReadonlyMap<string, string>;
   /** Milliseconds an operation may run, its SQL, resolvers and result included (default 30 s, as on PostgreSQL). */
   timeLimitMs?: number;
+  /** The built dashboard served at `/` (default: packages/dashboard/dist, written by `pnpm build`). */
+  dashboardDist?: string;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
 }
@@ -104,6 +107,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   const dialect = options.dialect ?? 'sqlite';
   const production = options.production ?? false;
   const storeVersion = storeVersionPerTurn(options.db, dialect);
+  const graphiql = options.graphiql ?? !production;
   const plugins: Plugin[] = [
     useOperationalEndpoints({
       db: options.db,
@@ -113,8 +117,9 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
     }),
     useInputBounds(),
     ...requestLimitPlugins({ production }),
-    useDashboard(),
+    useDashboard({ dist: options.dashboardDist }),
   ];
+  if (graphiql) plugins.push(useOfflineGraphiQLAssets());
   if (options.persistedOperations) {
     const operations = options.persistedOperations;
     plugins.push(
@@ -173,10 +178,8 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(options.db, options.dialect),
-    graphiql:
-      (options.graphiql ?? !production)
-        ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS }
-        : false,
+    graphiql: graphiql ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS } : false,
+    renderGraphiQL: renderOfflineGraphiQL,
     // Never credentials: the API reads no cookie, and Yoga's default would answer any origin with
     // `access-control-allow-credentials: true`.
     cors: { origin: options.corsOrigins ?? '*', methods: ['GET', 'POST'], credentials: false },
