@@ -29,6 +29,7 @@ function letter(
     items: items.map((i) => ({
       title: 'x',
       decision: 'UPHELD',
+      partiallyCertified: false,
       category: 'OTHER',
       treatment: 'x',
       drug: null,
