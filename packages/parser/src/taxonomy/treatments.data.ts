@@ -74,6 +74,9 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'chiropractic sessions',
       'chiropractic evaluation',
       'chiropractor',
+      'chirophysio',
+      'chirophysio therapy',
+      'chiropractic physiotherapy',
       'spinal manipulation',
       'spinal manipulative therapy',
       'manipulation',
@@ -257,6 +260,9 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'cryotherapy treatment',
       'infrared therapy',
       'hot packs/cold packs',
+      'infrared heat',
+      'ice/heat pads therapy',
+      'ice/heat therapy',
     ],
   },
 
@@ -750,7 +756,14 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
   {
     treatment: 'assistant surgeon',
     category: 'SURGERY',
-    phrases: ['assistant surgeon', 'surgical assistant', 'co-surgeon'],
+    phrases: [
+      'assistant surgeon',
+      'surgical assistant',
+      'co-surgeon',
+      'pa assist',
+      'physician assistant assist',
+      'surgical assist',
+    ],
   },
   {
     treatment: 'inpatient stay',
@@ -1051,6 +1064,26 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'computerized muscle testing',
       'range of motion and muscle testing',
       'strength testing',
+      'range of motion test',
+      'range of motion of test',
+      'grip strength testing',
+      'grip strength test',
+      'grip test',
+      'jamar grip test',
+      'jamar dynamometer',
+    ],
+  },
+  {
+    treatment: 'evoked potentials',
+    category: 'DIAGNOSTIC_TESTING',
+    phrases: [
+      'ssep',
+      'somatosensory evoked potential',
+      'somatosensory evoked potentials',
+      'evoked potential',
+      'evoked potentials',
+      'dermatomal somatosensory evoked potential',
+      'dsep',
     ],
   },
   {
@@ -1428,6 +1461,8 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'ergonomic equipment',
       'standing desk',
       'sit stand desk',
+      'sit stand workstation',
+      'sit-stand workstation',
       'recliner',
       'lift chair',
       'massage chair',
@@ -1444,6 +1479,24 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'assistive device',
       'assistive devices',
       'adaptive equipment',
+    ],
+  },
+  {
+    // Supplies used up in home care, reviewed like equipment (DMEPOS).
+    treatment: 'disposable supplies',
+    category: 'DME',
+    phrases: [
+      'gloves',
+      'disposable gloves',
+      'wipes',
+      'hygiene wipes',
+      'incontinence supplies',
+      'incontinence pads',
+      'adult diapers',
+      'chux',
+      'bed pads',
+      'wound care supplies',
+      'dressings',
     ],
   },
   {
@@ -1764,6 +1817,8 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
     phrases: [
       'home health aide',
       'home health aid',
+      'home aide',
+      'home aid',
       'health aide',
       'caregiver',
       'care giver',
@@ -1915,6 +1970,11 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
  * surgery"): matched so they swallow their words, then ignored.
  */
 export const NON_TREATMENT_PHRASES: readonly string[] = [
+  'day supply',
+  'week supply',
+  'month supply',
+  'months supply',
+  "month's supply",
   'orthopedic surgeon',
   'orthopaedic surgeon',
   'spine surgeon',
