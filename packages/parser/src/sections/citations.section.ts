@@ -32,6 +32,13 @@ const ACOEM_PREAMBLE =
   /^(?:Practice\s)?(?:Guidelines?)?,?\s?(?:\d(?:st|nd|rd|th)\s(?:Edition|Ed\.?))?,?\s?(?:\(\d{4}\))?/i;
 const YEAR_IN_PARENTHESES = /\s?\((?:19|20)\d{2}\)/g;
 const EDGE_PUNCTUATION = /^[\s,;:.-]+|[\s,;:.-]+$/g;
+// "based their decision on recommendation(s) outside of the MTUS Guidelines." announces the citations that
+// follow ("Decision based on Non-MTUS Citation ..."); it cites nothing itself.
+const OUTSIDE_MTUS_ANNOUNCEMENT =
+  /^recommendations?\s?(?:\(s\))?\s?outside\s?(?:of\s)?(?:the\s)?MTUS(?:\s?Guidelines?)?[\s.]*$/i;
+// 2016-17 letters: "MTUS Low Back Complaints 2004, Section(s): Special Studies": the edition, then the topic.
+const EDITION_AND_SECTION_LABEL =
+  /^\(?(?:19|20)\d{2}\)?(?:\s?,?\s?Section\s?\(s\)\s?:?)?|^Section\s?\(s\)\s?:?/i;
 
 const MAX_PAGES_IN_RANGE = 300;
 /** More pages than any guideline has: past this the list is not a citation's. */
@@ -75,6 +82,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
   if (NO_EVIDENCE.test(text)) return { citedBy, source: 'NONE', text };
   let body = text.replace(CITATION_START, '');
   CITATION_START.lastIndex = 0;
+  if (OUTSIDE_MTUS_ANNOUNCEMENT.test(body)) return null;
   // Cheap word checks first: each pattern below runs only when its key word is there.
   const lower = body.toLowerCase();
   let pages: number[] = [];
@@ -119,6 +127,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
       if (repeat === null || chapterOf(repeat[0].trim()) !== guideline) break;
       rest = rest.slice(repeat[0].length).replace(EDGE_PUNCTUATION, '');
     }
+    rest = rest.replace(EDITION_AND_SECTION_LABEL, '');
     return { citedBy, source: 'MTUS', guideline, topic: cleanPart(rest), pages, text };
   }
   const acoem = lower.includes('acoem') ? ACOEM.exec(body) : null;
