@@ -68,6 +68,7 @@ describeEachBackend('itemFilterCondition', (backend) => {
             },
             {
               title: 'PT knee',
+              partiallyCertified: true,
               category: 'PHYSICAL_MEDICINE',
               bodyRegions: ['KNEE'],
               citations: [
@@ -109,6 +110,8 @@ describeEachBackend('itemFilterCondition', (backend) => {
     expect(await titles({ text: "'; drop table items; --" })).toEqual([]);
     expect(await titles({ decisions: ['OVERTURNED'], categories: ['PHYSICAL_MEDICINE'] })).toEqual([]);
     expect(await titles({ decisionDateFrom: '2015-06-02' })).toEqual([]);
+    expect(await titles({ partiallyCertified: true })).toEqual(['PT knee']);
+    expect(await titles({ partiallyCertified: false })).toEqual(['Norco', 'MRI']);
     await close();
   });
 });
