@@ -42,6 +42,18 @@ describe('readCitations', () => {
     ]);
   });
 
+  it('splits "A, and B, and C" when each is an MTUS chapter of its own', () => {
+    expect(
+      read(
+        'Decision based on MTUS General Approaches 2004, Section(s): Initial Approaches to Treatment, and Knee Complaints 2004, Section(s): Initial Care, and Postsurgical Treatment 2009, Section(s): Knee.',
+      ).map((c) => [c.guideline, c.topic]),
+    ).toEqual([
+      ['General Approaches', 'Initial Approaches to Treatment'],
+      ['Knee Complaints', 'Initial Care'],
+      ['Postsurgical Treatment Guidelines', 'Knee'],
+    ]);
+  });
+
   it('does not take "based their decision on recommendation(s) outside of the MTUS Guidelines" for a citation', () => {
     expect(
       read(

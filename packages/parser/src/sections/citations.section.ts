@@ -11,8 +11,11 @@ const NO_EVIDENCE =
   /did\s?not\s?(?:cite|use|reference)\s?any|no\s(?:medical\s)?(?:evidence|guidelines?)\s(?:was\s|were\s)?cited|not\s?cite\s?any/i;
 const SENTENCE_AFTER_CITATION = /\.\s(?=(?:The|This|Per|In|He|She|It|Also)\b)/;
 // "... Opioids, pages 74-96, which is part of the MTUS, and the Official Disability Guidelines (ODG) ...".
-const SECOND_SOURCE =
-  /,?\s(?:and|as\swell\sas)\s(?:the\s)?(?=(?:Official\s?Disability|ODG\b|ACOEM\b|MTUS\b|Chronic\s?Pain|California\s?Code|Title\s?8\b))/i;
+// "MTUS General Approaches 2004, Section(s): ..., and Neck and Upper Back Complaints 2004, Section(s): ...".
+const SECOND_SOURCE = new RegExp(
+  `,?\\s(?:and|as\\swell\\sas)\\s(?:the\\s)?(?=(?:Official\\s?Disability|ODG\\b|ACOEM\\b|MTUS\\b|Chronic\\s?Pain|California\\s?Code|Title\\s?8\\b|${LEADING_MTUS_CHAPTER.source.slice(1)}))`,
+  'i',
+);
 const PAGES =
   /,?\s?\b(?:Page\s?\(s\)|pages?|pp?\.|pgs?\.?)\s?:?\s?(\d{1,4}(?:\s?(?:-|,|and|&|to)\s?\d{1,4})*)/i;
 const PAGE_RANGE = /^(\d{1,4})\s?(?:-|to)\s?(\d{1,4})$/;
@@ -173,9 +176,12 @@ export function readCitations(paragraph: string, citedBy: CitedBy, context: Pars
     let piece = text.slice(starts[i], starts[i + 1] ?? text.length);
     const sentenceEnd = SENTENCE_AFTER_CITATION.exec(piece);
     if (sentenceEnd) piece = piece.slice(0, sentenceEnd.index + 1);
-    const second = SECOND_SOURCE.exec(piece);
-    if (second) pieces.push(piece.slice(0, second.index), piece.slice(second.index + second[0].length));
-    else pieces.push(piece);
+    // "A, and B, and C": each source its own citation (bounded: a piece only gets shorter).
+    for (let second = SECOND_SOURCE.exec(piece); second !== null; second = SECOND_SOURCE.exec(piece)) {
+      pieces.push(piece.slice(0, second.index));
+      piece = piece.slice(second.index + second[0].length);
+    }
+    pieces.push(piece);
   }
   const citations: Citation[] = [];
   for (const piece of pieces) {

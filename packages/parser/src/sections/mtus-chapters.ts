@@ -30,6 +30,7 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Post-Surgical Treatment Guidelines',
       'Post Surgical Treatment Guidelines',
       'Postsurgical Guidelines',
+      'Postsurgical Treatment',
     ],
   },
   {
