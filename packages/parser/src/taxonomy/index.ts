@@ -6,6 +6,6 @@ export const TAXONOMY_VERSION = '2026.12.02-1';
 
 export { findBodyRegions } from './body-region-lookup';
 export { readDuration, readFrequency, readQuantity } from './item-measures';
-export { matchSpecialties, matchSubspecialties } from './specialty-lookup';
+export { matchCredentials, matchSpecialties, matchSubspecialties } from './specialty-lookup';
 export { matchStates, stateCode } from './state-lookup';
 export { classifyTreatment, type TreatmentClassification } from './treatment-lookup';
