@@ -145,6 +145,15 @@ describe('classifyTreatment: services the 2016-17 letters name that were OTHER b
     });
   });
 
+  it.each([
+    ['Knee arthroscopy with evaluation of the ACL, partial meniscectomy', 'SURGERY', 'arthroscopy'],
+    ['Lorazepam 1mg one tablet 1 hour before exam #2', 'PHARMACEUTICAL', 'lorazepam'],
+    ['Daily RN visits for 2 weeks for wound care', 'HOME_HEALTH', 'nursing care'],
+    ['Wound care nurse, 2 visits', 'HOME_HEALTH', 'nursing care'],
+  ])('%s is %s: %s (what a request includes or is for is not a visit)', (title, category, treatment) => {
+    expect(classifyTreatment(title)).toMatchObject({ category, treatment });
+  });
+
   it('keeps transportation and gym memberships OTHER: no category of the contract holds them', () => {
     expect(classifyTreatment('Transportation to and from appointments').category).toBe('OTHER');
     expect(classifyTreatment('Gym membership for six months').category).toBe('OTHER');

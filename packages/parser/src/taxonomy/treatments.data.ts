@@ -1842,6 +1842,8 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
       'nurse case manager',
       'nurse case management',
       'registered nurse',
+      'rn',
+      'wound care nurse',
       'lvn',
       'skilled nursing facility',
       'snf',
@@ -1970,6 +1972,13 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
  * surgery"): matched so they swallow their words, then ignored.
  */
 export const NON_TREATMENT_PHRASES: readonly string[] = [
+  // What a procedure includes or a drug is for, not a visit: "arthroscopy with evaluation of the ACL",
+  // "Diazepam 5mg 1 hour before exam".
+  'with evaluation',
+  'before exam',
+  'before the exam',
+  'prior to exam',
+  'prior to the exam',
   'day supply',
   'week supply',
   'month supply',
