@@ -322,4 +322,31 @@ describeEachBackend('GraphQL API over the gold seed letters', (backend) => {
       logged.mockRestore();
     }
   });
+
+  it('tells and filters items whose request utilization review partly certified', async () => {
+    const store = await backend.open();
+    const letters = goldLetters();
+    const partial = letters[1]!.letter.items[0]!;
+    partial.partiallyCertified = true;
+    await writeTransaction(store, (tx) => saveLetters(tx, letters));
+    const yoga = buildApp({ db: store.db, dialect: store.dialect });
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{
+          partial: items(first: 20, filter: { partiallyCertified: true }) { totalCount edges { node { title partiallyCertified } } }
+          whole: items(first: 20, filter: { partiallyCertified: false }) { totalCount edges { node { partiallyCertified } } }
+        }`,
+      }),
+    });
+    type Items = { totalCount: number; edges: { node: { title?: string; partiallyCertified: boolean } }[] };
+    const { data } = (await response.json()) as { data: { partial: Items; whole: Items } };
+    expect(data.partial.edges.map((e) => e.node)).toEqual([
+      { title: partial.title, partiallyCertified: true },
+    ]);
+    expect(data.whole.totalCount).toBe(8);
+    expect(data.whole.edges.every((e) => !e.node.partiallyCertified)).toBe(true);
+    await store.close();
+  });
 });

@@ -42,6 +42,11 @@ export const ItemFilterInput = builder.inputType('ItemFilter', {
     decisionDateTo: t.string({ required: false }),
     injuryDateFrom: t.string({ required: false }),
     injuryDateTo: t.string({ required: false }),
+    partiallyCertified: t.boolean({
+      required: false,
+      description:
+        'true: only items whose request utilization review partly certified (the remaining IMR eligible portion); false: only the others.',
+    }),
     text: t.string({ required: false, description: 'Full-text search over item titles and rationales.' }),
   }),
 });
@@ -80,6 +85,7 @@ export function toItemFilter(input: ItemFilterInputShape | null | undefined): It
     decisionDateFrom: checkDate('decisionDateFrom', input.decisionDateFrom),
     decisionDateTo: checkDate('decisionDateTo', input.decisionDateTo),
     injuryDateFrom: checkDate('injuryDateFrom', input.injuryDateFrom),
+    partiallyCertified: input.partiallyCertified,
     injuryDateTo: checkDate('injuryDateTo', input.injuryDateTo),
     text: input.text,
   };
