@@ -32,6 +32,13 @@ const ACOEM_PREAMBLE =
   /^(?:Practice\s)?(?:Guidelines?)?,?\s?(?:\d(?:st|nd|rd|th)\s(?:Edition|Ed\.?))?,?\s?(?:\(\d{4}\))?/i;
 const YEAR_IN_PARENTHESES = /\s?\((?:19|20)\d{2}\)/g;
 const EDGE_PUNCTUATION = /^[\s,;:.-]+|[\s,;:.-]+$/g;
+// 2016-17 letters announce a non-MTUS citation with a sentence of its own ("The Expert Reviewer based their
+// decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation ..."): the
+// announcement cites nothing.
+const OUTSIDE_MTUS_ANNOUNCEMENT = /^recommendations?\s?(?:\(s\))?\s?outside\s?(?:of\s)?(?:the\s)?MTUS\b/i;
+// ... and name an MTUS chapter by its edition, its sections after it: "Chronic Pain Medical Treatment 2016,
+// Section(s): Physical medicine treatment".
+const CHAPTER_EDITION = /^(?:19|20)\d{2}\b[\s,;:.]*(?:Section\s?\(s\)\s?:?\s?)?/i;
 
 const MAX_PAGES_IN_RANGE = 300;
 /** More pages than any guideline has: past this the list is not a citation's. */
@@ -75,6 +82,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
   if (NO_EVIDENCE.test(text)) return { citedBy, source: 'NONE', text };
   let body = text.replace(CITATION_START, '');
   CITATION_START.lastIndex = 0;
+  if (OUTSIDE_MTUS_ANNOUNCEMENT.test(body)) return null;
   // Cheap word checks first: each pattern below runs only when its key word is there.
   const lower = body.toLowerCase();
   let pages: number[] = [];
@@ -119,6 +127,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
       if (repeat === null || chapterOf(repeat[0].trim()) !== guideline) break;
       rest = rest.slice(repeat[0].length).replace(EDGE_PUNCTUATION, '');
     }
+    rest = rest.replace(CHAPTER_EDITION, '');
     return { citedBy, source: 'MTUS', guideline, topic: cleanPart(rest), pages, text };
   }
   const acoem = lower.includes('acoem') ? ACOEM.exec(body) : null;

@@ -18,6 +18,8 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Chronic Pain Treatment Guideline',
       'Chronic Pain Guidelines',
       'Chronic Pain Guideline',
+      // The 2016 edition as 2016-17 letters name it: "MTUS Chronic Pain Medical Treatment 2016".
+      'Chronic Pain Medical Treatment',
       'CPMTG',
     ],
   },
@@ -36,11 +38,12 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Acupuncture Medical Treatment Guidelines',
       'Acupuncture Treatment Guidelines',
       'Acupuncture Guidelines',
+      'Acupuncture Treatment',
     ],
   },
   {
     name: 'Opioid Treatment Guidelines',
-    aliases: ['Opioid Treatment Guidelines', 'Opioids Treatment Guidelines'],
+    aliases: ['Opioid Treatment Guidelines', 'Opioids Treatment Guidelines', 'Opioid Treatment'],
   },
   { name: 'General Approaches', aliases: ['General Approaches', 'General Approach'] },
   {
