@@ -611,21 +611,6 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
   },
 ];
 
-export const CATEGORY_WEIGHTS: Weighted<Category> = [
-  ['PHARMACEUTICAL', 34],
-  ['PHYSICAL_MEDICINE', 19],
-  ['DIAGNOSTIC_IMAGING', 9],
-  ['INJECTION', 8],
-  ['DIAGNOSTIC_TESTING', 7],
-  ['DME', 6],
-  ['EVALUATION_MANAGEMENT', 6],
-  ['SURGERY', 4],
-  ['BEHAVIORAL_HEALTH', 3],
-  ['PROGRAM', 2],
-  ['HOME_HEALTH', 1],
-  ['OTHER', 1],
-];
-
 const BY_CATEGORY = new Map<Category, Weighted<TreatmentEntry>>();
 
 export function treatmentsOfCategory(category: Category): Weighted<TreatmentEntry> {
