@@ -52,6 +52,29 @@ export const CATEGORY_WEIGHTS: Weighted<Category> = smoothed(PROFILE.categories,
 /** Drug classes of pharmaceutical items as measured, plus one item's weight each. */
 export const DRUG_CLASS_WEIGHTS: Weighted<DrugClass> = smoothed(PROFILE.drugClasses, DRUG_CLASSES, 1);
 
+/**
+ * The weight of a catalogue treatment within its category: how many real items had that treatment (an entry
+ * whose headings carry finer names, "medial branch block" under facet injections, counts those too), plus
+ * half an item so entries the sample lacks still appear. A category none of whose treatments the sample
+ * shows (programs, home health, OTHER) keeps the catalogue's own weights.
+ */
+export function treatmentWeight(
+  category: Category,
+  treatments: readonly string[],
+  catalogueWeight: number,
+  categoryMeasured: boolean,
+): number {
+  if (!categoryMeasured) return catalogueWeight;
+  const measured = PROFILE.treatments[category] ?? {};
+  return treatments.reduce((sum, treatment) => sum + (measured[treatment] ?? 0), 0.5);
+}
+
+/** Whether any of these treatments of the category was seen in the real letters. */
+export function treatmentsMeasured(category: Category, treatments: readonly string[]): boolean {
+  const measured = PROFILE.treatments[category] ?? {};
+  return treatments.some((treatment) => (measured[treatment] ?? 0) > 0);
+}
+
 /** "MTUS+ODG" → the sources the generator writes; ACOEM is dropped, and an empty set cites nothing. */
 function sourceSets(counts: Record<string, number>): Weighted<readonly DrawnSource[]> {
   const merged = new Map<string, { sources: DrawnSource[]; count: number }>();

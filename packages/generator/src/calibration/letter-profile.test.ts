@@ -70,6 +70,7 @@ describe('profileLetters', () => {
     expect(profile.decisions).toEqual({ UPHELD: 2, OVERTURNED: 1 });
     expect(profile.categories).toEqual({ DIAGNOSTIC_IMAGING: 2, PHARMACEUTICAL: 1 });
     expect(profile.drugClasses).toEqual({ OPIOID: 1 });
+    expect(profile.treatments).toEqual({ DIAGNOSTIC_IMAGING: { mri: 2 } });
   });
 
   it('keys each item by the set of sources each party cites, empty when the party cites nothing', () => {

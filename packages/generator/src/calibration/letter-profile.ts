@@ -24,6 +24,11 @@ export interface LetterProfile {
   /** Pharmaceutical items by drug class ("NONE" when the parser named no drug). */
   drugClasses: Record<string, number>;
   /**
+   * Non-drug items by category and the taxonomy's normalised treatment name ("DIAGNOSTIC_IMAGING" → "mri"
+   * → 69): the parser's own vocabulary. OTHER items are left out: their treatment is the heading's words.
+   */
+  treatments: Record<string, Record<string, number>>;
+  /**
    * Items by the set of guideline sources each party cites for it, sorted and joined by "+"
    * ("MTUS+ODG", "NONE"; "" when the party's line is missing).
    */
@@ -85,6 +90,7 @@ export function profileLetters(
   const decisions: Record<string, number> = {};
   const categories: Record<string, number> = {};
   const drugClasses: Record<string, number> = {};
+  const treatments: Record<string, Record<string, number>> = {};
   const claimsAdministrator: Record<string, number> = {};
   const reviewer: Record<string, number> = {};
   const specialties: Record<string, number> = {};
@@ -102,6 +108,10 @@ export function profileLetters(
       bump(decisions, item.decision);
       bump(categories, item.category);
       if (item.category === 'PHARMACEUTICAL') bump(drugClasses, item.drug?.drugClass ?? 'NONE');
+      else if (item.category !== 'OTHER') {
+        treatments[item.category] ??= {};
+        bump(treatments[item.category]!, item.treatment);
+      }
       bump(claimsAdministrator, sourcesOf(item, 'CLAIMS_ADMINISTRATOR'));
       bump(reviewer, sourcesOf(item, 'IMR_REVIEWER'));
       rationaleLengths.push(foldedLength(item.rationale ?? ''));
@@ -123,6 +133,11 @@ export function profileLetters(
     decisions: sortedCounts(decisions),
     categories: sortedCounts(categories),
     drugClasses: sortedCounts(drugClasses),
+    treatments: Object.fromEntries(
+      Object.keys(treatments)
+        .sort()
+        .map((category) => [category, sortedCounts(treatments[category]!)]),
+    ),
     citationSources: {
       claimsAdministrator: sortedCounts(claimsAdministrator),
       reviewer: sortedCounts(reviewer),
