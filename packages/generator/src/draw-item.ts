@@ -240,6 +240,7 @@ export function drawItem(random: SeededRandom, context: ItemContext): ItemModel 
   const truth: DisputedItem = {
     title: title.title,
     decision: context.decision,
+    partiallyCertified: false,
     category,
     treatment: title.treatment,
     drug: title.drug,

@@ -7,6 +7,7 @@ function item(overrides: Partial<DisputedItem>): DisputedItem {
   return {
     title: 'MRI of the lumbar spine',
     decision: 'UPHELD',
+    partiallyCertified: false,
     category: 'DIAGNOSTIC_IMAGING',
     treatment: 'mri',
     drug: null,

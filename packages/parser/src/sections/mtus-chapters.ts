@@ -18,7 +18,7 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Chronic Pain Treatment Guideline',
       'Chronic Pain Guidelines',
       'Chronic Pain Guideline',
-      // The 2016 edition as 2016-17 letters name it: "MTUS Chronic Pain Medical Treatment 2016".
+      // 2016-17 letters: "MTUS Chronic Pain Medical Treatment 2016, Section(s): ..."
       'Chronic Pain Medical Treatment',
       'CPMTG',
     ],
@@ -30,6 +30,7 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Post-Surgical Treatment Guidelines',
       'Post Surgical Treatment Guidelines',
       'Postsurgical Guidelines',
+      'Postsurgical Treatment',
     ],
   },
   {
@@ -38,6 +39,7 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Acupuncture Medical Treatment Guidelines',
       'Acupuncture Treatment Guidelines',
       'Acupuncture Guidelines',
+      'Acupuncture Medical Treatment',
       'Acupuncture Treatment',
     ],
   },
