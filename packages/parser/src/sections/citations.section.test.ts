@@ -113,6 +113,60 @@ describe('readCitations', () => {
     });
   });
 
+  it('reads the 2016-17 wording: chapters named by edition with sections, the outside-MTUS announcement', () => {
+    expect(
+      read(
+        'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter.',
+      ),
+    ).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Chronic Pain Medical Treatment Guidelines',
+        topic: 'Physical medicine treatment',
+        pages: [],
+      },
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'ODG',
+        guideline: 'Official Disability Guidelines',
+        topic: 'Low Back Chapter',
+        pages: [],
+      },
+    ]);
+    expect(read('Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.')).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Low Back Complaints',
+        topic: 'Special Studies',
+        pages: [],
+      },
+    ]);
+    expect(read('Decision based on MTUS Acupuncture Treatment 2007.')).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Acupuncture Medical Treatment Guidelines',
+        topic: null,
+        pages: [],
+      },
+    ]);
+    expect(
+      read(
+        'The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg, Durable medical equipment (DME).',
+      ),
+    ).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'ODG',
+        guideline: 'Official Disability Guidelines',
+        topic: 'Knee & Leg, Durable medical equipment (DME)',
+        pages: [],
+      },
+    ]);
+  });
+
   it('reads several "Decision based on" citations in one paragraph', () => {
     expect(
       read(
