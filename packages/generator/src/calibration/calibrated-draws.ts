@@ -55,8 +55,8 @@ export const DRUG_CLASS_WEIGHTS: Weighted<DrugClass> = smoothed(PROFILE.drugClas
 /**
  * The weight of a catalogue treatment within its category: how many real items had that treatment (an entry
  * whose headings carry finer names, "medial branch block" under facet injections, counts those too), plus
- * half an item so entries the sample lacks still appear. A category none of whose treatments the sample
- * shows (programs, home health, OTHER) keeps the catalogue's own weights.
+ * half an item so entries the sample lacks still appear. A category none of whose catalogue treatments the
+ * sample shows (programs, OTHER, home health: the sample's are nursing and aides) keeps the catalogue's weights.
  */
 export function treatmentWeight(
   category: Category,
