@@ -23,7 +23,7 @@ describe('the committed notebooks', () => {
     expect(kernels.every((k) => k === 'deno' || k === 'python3')).toBe(true);
   });
 
-  it.each(files)('%s has its outputs stripped (jupyter nbconvert --clear-output --inplace)', (file) => {
+  it.each(files)('%s has its outputs stripped (pnpm notebooks:strip)', (file) => {
     const nb = notebooks.find(([f]) => f === file)![1];
     expect(cellsWithOutputs(nb), `cells with outputs in notebooks/${file}`).toEqual([]);
   });

@@ -72,7 +72,7 @@ describe('notebook checks', () => {
     expect(executionProblems(drawn)).toEqual([]);
   });
 
-  it('lists cells that keep outputs or an execution count', () => {
+  it('lists cells that keep outputs, an execution count or execution timings', () => {
     const nb = notebook([
       { cell_type: 'markdown', source: '# q' },
       { cell_type: 'code', source: 'a', execution_count: null, outputs: [] },
@@ -85,6 +85,14 @@ describe('notebook checks', () => {
       },
     ]);
     expect(cellsWithOutputs(nb)).toEqual([2, 3]);
+    const timed = notebook([
+      {
+        cell_type: 'code',
+        source: 'a',
+        metadata: { execution: { 'iopub.status.idle': '2026-12-02T22:16:25Z' } },
+      },
+    ]);
+    expect(cellsWithOutputs(timed)).toEqual([0]);
   });
 
   it('rejects a file that is not an nbformat 4 notebook, naming it', () => {

@@ -15,6 +15,7 @@ export interface NotebookCell {
   source: string | string[];
   execution_count?: number | null;
   outputs?: NotebookOutput[];
+  metadata?: { execution?: Record<string, string> };
 }
 
 export interface Notebook {
@@ -35,10 +36,17 @@ export function text(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join('') : (value ?? '');
 }
 
-/** Cells that carry outputs or an execution count: a committed notebook must have none (diffable, no data). */
+/**
+ * Cells that carry outputs, an execution count or execution timings (nbclient's `metadata.execution`): a
+ * committed notebook must have none, so it diffs as its source and holds no data from the store it last ran on.
+ */
 export function cellsWithOutputs(notebook: Notebook): number[] {
   return notebook.cells.flatMap((cell, index) =>
-    (cell.outputs?.length ?? 0) > 0 || (cell.execution_count ?? null) !== null ? [index] : [],
+    (cell.outputs?.length ?? 0) > 0 ||
+    (cell.execution_count ?? null) !== null ||
+    cell.metadata?.execution !== undefined
+      ? [index]
+      : [],
   );
 }
 
