@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateLetter } from '@imr/generator';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTEBOOKS_DIR, notebookEnv, writeDenoKernelSpec } from '../notebooks/jupyter-env';
 import { openStore } from '../packages/server/src/db/client';
@@ -69,6 +69,7 @@ if (missing.length > 0 && process.env.CI) {
     let dir: string;
     let running: RunningServer;
     let env: NodeJS.ProcessEnv;
+    let browser: Browser;
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'imr-notebooks-'));
@@ -88,9 +89,14 @@ if (missing.length > 0 && process.env.CI) {
       running = await serve({ target, port: 0, host: '127.0.0.1' });
       env = notebookEnv(running.url, await writeDenoKernelSpec(join(dir, 'jupyter')));
       mkdirSync(ARTIFACTS, { recursive: true });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
     }, 180_000);
 
     afterAll(async () => {
+      await browser?.close();
       await running?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -145,12 +151,8 @@ if (missing.length > 0 && process.env.CI) {
           ],
           { timeout: 120_000 },
         );
-        const browser = await chromium.launch({
-          executablePath: CHROMIUM,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-        });
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
         try {
-          const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
           // The page would fetch MathJax from a CDN; nothing here needs it.
           await page.route(/^https?:/, (route) => route.abort());
           await page.goto(`file://${join(ARTIFACTS, `${name}.html`)}`);
@@ -159,7 +161,7 @@ if (missing.length > 0 && process.env.CI) {
           expect(box?.height ?? 0).toBeGreaterThan(100);
           await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
         } finally {
-          await browser.close();
+          await page.close();
         }
       },
       NOTEBOOK_TIMEOUT_MS,
