@@ -36,6 +36,7 @@ export default defineConfig({
           },
         },
       },
+      { extends: true, test: { name: 'notebooks', include: ['notebooks/**/*.test.ts'] } },
       {
         extends: true,
         test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
