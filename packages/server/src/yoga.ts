@@ -8,6 +8,7 @@ import type { SqlDialect } from './db/repositories/item-filter';
 import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
 import { useCoalescedExecution } from './http/coalesce.plugin';
+import { useCompiledExecution } from './http/compiled-execution.plugin';
 import { useDashboard } from './http/dashboard.plugin';
 import { useOperationalEndpoints } from './http/operational.plugin';
 import { useQueryCost } from './http/query-cost.plugin';
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   persistedOperations?: ReadonlyMap<string, string>;
   /** Milliseconds an operation's SQL may run before SQLite stops it (default 30 s, as on PostgreSQL). */
   timeLimitMs?: number;
+  /** Run operations compiled by graphql-jit (default) rather than interpreted by graphql-js. */
+  compiledExecution?: boolean;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
 }
@@ -101,6 +104,8 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       }),
     );
   }
+  // Before the time limit and the coalescer, which wrap whichever execute function is in place.
+  if (options.compiledExecution ?? true) plugins.push(useCompiledExecution());
   plugins.push(useQueryCost({ limit: REQUEST_LIMITS.cost }));
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   plugins.push(useTimeLimit({ ms: timeLimitMs }));
