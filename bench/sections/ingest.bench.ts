@@ -15,6 +15,9 @@ function dbBytes(path: string): number {
   return total;
 }
 
+/** The full scale, where the issue's ingest targets are set. */
+const FULL_LETTERS = 2_000_000;
+
 /** Files on disk → committed rows (FTS included), end to end through `imr ingest`, into a fresh store each run. */
 export const ingestSection: BenchSection = {
   name: 'ingest',
@@ -49,6 +52,11 @@ export const ingestSection: BenchSection = {
       if (!target.startsWith('postgres')) bytesPerLetter = dbBytes(dbPath) / options.letters;
       shared.dbPath = target;
     }
+    // The 2M-letter targets (under 10 minutes, under 1 GiB) are scored only when measured at 2M: a quick run's
+    // figures do not say how the full run goes (a linear projection of a quick run said "met" where the full run
+    // said no), so at a smaller scale the wall time is given as a projection, with no target.
+    const atFullSize = options.letters >= FULL_LETTERS;
+    const wallMinutes = options.letters / median(rates) / 60;
     const figures: BenchFigure[] = [
       {
         section: 'ingest',
@@ -60,20 +68,28 @@ export const ingestSection: BenchSection = {
       },
       {
         section: 'ingest',
-        name: 'ingest peak RSS',
+        name: `ingest peak RSS, ${options.letters.toLocaleString('en-US')} letters`,
         value: Math.round(median(rss)),
         unit: 'MB',
-        target: '< 1024',
+        ...(atFullSize ? { target: '< 1024' } : {}),
         runs: rss.map(Math.round),
       },
       {
         section: 'ingest',
-        name: 'ingest wall time projected to 2,000,000 letters',
-        value: Number((2_000_000 / median(rates) / 60).toFixed(1)),
+        name: `ingest wall time, ${options.letters.toLocaleString('en-US')} letters (measured)`,
+        value: Number(wallMinutes.toFixed(1)),
         unit: 'min',
-        target: '< 10',
+        ...(atFullSize ? { target: '< 10' } : {}),
       },
     ];
+    if (!atFullSize) {
+      figures.push({
+        section: 'ingest',
+        name: `ingest wall time at ${FULL_LETTERS.toLocaleString('en-US')} letters: PROJECTION (linear from ${options.letters.toLocaleString('en-US')}, not measured, not scored)`,
+        value: Number((FULL_LETTERS / median(rates) / 60).toFixed(1)),
+        unit: 'min',
+      });
+    }
     if (Number.isFinite(bytesPerLetter)) {
       figures.push({
         section: 'ingest',

@@ -1,4 +1,10 @@
+import {
+  type ItemDimension,
+  itemStats,
+} from '../../packages/server/src/db/repositories/item-stats.repository';
+import type { Reader } from '../../packages/server/src/db/repositories/keyset';
 import { EXAMPLE_OPERATIONS } from '../../packages/server/src/graphiql/example-operations';
+import { toItemFilter } from '../../packages/server/src/schema/types/item-filter.input';
 
 export interface QueryCase {
   name: string;
@@ -8,6 +14,11 @@ export interface QueryCase {
    * direct-SQL baseline has no cube, so it runs the SQL path.
    */
   fromCube?: boolean;
+  /**
+   * For a cube answer: the repository call that does the answer's own work (in-process, the cube warm), the
+   * baseline the HTTP answer is held to. Absent where the bench cannot separate that work from GraphQL's.
+   */
+  engine?: (reader: Reader) => Promise<unknown>;
 }
 
 const STATS = `query S($filter: ItemFilter, $groupBy: [ItemDimension!]) {
@@ -17,7 +28,12 @@ const STATS = `query S($filter: ItemFilter, $groupBy: [ItemDimension!]) {
   }
 }`;
 
-const FILTER = { decisionDateFrom: '2018-01-01', priority: ['STANDARD'] };
+const FILTER = { decisionDateFrom: '2018-01-01', priority: ['STANDARD'] as 'STANDARD'[] };
+
+/** The itemStats call the resolver makes for these arguments (the schema's default limit, 1,000 groups). */
+function itemStatsWork(groupBy: ItemDimension[], filter?: typeof FILTER): QueryCase['engine'] {
+  return ({ db, dialect }) => itemStats(db, { filter: toItemFilter(filter), groupBy, limit: 1000 }, dialect);
+}
 
 const NESTED = `query Nested {
   cases(first: 100) {
@@ -34,20 +50,34 @@ const NESTED = `query Nested {
 
 const SEARCH = `query Search($query: String!) { search(query: $query, first: 20) { rankedAll edges { node { title snippet score } } } }`;
 
+/** The GraphiQL examples that are one itemStats call, as that call. */
+const EXAMPLE_ITEM_STATS: Record<string, QueryCase['engine']> = {
+  OverturnRateByCategory: ({ db, dialect }) =>
+    itemStats(db, { filter: {}, groupBy: ['CATEGORY'], orderBy: 'COUNT_DESC', limit: 1000 }, dialect),
+  OpioidRequestsByYear: ({ db, dialect }) =>
+    itemStats(db, { filter: { drugClasses: ['OPIOID'] }, groupBy: ['DECISION_YEAR'], limit: 1000 }, dialect),
+};
+
 /** The operations the issue names: itemStats with 1-3 dimensions ± filter, a nested page, search rare/common. */
-export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[] {
-  const dims = [['CATEGORY'], ['CATEGORY', 'DECISION_YEAR'], ['CATEGORY', 'DECISION_YEAR', 'DRUG_CLASS']];
+export function queryWorkload(rareTerm: string, commonTerm: string, caseNumber: string | null): QueryCase[] {
+  const dims: ItemDimension[][] = [
+    ['CATEGORY'],
+    ['CATEGORY', 'DECISION_YEAR'],
+    ['CATEGORY', 'DECISION_YEAR', 'DRUG_CLASS'],
+  ];
   const cases: QueryCase[] = [];
   for (const groupBy of dims) {
     cases.push({
       name: `itemStats ${groupBy.length} dim`,
       body: { query: STATS, variables: { groupBy } },
       fromCube: true,
+      engine: itemStatsWork(groupBy),
     });
     cases.push({
       name: `itemStats ${groupBy.length} dim + filter`,
       body: { query: STATS, variables: { groupBy, filter: FILTER } },
       fromCube: true,
+      engine: itemStatsWork(groupBy, FILTER),
     });
   }
   cases.push({
@@ -66,10 +96,13 @@ export function queryWorkload(rareTerm: string, commonTerm: string): QueryCase[]
   for (const operation of EXAMPLE_OPERATIONS.split(/^(?=query \w+)/m)) {
     const name = /^query (\w+)/.exec(operation)?.[1];
     if (!name) continue;
+    // CasePage's default case number is a real letter's; a generated store is asked for its longest case.
+    const variables = name === 'CasePage' && caseNumber !== null ? { caseNumber } : undefined;
     cases.push({
-      name: `GraphiQL example ${name}`,
-      body: { query: EXAMPLE_OPERATIONS, operationName: name },
-      fromCube: /\b(itemStats|citationCoverage)\b/.test(operation),
+      name: `GraphiQL example ${name}${variables ? ` (case ${caseNumber})` : ''}`,
+      body: { query: EXAMPLE_OPERATIONS, operationName: name, ...(variables ? { variables } : {}) },
+      fromCube: /\b(itemStats|citationCoverage|citedPages|guidelineStats|caseStats)\b/.test(operation),
+      engine: EXAMPLE_ITEM_STATS[name],
     });
   }
   return cases;

@@ -1,5 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { openStore } from '../../packages/server/src/db/client';
+import { warmItemCube } from '../../packages/server/src/db/repositories/item-stats-cube.repository';
+import type { Reader } from '../../packages/server/src/db/repositories/keyset';
 import { buildApp } from '../../packages/server/src/yoga';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type QueryCase, queryWorkload } from './query-workload';
@@ -40,6 +42,47 @@ function pickTerms(dbPath: string): { rare: string; common: string } {
     db.close();
   }
 }
+
+/** The case with the most items (CasePage asks for it: a page of items with their citations, not a miss). */
+async function longestCase(target: string): Promise<string | null> {
+  const store = await openStore(target, { readonly: true });
+  try {
+    const row = await store.db
+      .selectFrom('cases')
+      .select('caseNumber')
+      .where('caseNumber', 'is not', null)
+      .orderBy('itemCount', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.caseNumber ?? null;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * What a cube answer costs the cube itself: the repository call the resolver makes, in-process, on a store whose
+ * cube is built (the server's is too when the timing starts), so HTTP is held to the cube's work, not to the SQL
+ * it skips.
+ */
+async function timeEngine(
+  reader: Reader,
+  work: (reader: Reader) => Promise<unknown>,
+  samples: number,
+): Promise<number[]> {
+  await work(reader);
+  const ms: number[] = [];
+  const deadline = performance.now() + SAMPLING_BUDGET_MS;
+  while (ms.length < samples && (ms.length < MIN_SAMPLES || performance.now() < deadline)) {
+    const t = performance.now();
+    await work(reader);
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}
+
+/** The issue's target for HTTP over the work underneath: at most twice, for every timed query. */
+const RATIO_TARGET = '<= 2';
 
 // A figure gets its samples, or as many as fit in the budget (at least MIN_SAMPLES): the SQL path of an
 // itemStats over two million letters takes seconds a run.
@@ -145,74 +188,103 @@ export const querySection: BenchSection = {
     if (!dbPath) throw new Error('the query section needs a store: run the ingest section first');
     const sqlite = !dbPath.startsWith('postgres');
     const samples = options.scale === 'full' ? 50 : 30;
-    const terms = sqlite ? pickTerms(dbPath) : { rare: 'cervicobrachial', common: 'documentation' };
+    // PostgreSQL is asked the word SQLite picks at this scale ("medical", in nearly every rationale).
+    const terms = sqlite ? pickTerms(dbPath) : { rare: 'cervicobrachial', common: 'medical' };
+    const caseNumber = await longestCase(dbPath);
     const figures: BenchFigure[] = [];
-    await withWarmServer(dbPath, ['--no-cache'], async (server, cubeSeconds) => {
-      if (cubeSeconds !== null) {
-        figures.push({
-          section: 'query',
-          name: 'itemStats cube build at server start (SQL answers meanwhile)',
-          value: cubeSeconds,
-          unit: 's',
-        });
-      }
-      for (const c of queryWorkload(terms.rare, terms.common)) {
-        const started = performance.now();
-        let http: number[];
-        try {
-          http = await timeHttp(server.url, c, samples);
-        } catch (error) {
-          // A query the server refuses (e.g. past its time limit) is a figure of the report, not the end of it.
-          const message = error instanceof Error ? error.message : String(error);
+    const cubeStore = await openStore(dbPath, { readonly: true });
+    await warmItemCube(cubeStore.db, cubeStore.dialect);
+    try {
+      await withWarmServer(dbPath, ['--no-cache'], async (server, cubeSeconds) => {
+        if (cubeSeconds !== null) {
           figures.push({
             section: 'query',
-            name: `${c.name}: FAILED after`,
-            value: Math.round(performance.now() - started),
-            unit: 'ms',
-            note: message.slice(0, 200),
-          });
-          options.log(`${c.name}: failed: ${message}`);
-          continue;
-        }
-        const p50 = median(http);
-        const twoDimsFiltered = /itemStats [12] dim \+ filter/.test(c.name);
-        const search = c.name.startsWith('search');
-        figures.push({
-          section: 'query',
-          name: `${c.name}: HTTP p50`,
-          value: Number(p50.toFixed(2)),
-          unit: 'ms',
-          ...(twoDimsFiltered ? { target: '< 30' } : search ? { target: '< 50' } : {}),
-        });
-        figures.push({
-          section: 'query',
-          name: `${c.name}: HTTP p95`,
-          value: Number(percentile(http, 95).toFixed(2)),
-          unit: 'ms',
-        });
-        if (sqlite) {
-          const statements = await captureStatements(dbPath, c);
-          const direct = timeSql(dbPath, statements, samples);
-          const sqlP50 = median(direct);
-          figures.push({
-            section: 'query',
-            // For cube answers these are the statements of the SQL path (the in-process run below has no cube):
-            // plain group-bys over covering indexes, the baseline the cube is measured against.
-            name: `${c.name}: direct SQL p50 (${statements.length} statements${c.fromCube ? ', SQL path without the cube' : ''})`,
-            value: Number(sqlP50.toFixed(2)),
-            unit: 'ms',
-          });
-          figures.push({
-            section: 'query',
-            name: `${c.name}: GraphQL/SQL ratio (p50)`,
-            value: Number((p50 / Math.max(sqlP50, 0.001)).toFixed(2)),
-            unit: '×',
-            ...(/itemStats [12] dim/.test(c.name) ? { target: '< 1.2' } : {}),
+            name: 'itemStats cube build at server start (SQL answers meanwhile)',
+            value: cubeSeconds,
+            unit: 's',
           });
         }
-        options.log(`${c.name}: p50 ${p50.toFixed(1)} ms`);
-      }
-    });
+        for (const c of queryWorkload(terms.rare, terms.common, caseNumber)) {
+          const started = performance.now();
+          let http: number[];
+          try {
+            http = await timeHttp(server.url, c, samples);
+          } catch (error) {
+            // A query the server refuses (e.g. past its time limit) is a figure of the report, not the end of it.
+            const message = error instanceof Error ? error.message : String(error);
+            figures.push({
+              section: 'query',
+              name: `${c.name}: FAILED after`,
+              value: Math.round(performance.now() - started),
+              unit: 'ms',
+              note: message.slice(0, 200),
+            });
+            options.log(`${c.name}: failed: ${message}`);
+            continue;
+          }
+          const p50 = median(http);
+          const twoDimsFiltered = /itemStats [12] dim \+ filter/.test(c.name);
+          const search = c.name.startsWith('search');
+          figures.push({
+            section: 'query',
+            name: `${c.name}: HTTP p50`,
+            value: Number(p50.toFixed(2)),
+            unit: 'ms',
+            ...(twoDimsFiltered
+              ? { target: '< 30' }
+              : search
+                ? { target: options.letters >= 2_000_000 ? '< 100' : '< 50' }
+                : {}),
+          });
+          figures.push({
+            section: 'query',
+            name: `${c.name}: HTTP p95`,
+            value: Number(percentile(http, 95).toFixed(2)),
+            unit: 'ms',
+          });
+          if (c.engine) {
+            const engineP50 = median(await timeEngine(cubeStore, c.engine, samples));
+            figures.push({
+              section: 'query',
+              name: `${c.name}: the cube's own work p50 (in-process repository call)`,
+              value: Number(engineP50.toFixed(3)),
+              unit: 'ms',
+            });
+            figures.push({
+              section: 'query',
+              name: `${c.name}: GraphQL/cube ratio (p50)`,
+              value: Number((p50 / Math.max(engineP50, 0.001)).toFixed(2)),
+              unit: '×',
+              target: RATIO_TARGET,
+            });
+          }
+          if (sqlite) {
+            const statements = await captureStatements(dbPath, c);
+            const direct = timeSql(dbPath, statements, samples);
+            const sqlP50 = median(direct);
+            figures.push({
+              section: 'query',
+              // For cube answers these are the statements of the SQL path (the in-process run below has no cube):
+              // plain group-bys over covering indexes, what the cube saves; the cube's own work is its baseline.
+              name: `${c.name}: direct SQL p50 (${statements.length} statements${c.fromCube ? ', SQL path without the cube' : ''})`,
+              value: Number(sqlP50.toFixed(2)),
+              unit: 'ms',
+            });
+            figures.push({
+              section: 'query',
+              name: `${c.name}: GraphQL/SQL ratio (p50)${c.fromCube ? ' against the SQL path the cube skips' : ''}`,
+              value: Number((p50 / Math.max(sqlP50, 0.001)).toFixed(2)),
+              unit: '×',
+              // Scored against SQL only where SQL does the work; a cube answer is scored against the cube above.
+              ...(c.fromCube ? {} : { target: RATIO_TARGET }),
+            });
+          }
+          options.log(`${c.name}: p50 ${p50.toFixed(1)} ms`);
+        }
+      });
+    } finally {
+      await cubeStore.close();
+    }
     return figures;
   },
 };

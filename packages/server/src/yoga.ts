@@ -11,6 +11,7 @@ import { renderOfflineGraphiQL, useOfflineGraphiQLAssets } from './graphiql/offl
 import { ByteBoundedCache } from './http/byte-bounded-cache';
 import { ClientGate } from './http/client-gate';
 import { useCoalescedExecution } from './http/coalesce.plugin';
+import { useCompiledExecution } from './http/compiled-execution.plugin';
 import { useDashboard } from './http/dashboard.plugin';
 import { useFairExecution } from './http/fair-execution.plugin';
 import { useInputBounds } from './http/input-bounds.plugin';
@@ -49,6 +50,8 @@ export interface BuildAppOptions {
   timeLimitMs?: number;
   /** The built dashboard served at `/` (default: packages/dashboard/dist, written by `pnpm build`). */
   dashboardDist?: string;
+  /** Run operations compiled by graphql-jit (default) rather than interpreted by graphql-js. */
+  compiledExecution?: boolean;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
 }
@@ -129,6 +132,8 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       }),
     );
   }
+  // Before the time limit and the coalescer, which wrap whichever execute function is in place.
+  if (options.compiledExecution ?? true) plugins.push(useCompiledExecution());
   const costs = new WeakMap<object, number>();
   plugins.push(
     useQueryCost({ limit: REQUEST_LIMITS.cost, onCost: (context, cost) => costs.set(context, cost) }),

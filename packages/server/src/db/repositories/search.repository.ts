@@ -59,19 +59,9 @@ function windowOf(scope: SearchScope): number | null {
   return scope.exhaustive ? null : (scope.window ?? SEARCH_RANK_WINDOW);
 }
 
-function hitsSql(dialect: Reader['dialect'], query: string, scope: SearchScope) {
+/** SQLite's ranked matches of both kinds (PostgreSQL ranks each kind in its own statement, below). */
+function hitsSql(query: string, scope: SearchScope) {
   const window = windowOf(scope);
-  if (dialect === 'postgres') {
-    const newest = (table: string, id: string) =>
-      window === null
-        ? sql`select ${sql.ref(id)} as id, search from ${sql.table(table)}, to_tsquery('english', ${query}) q where search @@ q`
-        : sql`select ${sql.ref(id)} as id, search from ${sql.table(table)}, to_tsquery('english', ${query}) q where search @@ q order by ${sql.ref(id)} desc limit ${window}`;
-    return sql`select 'ITEM' as kind, m.id, (-ts_rank(m.search, q))::float8 as score, m.id * 2 as hit_id
-        from (${newest('item_search', 'item_id')}) m, to_tsquery('english', ${query}) q
-      union all
-      select 'CASE' as kind, m.id, (-ts_rank(m.search, q))::float8 as score, m.id * 2 + 1 as hit_id
-        from (${newest('case_search', 'case_id')}) m, to_tsquery('english', ${query}) q`;
-  }
   // FTS5 computes bm25 only for the rows it emits, and emits newest first up to the limit.
   const newest = window === null ? sql`` : sql`order by rowid desc limit ${window}`;
   const bm25 = sql.raw(window === null ? 'bm25' : 'bm25_sampled');
@@ -112,12 +102,19 @@ export async function searchRankedAll(
   return true;
 }
 
+/** A page of hits; `rankedAll` is set when the ranking statement could tell it on the way (PostgreSQL). */
+export interface SearchHitPage extends Page<SearchHitRow> {
+  rankedAll?: boolean;
+}
+
 export async function searchHits(
-  { db, dialect }: Reader,
+  reader: Reader,
   query: string,
   request: PageRequest,
   scope: SearchScope,
-): Promise<Page<SearchHitRow>> {
+): Promise<SearchHitPage> {
+  if (reader.dialect === 'postgres') return postgresSearchHits(reader, query, request, scope);
+  const { db } = reader;
   const after = request.after;
   const past =
     after && typeof after.key === 'number'
@@ -127,7 +124,7 @@ export async function searchHits(
   // thousands of wide item rows to keep twenty.
   const { rows } = await sql<SearchHitRow>`select page.kind, page.id,
       case when page.kind = 'ITEM' then items.case_id else page.id end as case_id, page.score, page.hit_id
-    from (select hits.kind, hits.id, hits.score, hits.hit_id from (${hitsSql(dialect, query, scope)}) hits ${past}
+    from (select hits.kind, hits.id, hits.score, hits.hit_id from (${hitsSql(query, scope)}) hits ${past}
       order by hits.score, hits.hit_id limit ${request.first + 1}) page
     left join items on page.kind = 'ITEM' and items.id = page.id
     order by page.score, page.hit_id`.execute(db);
@@ -138,6 +135,81 @@ export async function searchHits(
     hitId: Number(r.hitId),
   }));
   return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first };
+}
+
+// On PostgreSQL a match is found by testing each row's tsvector (`search @@ q`) while walking the primary key
+// newest first: for a common word that is the cheapest way to the newest matches (the GIN index would find them
+// all, then sort them), but it is per row, and a word in a quarter of the case summaries makes the case walk read
+// four rows per match. So each kind's walk is done once: the statement that ranks a kind's window also fetches
+// one match past it, which says whether that kind was ranked in full (`rankedAll`, otherwise a second walk);
+// and the two kinds run as two statements at once, on two pooled connections, merged here.
+
+interface PostgresHitRow {
+  id: number | null;
+  caseId: number | null;
+  score: number | null;
+  hitId: number | null;
+  /** Matches of this kind walked: at most window + 1. */
+  matched: number;
+}
+
+async function postgresKindHits(
+  { db }: Reader,
+  kind: SearchHitKind,
+  query: string,
+  request: PageRequest,
+  window: number | null,
+): Promise<{ rows: SearchHitRow[]; overflowed: boolean }> {
+  const [table, idColumn, hitOffset] =
+    kind === 'ITEM' ? ['item_search', 'item_id', 0] : ['case_search', 'case_id', 1];
+  const after = request.after;
+  const past =
+    after && typeof after.key === 'number'
+      ? sql`where (ranked.score, ranked.hit_id) > (${after.key}, ${after.id})`
+      : sql``;
+  // The tsquery is written out in each place (not a CTE) so the planner sees the constant and its selectivity.
+  const tsQuery = sql`to_tsquery('english', ${query})`;
+  const newest = window === null ? sql`` : sql`order by ${sql.ref(idColumn)} desc limit ${window + 1}`;
+  const inWindow = window === null ? sql`` : sql`where m.rn <= ${window}`;
+  // Item hits need their case id, read from the items of the page only.
+  const caseId =
+    kind === 'ITEM' ? sql`(select items.case_id from items where items.id = page.id)` : sql`page.id`;
+  const { rows } = await sql<PostgresHitRow>`with m as materialized (
+      select w.id, (-ts_rank(w.search, ${tsQuery}))::float8 as score, row_number() over (order by w.id desc) as rn
+      from (select ${sql.ref(idColumn)} as id, search from ${sql.table(table)}
+        where search @@ ${tsQuery} ${newest}) w)
+    select page.id, ${caseId} as case_id, page.score, page.hit_id, (select count(*) from m) as matched
+    from (select 1) one
+    left join (select ranked.id, ranked.score, ranked.hit_id
+      from (select m.id, m.score, m.id * 2 + ${hitOffset} as hit_id from m ${inWindow}) ranked ${past}
+      order by ranked.score, ranked.hit_id limit ${request.first + 1}) page on true
+    order by page.score, page.hit_id`.execute(db);
+  const hits: SearchHitRow[] = [];
+  for (const r of rows) {
+    if (r.id === null || r.score === null || r.hitId === null) continue;
+    hits.push({ kind, id: Number(r.id), caseId: Number(r.caseId), score: r.score, hitId: Number(r.hitId) });
+  }
+  const matched = Number(rows[0]?.matched ?? 0);
+  return { rows: hits, overflowed: window !== null && matched > window };
+}
+
+async function postgresSearchHits(
+  reader: Reader,
+  query: string,
+  request: PageRequest,
+  scope: SearchScope,
+): Promise<SearchHitPage> {
+  const window = windowOf(scope);
+  const [items, cases] = await Promise.all([
+    postgresKindHits(reader, 'ITEM', query, request, window),
+    postgresKindHits(reader, 'CASE', query, request, window),
+  ]);
+  const merged = [...items.rows, ...cases.rows].sort((a, b) => a.score - b.score || a.hitId - b.hitId);
+  return {
+    rows: merged.slice(0, request.first),
+    hasNextPage: merged.length > request.first,
+    rankedAll: !items.overflowed && !cases.overflowed,
+  };
 }
 
 /** Every match of both kinds, ranked or not: counted from the index alone, nothing scored. */

@@ -103,7 +103,12 @@ builder.queryField('search', (t) =>
         (h) => ({ order, key: h.score, id: h.hitId }),
         () => countSearchHits(ctx, query),
       );
-      return { ...connection, rankedAll: () => searchRankedAll(ctx, query, scope) };
+      // PostgreSQL's ranking statements tell it on the way; SQLite counts when asked.
+      const rankedAll = page.rankedAll;
+      return {
+        ...connection,
+        rankedAll: () => (rankedAll === undefined ? searchRankedAll(ctx, query, scope) : rankedAll),
+      };
     },
   }),
 );
