@@ -16,7 +16,7 @@ interface GenerateCommandOptions {
 }
 
 /** `--layout` choices as the help shows them: `mix`, then every generator layout. */
-export const LAYOUT_HELP = ['mix', 'pdf-text', 'header-block', 'credentials', 'notice-2013'];
+export const LAYOUT_HELP = ['mix', 'pdf-text', 'header-block', 'credentials', 'notice-2013', 'pdf-2016'];
 
 function wholeNumber(value: string, flag: string, min: number): number {
   const n = Number(value);
