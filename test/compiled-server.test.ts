@@ -91,6 +91,10 @@ describe('the compiled server (pnpm build, then plain Node)', () => {
     const graphiql = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
     const graphiqlHtml = await graphiql.text();
     expect(graphiqlHtml).not.toContain('unpkg.com');
+    // A small page: GraphiQL's script, styles and icon are files of their own, fetched once.
+    expect(graphiqlHtml.length).toBeLessThan(20_000);
+    const icon = /rel="icon" href="(\/graphiql-assets\/[^"]+)"/.exec(graphiqlHtml)?.[1];
+    expect((await fetch(`${origin}${icon}`)).headers.get('content-type')).toBe('image/x-icon');
     const asset = /src="(\/graphiql-assets\/[^"]+\.js)"/.exec(graphiqlHtml)?.[1];
     const assetResponse = await fetch(`${origin}${asset}`);
     expect(assetResponse.status).toBe(200);

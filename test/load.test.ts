@@ -63,7 +63,7 @@ describe('killing the server mid-load', () => {
       ],
     });
     await new Promise((r) => setTimeout(r, 1000));
-    server.child.kill('SIGKILL');
+    server.kill();
     await load;
     expect(count()).toEqual({ ...before, integrity: 'ok' });
     expect(before).toMatchObject({ cases: 5, items: 9 });

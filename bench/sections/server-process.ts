@@ -20,6 +20,8 @@ export interface ServerProcess {
   /** Seconds the itemStats cube took to build after start, or null when the store answers from SQL. */
   statsReady: Promise<number | null>;
   stop: () => Promise<void>;
+  /** SIGKILL now, as a crash would end it (expected, so not reported as an unexpected exit). */
+  kill: () => void;
 }
 
 /** Starts `imr serve` on a loopback port and waits for /readyz. */
@@ -66,6 +68,10 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
     url: `${base}/graphql`,
     child,
     statsReady,
+    kill: () => {
+      stopping = true;
+      child.kill('SIGKILL');
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;

@@ -11,7 +11,7 @@ export const GRAPHIQL_ASSETS_PATH = '/graphiql-assets/';
 
 interface GraphiQLAssets {
   /** File name (with content hash) → body and content type. */
-  files: Map<string, { body: string; type: string }>;
+  files: Map<string, { body: string | Uint8Array<ArrayBuffer>; type: string }>;
   script: string;
   stylesheet: string;
   favicon: string;
@@ -19,7 +19,7 @@ interface GraphiQLAssets {
 
 let loading: Promise<GraphiQLAssets> | null = null;
 
-function hashed(name: string, ext: string, body: string): string {
+function hashed(name: string, ext: string, body: string | Uint8Array): string {
   return `${name}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${ext}`;
 }
 
@@ -40,14 +40,24 @@ ${built.js};
 `;
     const scriptName = hashed('graphiql', 'js', script);
     const stylesheetName = hashed('graphiql', 'css', built.css);
+    const files = new Map<string, { body: string | Uint8Array<ArrayBuffer>; type: string }>([
+      [scriptName, { body: script, type: 'text/javascript; charset=utf-8' }],
+      [stylesheetName, { body: built.css, type: 'text/css; charset=utf-8' }],
+    ]);
+    // The favicon comes as a 150 kB data: URI, which would weigh down every page: served as a file instead.
+    const icon = /^data:([^;,]+);base64,(.*)$/s.exec(built.favicon);
+    let favicon = built.favicon;
+    if (icon?.[1] && icon[2]) {
+      const body = new Uint8Array(Buffer.from(icon[2], 'base64'));
+      const name = hashed('favicon', icon[1] === 'image/x-icon' ? 'ico' : 'png', body);
+      files.set(name, { body, type: icon[1] });
+      favicon = `${GRAPHIQL_ASSETS_PATH}${name}`;
+    }
     return {
-      files: new Map([
-        [scriptName, { body: script, type: 'text/javascript; charset=utf-8' }],
-        [stylesheetName, { body: built.css, type: 'text/css; charset=utf-8' }],
-      ]),
+      files,
       script: `${GRAPHIQL_ASSETS_PATH}${scriptName}`,
       stylesheet: `${GRAPHIQL_ASSETS_PATH}${stylesheetName}`,
-      favicon: built.favicon,
+      favicon,
     };
   });
   return loading;
