@@ -21,7 +21,8 @@ import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
 import type { SqlDialect } from './repositories/item-filter';
-import { deadlineAwareDatabase } from './statement-deadline';
+import { SqliteReadPoolDialect } from './sqlite-read-dialect';
+import { SqliteReadPool } from './sqlite-read-pool';
 
 export type Db = Kysely<Database>;
 export type { SqlDialect };
@@ -33,6 +34,8 @@ export interface OpenDatabaseOptions {
   readonly?: boolean;
   /** Called for every SQL statement executed (used by tests that count statements). */
   onQuery?: (sql: string) => void;
+  /** Read-only: worker processes that run its statements. Default: one per core (`IMR_READ_WORKERS`). */
+  readWorkers?: number;
 }
 
 export interface OpenedDatabase {
@@ -68,6 +71,8 @@ export interface OpenStoreOptions {
   /** Read-only: no migrations, and on PostgreSQL every transaction is read-only (safe on a read replica). */
   readonly?: boolean;
   onQuery?: (sql: string) => void;
+  /** SQLite, read-only: worker processes that run its statements. Default `IMR_READ_WORKERS`, else one per core. */
+  readWorkers?: number;
   /** PostgreSQL: most connections this process holds. Default `IMR_PG_POOL_MAX`, else 10. */
   poolMax?: number;
   /** PostgreSQL: the schema to use (created when missing unless read-only). Default: the server's search_path. */
@@ -110,6 +115,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     path: target,
     readonly: options.readonly,
     onQuery: options.onQuery,
+    readWorkers: options.readWorkers,
   });
   return { db, dialect: 'sqlite', sqlite, close };
 }
@@ -117,6 +123,9 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { path, readonly = false, onQuery } = options;
   if (path !== ':memory:' && !readonly) mkdirSync(dirname(path), { recursive: true });
+  if (readonly && path === ':memory:') {
+    throw new Error('a read-only store needs a file: an in-memory database is private to its connection');
+  }
   const sqlite = new SQLite(path, { readonly, fileMustExist: readonly });
   if (!readonly) {
     sqlite.pragma('journal_mode = WAL');
@@ -125,11 +134,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   // A writer may wait for another process's batch to commit; readers never wait in WAL mode.
   sqlite.pragma(`busy_timeout = ${readonly ? 5000 : 60_000}`);
-  // Readers (the API) hold each statement to the running request's deadline; writers run unlimited.
-  const config = { database: readonly ? deadlineAwareDatabase(sqlite) : sqlite };
-  const dialect = readonly ? new SqliteDialect(config) : new WriterSqliteDialect(config);
-  const db = createKysely(dialect, onQuery);
-  if (!readonly) await migrateToLatest(db);
+  if (readonly) {
+    // The API's statements run in worker processes, each held to the running request's deadline; this handle
+    // answers only pragmas (sqlite-read-dialect.ts).
+    const pool = new SqliteReadPool({ path, size: options.readWorkers ?? readWorkersFromEnv() });
+    try {
+      await pool.started();
+    } catch (error) {
+      await pool.close();
+      sqlite.close();
+      throw error;
+    }
+    const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
+    return { db, sqlite, close: () => db.destroy() };
+  }
+  // Writers run unlimited, on this thread (the letter write path drives prepared statements directly).
+  const db = createKysely(new WriterSqliteDialect({ database: sqlite }), onQuery);
+  await migrateToLatest(db);
   return { db, sqlite, close: () => db.destroy() };
 }
 
@@ -251,6 +272,16 @@ async function createSchema(client: pg.PoolClient, schema: string): Promise<void
     const code = (error as { code?: string }).code;
     if (code !== '23505' && code !== '42P06') throw error;
   }
+}
+
+function readWorkersFromEnv(): number | undefined {
+  const raw = process.env.IMR_READ_WORKERS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`IMR_READ_WORKERS must be a positive integer, got "${raw}"`);
+  }
+  return n;
 }
 
 function poolMaxFromEnv(): number {
