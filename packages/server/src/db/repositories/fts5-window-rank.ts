@@ -8,7 +8,7 @@ import type { Db } from '../client';
 // matches fill the row ids (a store's row ids are dense). A query whose phrases all stay under the cap is scored
 // by bm25() itself, whose count then costs no more. Past the cap the window is scored here, from FTS5's own
 // records: the row count and token total (the averages record, id 1 of `<table>_data`), each row's token count
-// (`<table>_docsize`), and which columns hold each phrase (one column-filtered query per phrase and column);
+// (`<table>_docsize`), and which columns hold each phrase (a column-filtered query per phrase and column);
 // a phrase counts once per column holding it: FTS5 gives its per-row instance counts only to its own functions.
 
 export const BM25_SAMPLE = 10_000;
@@ -126,28 +126,24 @@ export async function rankNewestMatches(
   const averageLength = columnTokens.reduce((sum, n) => sum + n, 0) / rowCount;
   const idfs = counts.map((c) => bm25Idf(rowCount, estimatedHits(c, rowCount)));
 
-  const { rows: matches } = await sql<{ id: number; sz: Uint8Array | null }>`select m.id, d.sz
-    from (select rowid as id from ${sql.table(table.name)} where ${sql.ref(table.name)} match ${query}
-      order by rowid desc limit ${window}) m
-    left join ${sql.table(`${table.name}_docsize`)} d on d.id = m.id`.execute(db);
+  // One statement: the window, each row's token counts, and for each phrase and column whether the row holds it
+  // (with one column, every match holds every phrase). The flags come back as columns p<phrase>c<column>.
+  const flags =
+    table.columns.length === 1
+      ? []
+      : phrases.flatMap((phrase, i) =>
+          table.columns.map(
+            (column, c) => sql`m.id in (select rowid from ${sql.table(table.name)}
+      where ${sql.ref(table.name)} match ${`${column.name} : ${phrase}`}
+        and rowid >= (select min(id) from m)) as ${sql.ref(`p${i}c${c}`)}`,
+          ),
+        );
+  const { rows: matches } = await sql<Record<string, unknown> & { id: number; sz: Uint8Array | null }>`
+    with m as materialized (select rowid as id from ${sql.table(table.name)}
+      where ${sql.ref(table.name)} match ${query} order by rowid desc limit ${window})
+    select m.id, d.sz${flags.length > 0 ? sql`, ${sql.join(flags)}` : sql``}
+    from m left join ${sql.table(`${table.name}_docsize`)} d on d.id = m.id`.execute(db.withoutPlugins());
   if (matches.length === 0) return [];
-  const oldest = Math.min(...matches.map((m) => Number(m.id)));
-
-  // Which rows of the window hold each phrase in each column. With one column, every match holds every phrase.
-  const holders: (Set<number> | null)[][] = await Promise.all(
-    phrases.map((phrase) =>
-      Promise.all(
-        table.columns.map(async (column) => {
-          if (table.columns.length === 1) return null;
-          const { rows } = await sql<{ id: number }>`select rowid as id from ${sql.table(table.name)}
-            where ${sql.ref(table.name)} match ${`${column.name} : ${phrase}`} and rowid >= ${oldest}`.execute(
-            db,
-          );
-          return new Set(rows.map((r) => Number(r.id)));
-        }),
-      ),
-    ),
-  );
 
   return matches.map((match) => {
     const id = Number(match.id);
@@ -157,8 +153,7 @@ export async function rankNewestMatches(
     for (const [i, idf] of idfs.entries()) {
       let frequency = 0;
       for (const [c, column] of table.columns.entries()) {
-        const holding = holders[i]?.[c];
-        if (holding === null || holding?.has(id)) frequency += column.weight;
+        if (table.columns.length === 1 || Number(match[`p${i}c${c}`]) === 1) frequency += column.weight;
       }
       score += idf * ((frequency * (K1 + 1)) / (frequency + norm));
     }
