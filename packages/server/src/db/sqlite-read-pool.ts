@@ -101,6 +101,11 @@ export class SqliteReadPool {
     return this.slots.length;
   }
 
+  /** The process ids of the pool's current workers. */
+  workerPids(): number[] {
+    return this.slots.flatMap((slot) => (slot.process.pid === undefined ? [] : [slot.process.pid]));
+  }
+
   /**
    * Runs one statement on the next free worker. With a deadline (`performance.now()` based), the statement is
    * refused if the deadline passes before it starts, and ended by killing its worker if it passes while it runs.
@@ -150,9 +155,7 @@ export class SqliteReadPool {
     const slot: Slot = { process: child, ready: false, task: null };
     child.on('message', (message: FromReadWorker) => this.receive(slot, message));
     child.on('error', (error) => this.lost(slot, `read worker failed: ${error.message}`));
-    child.on('exit', (code, signal) =>
-      this.lost(slot, `read worker exited (${signal ?? `code ${code}`}) while running a statement`),
-    );
+    child.on('exit', (code, signal) => this.lost(slot, `read worker exited (${signal ?? `code ${code}`})`));
     return slot;
   }
 
@@ -164,9 +167,7 @@ export class SqliteReadPool {
       return;
     }
     if ('failed' in message) {
-      this.startFailure = new Error(`cannot open the store for reading: ${message.failed}`);
-      for (const task of this.queue.splice(0)) this.settle(task, this.startFailure);
-      this.onAllReady();
+      this.fail(new Error(`cannot open the store for reading: ${message.failed}`));
       return;
     }
     const task = slot.task;
@@ -186,6 +187,12 @@ export class SqliteReadPool {
       });
     }
     this.pump();
+  }
+
+  private fail(error: Error): void {
+    this.startFailure = error;
+    for (const task of this.queue.splice(0)) this.settle(task, error);
+    this.onAllReady();
   }
 
   private pump(): void {
@@ -220,8 +227,13 @@ export class SqliteReadPool {
     if (this.closed || !this.slots.includes(slot)) return;
     const task = slot.task;
     slot.task = null;
-    if (task) this.settle(task, new Error(reason));
+    if (task) this.settle(task, new Error(`${reason} while running this statement`));
     if (this.startFailure) return;
+    // One that dies before it is ready (the module cannot load) would die again: the pool fails instead.
+    if (!slot.ready) {
+      this.fail(new Error(`cannot start a read worker: ${reason}`));
+      return;
+    }
     this.replace(slot);
   }
 
