@@ -12,7 +12,9 @@ import { buildApp } from '../yoga';
 
 // One slow statement must not stall the other clients of a server: on SQLite the API's statements run in worker
 // processes, on PostgreSQL on the server. While a ~20 s statement runs on the server's store, /healthz and a
-// cached query from another client answer quickly.
+// cached query from another client answer with p99 < 50 ms. On a machine so busy that the same probes take
+// longer than that with nothing running, the bound is twice what they took then: a stalled event loop would
+// still show, as seconds.
 
 const SLOW_MS = 20_000;
 const P99_LIMIT_MS = 50;
@@ -73,6 +75,14 @@ describeEachBackend('a slow statement on the server', (backend) => {
         });
       try {
         await timed(cached); // fills the cache
+        const probe = async (health: number[], queries: number[]) => {
+          health.push(await timed(() => fetch(`${base}/healthz`)));
+          queries.push(await timed(cached));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        };
+        const idleHealth: number[] = [];
+        const idleQueries: number[] = [];
+        for (let i = 0; i < 60; i++) await probe(idleHealth, idleQueries);
         const health: number[] = [];
         const queries: number[] = [];
         let running = true;
@@ -80,20 +90,16 @@ describeEachBackend('a slow statement on the server', (backend) => {
         const slow = slowStatement(store).finally(() => {
           running = false;
         });
-        while (running) {
-          health.push(await timed(() => fetch(`${base}/healthz`)));
-          queries.push(await timed(cached));
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        while (running) await probe(health, queries);
         await slow;
         // The probes ran for the whole slow statement, which really took its time.
         expect(performance.now() - started).toBeGreaterThan(SLOW_MS - 1000);
         expect(health.length).toBeGreaterThan(100);
         console.log(
-          `${store.dialect}: ${health.length} probes during a ${SLOW_MS / 1000} s statement: /healthz p99 ${p99(health).toFixed(1)} ms, cached query p99 ${p99(queries).toFixed(1)} ms`,
+          `${store.dialect}: ${health.length} probes during a ${SLOW_MS / 1000} s statement: /healthz p99 ${p99(health).toFixed(1)} ms, cached query p99 ${p99(queries).toFixed(1)} ms (with nothing running: ${p99(idleHealth).toFixed(1)} and ${p99(idleQueries).toFixed(1)} ms)`,
         );
-        expect(p99(health)).toBeLessThan(P99_LIMIT_MS);
-        expect(p99(queries)).toBeLessThan(P99_LIMIT_MS);
+        expect(p99(health)).toBeLessThan(Math.max(P99_LIMIT_MS, 2 * p99(idleHealth)));
+        expect(p99(queries)).toBeLessThan(Math.max(P99_LIMIT_MS, 2 * p99(idleQueries)));
       } finally {
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
