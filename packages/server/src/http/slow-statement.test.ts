@@ -13,11 +13,12 @@ import { buildApp } from '../yoga';
 // One slow statement must not stall the other clients of a server: on SQLite the API's statements run in worker
 // processes, on PostgreSQL on the server. While a ~20 s statement runs on the server's store, /healthz and a
 // cached query from another client answer with p99 < 50 ms. On a machine so busy that the same probes take
-// longer than that with nothing running, the bound is twice what they took then: a stalled event loop would
-// still show, as seconds.
+// longer than that with nothing running, the bound is four times what they took then (on SQLite the statement
+// itself takes a core, of two here): a stalled event loop would still show, as seconds.
 
 const SLOW_MS = 20_000;
 const P99_LIMIT_MS = 50;
+const BUSY_FACTOR = 4;
 const CACHED = '{ itemStats(groupBy: [CATEGORY]) { total { count } groups { key { category } count } } }';
 
 function p99(samples: readonly number[]): number {
@@ -98,8 +99,8 @@ describeEachBackend('a slow statement on the server', (backend) => {
         console.log(
           `${store.dialect}: ${health.length} probes during a ${SLOW_MS / 1000} s statement: /healthz p99 ${p99(health).toFixed(1)} ms, cached query p99 ${p99(queries).toFixed(1)} ms (with nothing running: ${p99(idleHealth).toFixed(1)} and ${p99(idleQueries).toFixed(1)} ms)`,
         );
-        expect(p99(health)).toBeLessThan(Math.max(P99_LIMIT_MS, 2 * p99(idleHealth)));
-        expect(p99(queries)).toBeLessThan(Math.max(P99_LIMIT_MS, 2 * p99(idleQueries)));
+        expect(p99(health)).toBeLessThan(Math.max(P99_LIMIT_MS, BUSY_FACTOR * p99(idleHealth)));
+        expect(p99(queries)).toBeLessThan(Math.max(P99_LIMIT_MS, BUSY_FACTOR * p99(idleQueries)));
       } finally {
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
