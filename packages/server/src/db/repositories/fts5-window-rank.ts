@@ -138,16 +138,18 @@ export async function rankNewestMatches(
         and rowid >= (select min(id) from m)) as ${sql.ref(`p${i}c${c}`)}`,
           ),
         );
-  const { rows: matches } = await sql<Record<string, unknown> & { id: number; sz: Uint8Array | null }>`
+  // The token counts come as hex text: ten thousand small blobs would each cross to the main thread as an
+  // ArrayBuffer of its own, which costs more than the statement.
+  const { rows: matches } = await sql<Record<string, unknown> & { id: number; sz: string | null }>`
     with m as materialized (select rowid as id from ${sql.table(table.name)}
       where ${sql.ref(table.name)} match ${query} order by rowid desc limit ${window})
-    select m.id, d.sz${flags.length > 0 ? sql`, ${sql.join(flags)}` : sql``}
+    select m.id, hex(d.sz) as sz${flags.length > 0 ? sql`, ${sql.join(flags)}` : sql``}
     from m left join ${sql.table(`${table.name}_docsize`)} d on d.id = m.id`.execute(db.withoutPlugins());
   if (matches.length === 0) return [];
 
   return matches.map((match) => {
     const id = Number(match.id);
-    const length = match.sz ? readVarints(match.sz).reduce((sum, n) => sum + n, 0) : 0;
+    const length = match.sz ? readVarints(Buffer.from(match.sz, 'hex')).reduce((sum, n) => sum + n, 0) : 0;
     const norm = K1 * (1 - B + (B * length) / averageLength);
     let score = 0;
     for (const [i, idf] of idfs.entries()) {
