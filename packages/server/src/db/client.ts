@@ -25,6 +25,8 @@ import { SqliteReadPoolDialect } from './sqlite-read-dialect';
 import { SqliteReadPool } from './sqlite-read-pool';
 
 export type Db = Kysely<Database>;
+/** Receives each statement a store runs, with its parameters. */
+export type QueryListener = (sql: string, parameters: readonly unknown[]) => void;
 export type { SqlDialect };
 
 export interface OpenDatabaseOptions {
@@ -32,8 +34,8 @@ export interface OpenDatabaseOptions {
   path: string;
   /** The API opens the store read-only; migrations then must already be applied. */
   readonly?: boolean;
-  /** Called for every SQL statement executed (used by tests that count statements). */
-  onQuery?: (sql: string) => void;
+  /** Called for every SQL statement executed (used by tests that count statements, and the bench). */
+  onQuery?: QueryListener;
   /** Read-only: worker processes that run its statements. Default: one per core (`IMR_READ_WORKERS`). */
   readWorkers?: number;
 }
@@ -70,7 +72,7 @@ export function writeTransaction<T>(store: Store, fn: (tx: WriteTransaction) => 
 export interface OpenStoreOptions {
   /** Read-only: no migrations, and on PostgreSQL every transaction is read-only (safe on a read replica). */
   readonly?: boolean;
-  onQuery?: (sql: string) => void;
+  onQuery?: QueryListener;
   /** SQLite, read-only: worker processes that run its statements. Default `IMR_READ_WORKERS`, else one per core. */
   readWorkers?: number;
   /** PostgreSQL: most connections this process holds. Default `IMR_PG_POOL_MAX`, else 10. */
@@ -294,13 +296,13 @@ function poolMaxFromEnv(): number {
   return n;
 }
 
-function createKysely(dialect: Dialect, onQuery: ((sql: string) => void) | undefined): Db {
+function createKysely(dialect: Dialect, onQuery: QueryListener | undefined): Db {
   return new Kysely<Database>({
     dialect,
     plugins: [new CamelCasePlugin()],
     log: onQuery
       ? (event: LogEvent) => {
-          if (event.level === 'query') onQuery(event.query.sql);
+          if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
         }
       : undefined,
   });
