@@ -96,8 +96,9 @@ async function buildServer() {
   const result = await build({
     entryPoints: {
       cli: join(SERVER, 'src/cli/main.ts'),
-      // Beside cli.js: the pool and the generator start their workers from `./<name>.js` next to themselves.
+      // Beside cli.js: the pools and the generator start their workers from `./<name>.js` next to themselves.
       'parse-worker': join(SERVER, 'src/ingest/parse-worker.ts'),
+      'sqlite-read-worker': join(SERVER, 'src/db/sqlite-read-worker.ts'),
       'corpus.worker': join(ROOT, 'packages/generator/src/corpus.worker.ts'),
     },
     outdir: dist,

@@ -122,3 +122,71 @@ export function dashboardMix(): QueryCase['body'][] {
     },
   ];
 }
+
+const CATEGORIES = [
+  'PHARMACEUTICAL',
+  'PHYSICAL_MEDICINE',
+  'DIAGNOSTIC_IMAGING',
+  'SURGERY',
+  'DME',
+  'INJECTION',
+];
+const DRUG_CLASSES = [
+  'OPIOID',
+  'NSAID',
+  'MUSCLE_RELAXANT',
+  'ANTICONVULSANT',
+  'TOPICAL',
+  'PROTON_PUMP_INHIBITOR',
+];
+const SPECIALTIES = [
+  'Pain Medicine',
+  'Occupational Medicine',
+  'Physical Medicine and Rehabilitation',
+  'Orthopedic Surgery',
+  'Anesthesiology',
+  'Internal Medicine',
+];
+const DIMENSIONS = ['CATEGORY', 'DECISION_YEAR', 'DRUG_CLASS', 'PRIORITY', 'DECISION_MONTH'];
+
+const DAYS_TO_DECISION = `query D($filter: ItemFilter) { caseStats(filter: $filter, groupBy: [DECISION_YEAR]) {
+  groups { key { decisionYear } cases daysToDecision { count mean median p90 } } } }`;
+const CITED_PAGES = `query P($filter: ItemFilter) { citedPages(filter: $filter, limit: 20) {
+  groupCount groups { source guideline page share count overturnRate } } }`;
+const MONTHS = `query M($filter: ItemFilter) { timeSeries(filter: $filter, interval: MONTH) {
+  buckets { period count overturnRate } undated { count } } }`;
+const ITEMS = `query I($filter: ItemFilter) { items(first: 20, filter: $filter) {
+  totalCount edges { node { title decision category } } } }`;
+
+function pick<T>(random: () => number, values: readonly T[]): T {
+  return values[Math.floor(random() * values.length)] as T;
+}
+
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * A dashboard question no earlier request asked: decision dates to the day (2013-2025) plus a random category,
+ * drug class or reviewer specialty, so neither the response cache nor coalescing can answer it.
+ */
+export function uncachedDashboardRequest(random: () => number): QueryCase['body'] {
+  const start = Date.UTC(2013, 0, 1);
+  const span = Date.UTC(2026, 0, 1) - start;
+  const a = start + random() * span;
+  const b = start + random() * span;
+  const filter: Record<string, unknown> = {
+    decisionDateFrom: isoDay(Math.min(a, b)),
+    decisionDateTo: isoDay(Math.max(a, b)),
+  };
+  const narrowing = random();
+  if (narrowing < 0.4) filter.category = [pick(random, CATEGORIES)];
+  else if (narrowing < 0.7) filter.drugClass = [pick(random, DRUG_CLASSES)];
+  else if (narrowing < 0.85) filter.reviewerSpecialty = [pick(random, SPECIALTIES)];
+  const panel = random();
+  if (panel < 0.4) return { query: STATS, variables: { groupBy: [pick(random, DIMENSIONS)], filter } };
+  if (panel < 0.55) return { query: DAYS_TO_DECISION, variables: { filter } };
+  if (panel < 0.7) return { query: CITED_PAGES, variables: { filter } };
+  if (panel < 0.85) return { query: MONTHS, variables: { filter } };
+  return { query: ITEMS, variables: { filter } };
+}

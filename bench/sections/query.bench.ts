@@ -124,26 +124,12 @@ async function timeHttp(url: string, c: QueryCase, samples: number): Promise<num
  * statements through better-sqlite3 directly: the "direct SQL" baseline for the same answer.
  */
 async function captureStatements(dbPath: string, c: QueryCase): Promise<CapturedStatement[]> {
-  const store = await openStore(dbPath, { readonly: true });
   const captured: CapturedStatement[] = [];
-  const sqlite = store.sqlite!;
-  const prepare = sqlite.prepare.bind(sqlite);
-  (sqlite as { prepare: (sql: string) => SQLite.Statement }).prepare = (sql: string) => {
-    const statement = prepare(sql);
-    const record = (params: unknown[]) => captured.push({ sql, params });
-    return new Proxy(statement, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (typeof value === 'function' && ['all', 'get', 'iterate', 'run'].includes(String(property))) {
-          return (...params: unknown[]) => {
-            record(params);
-            return (value as (...a: unknown[]) => unknown).apply(target, params);
-          };
-        }
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  };
+  // The store's statements run in its read workers: they are recorded as Kysely hands them over.
+  const store = await openStore(dbPath, {
+    readonly: true,
+    onQuery: (sql, params) => captured.push({ sql, params: [...params] }),
+  });
   try {
     const app = buildApp({ db: store.db, dialect: store.dialect });
     const response = await app.fetch('http://bench/graphql', {

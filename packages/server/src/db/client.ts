@@ -21,9 +21,12 @@ import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
 import type { SqlDialect } from './repositories/item-filter';
-import { deadlineAwareDatabase } from './statement-deadline';
+import { SqliteReadPoolDialect } from './sqlite-read-dialect';
+import { SqliteReadPool } from './sqlite-read-pool';
 
 export type Db = Kysely<Database>;
+/** Receives each statement a store runs, with its parameters. */
+export type QueryListener = (sql: string, parameters: readonly unknown[]) => void;
 export type { SqlDialect };
 
 export interface OpenDatabaseOptions {
@@ -31,8 +34,10 @@ export interface OpenDatabaseOptions {
   path: string;
   /** The API opens the store read-only; migrations then must already be applied. */
   readonly?: boolean;
-  /** Called for every SQL statement executed (used by tests that count statements). */
-  onQuery?: (sql: string) => void;
+  /** Called for every SQL statement executed (used by tests that count statements, and the bench). */
+  onQuery?: QueryListener;
+  /** Read-only: worker processes that run its statements. Default: one per core (`IMR_READ_WORKERS`). */
+  readWorkers?: number;
 }
 
 export interface OpenedDatabase {
@@ -67,7 +72,9 @@ export function writeTransaction<T>(store: Store, fn: (tx: WriteTransaction) => 
 export interface OpenStoreOptions {
   /** Read-only: no migrations, and on PostgreSQL every transaction is read-only (safe on a read replica). */
   readonly?: boolean;
-  onQuery?: (sql: string) => void;
+  onQuery?: QueryListener;
+  /** SQLite, read-only: worker processes that run its statements. Default `IMR_READ_WORKERS`, else one per core. */
+  readWorkers?: number;
   /** PostgreSQL: most connections this process holds. Default `IMR_PG_POOL_MAX`, else 10. */
   poolMax?: number;
   /** PostgreSQL: the schema to use (created when missing unless read-only). Default: the server's search_path. */
@@ -110,6 +117,7 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
     path: target,
     readonly: options.readonly,
     onQuery: options.onQuery,
+    readWorkers: options.readWorkers,
   });
   return { db, dialect: 'sqlite', sqlite, close };
 }
@@ -117,6 +125,9 @@ export async function openStore(target: string, options: OpenStoreOptions = {}):
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { path, readonly = false, onQuery } = options;
   if (path !== ':memory:' && !readonly) mkdirSync(dirname(path), { recursive: true });
+  if (readonly && path === ':memory:') {
+    throw new Error('a read-only store needs a file: an in-memory database is private to its connection');
+  }
   const sqlite = new SQLite(path, { readonly, fileMustExist: readonly });
   if (!readonly) {
     sqlite.pragma('journal_mode = WAL');
@@ -125,11 +136,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   // A writer may wait for another process's batch to commit; readers never wait in WAL mode.
   sqlite.pragma(`busy_timeout = ${readonly ? 5000 : 60_000}`);
-  // Readers (the API) hold each statement to the running request's deadline; writers run unlimited.
-  const config = { database: readonly ? deadlineAwareDatabase(sqlite) : sqlite };
-  const dialect = readonly ? new SqliteDialect(config) : new WriterSqliteDialect(config);
-  const db = createKysely(dialect, onQuery);
-  if (!readonly) await migrateToLatest(db);
+  if (readonly) {
+    // The API's statements run in worker processes, each held to the running request's deadline; this handle
+    // answers only pragmas (sqlite-read-dialect.ts).
+    const pool = new SqliteReadPool({ path, size: options.readWorkers ?? readWorkersFromEnv() });
+    try {
+      await pool.started();
+    } catch (error) {
+      await pool.close();
+      sqlite.close();
+      throw error;
+    }
+    const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
+    return { db, sqlite, close: () => db.destroy() };
+  }
+  // Writers run unlimited, on this thread (the letter write path drives prepared statements directly).
+  const db = createKysely(new WriterSqliteDialect({ database: sqlite }), onQuery);
+  await migrateToLatest(db);
   return { db, sqlite, close: () => db.destroy() };
 }
 
@@ -253,6 +276,16 @@ async function createSchema(client: pg.PoolClient, schema: string): Promise<void
   }
 }
 
+function readWorkersFromEnv(): number | undefined {
+  const raw = process.env.IMR_READ_WORKERS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`IMR_READ_WORKERS must be a positive integer, got "${raw}"`);
+  }
+  return n;
+}
+
 function poolMaxFromEnv(): number {
   const raw = process.env.IMR_PG_POOL_MAX;
   if (raw === undefined || raw === '') return 10;
@@ -263,13 +296,13 @@ function poolMaxFromEnv(): number {
   return n;
 }
 
-function createKysely(dialect: Dialect, onQuery: ((sql: string) => void) | undefined): Db {
+function createKysely(dialect: Dialect, onQuery: QueryListener | undefined): Db {
   return new Kysely<Database>({
     dialect,
     plugins: [new CamelCasePlugin()],
     log: onQuery
       ? (event: LogEvent) => {
-          if (event.level === 'query') onQuery(event.query.sql);
+          if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
         }
       : undefined,
   });

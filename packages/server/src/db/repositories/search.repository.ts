@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type Fts5Table, type RankedMatch, rankNewestMatches, rankWithFts5Bm25 } from './fts5-window-rank';
 import { toFtsQuery, toTsQuery } from './item-filter';
 import type { KeysetOrder, Page, PageRequest, Reader } from './keyset';
 
@@ -11,9 +12,9 @@ import type { KeysetOrder, Page, PageRequest, Reader } from './keyset';
 // lists newest first and stops there, so the cost is bounded whatever the word. A query with fewer matches
 // is ranked completely; `searchRankedAll` says which happened, and `exhaustive` ranks everything.
 //
-// The windowed ranking uses bm25_sampled (our patch of better-sqlite3's SQLite, `patches/`): plain bm25 counts
-// every match of each word for its IDF before scoring a row, about 100 ms for "medical" over 3.2 million items.
-// bm25_sampled counts at most 10,000 and estimates the rest from their density; under that it is bm25 exactly.
+// On SQLite the windowed ranking is fts5-window-rank.ts: bm25 counts every match of each word for its IDF
+// before scoring a row, about 100 ms for "medical" over 3.2 million items; there a word's matches are counted up
+// to 10,000 and the rest estimated from their density, and under that the score is bm25's exactly.
 
 export type SearchHitKind = 'ITEM' | 'CASE';
 
@@ -59,20 +60,60 @@ function windowOf(scope: SearchScope): number | null {
   return scope.exhaustive ? null : (scope.window ?? SEARCH_RANK_WINDOW);
 }
 
-/** SQLite's ranked matches of both kinds (PostgreSQL ranks each kind in its own statement, below). */
-function hitsSql(query: string, scope: SearchScope) {
+// Titles weigh twice as much as rationales.
+const ITEM_SEARCH: Fts5Table = {
+  name: 'item_search',
+  columns: [
+    { name: 'title', weight: 2 },
+    { name: 'rationale', weight: 1 },
+  ],
+};
+const CASE_SEARCH: Fts5Table = { name: 'case_search', columns: [{ name: 'summary', weight: 1 }] };
+
+function ranked(
+  db: Reader['db'],
+  table: Fts5Table,
+  query: string,
+  scope: SearchScope,
+): Promise<RankedMatch[]> {
   const window = windowOf(scope);
-  // FTS5 computes bm25 only for the rows it emits, and emits newest first up to the limit.
-  const newest = window === null ? sql`` : sql`order by rowid desc limit ${window}`;
-  const bm25 = sql.raw(window === null ? 'bm25' : 'bm25_sampled');
-  // Titles weigh twice as much as rationales.
-  return sql`select 'ITEM' as kind, m.id, m.score, m.id * 2 as hit_id
-      from (select rowid as id, ${bm25}(item_search, 2.0, 1.0) as score from item_search
-        where item_search match ${query} ${newest}) m
-    union all
-    select 'CASE' as kind, m.id, m.score, m.id * 2 + 1 as hit_id
-      from (select rowid as id, ${bm25}(case_search) as score from case_search
-        where case_search match ${query} ${newest}) m`;
+  return window === null
+    ? rankWithFts5Bm25(db, table, query, null)
+    : rankNewestMatches(db, table, query, window);
+}
+
+/** SQLite: both kinds ranked (fts5-window-rank.ts), merged, and the page after the cursor cut from them. */
+async function sqliteSearchHits(
+  db: Reader['db'],
+  query: string,
+  request: PageRequest,
+  scope: SearchScope,
+): Promise<SearchHitRow[]> {
+  const [items, cases] = await Promise.all([
+    ranked(db, ITEM_SEARCH, query, scope),
+    ranked(db, CASE_SEARCH, query, scope),
+  ]);
+  const hits = [
+    ...items.map((m) => ({ kind: 'ITEM' as const, id: m.id, score: m.score, hitId: m.id * 2 })),
+    ...cases.map((m) => ({ kind: 'CASE' as const, id: m.id, score: m.score, hitId: m.id * 2 + 1 })),
+  ];
+  const after = request.after;
+  const afterKey = after && typeof after.key === 'number' ? after.key : null;
+  const past =
+    after && afterKey !== null
+      ? hits.filter((h) => h.score > afterKey || (h.score === afterKey && h.hitId > after.id))
+      : hits;
+  const page = past.sort((a, b) => a.score - b.score || a.hitId - b.hitId).slice(0, request.first + 1);
+  // Items are read (for their case ids) only for the page: reading every ranked match would read thousands of
+  // wide item rows to keep twenty.
+  const itemIds = page.filter((h) => h.kind === 'ITEM').map((h) => h.id);
+  const caseOf = new Map<number, number>();
+  if (itemIds.length > 0) {
+    const { rows } = await sql<{ id: number; caseId: number }>`select id, case_id from items
+      where id in (${sql.join(itemIds)})`.execute(db);
+    for (const r of rows) caseOf.set(Number(r.id), Number(r.caseId));
+  }
+  return page.map((h) => ({ ...h, caseId: h.kind === 'ITEM' ? (caseOf.get(h.id) ?? 0) : h.id }));
 }
 
 /**
@@ -114,26 +155,7 @@ export async function searchHits(
   scope: SearchScope,
 ): Promise<SearchHitPage> {
   if (reader.dialect === 'postgres') return postgresSearchHits(reader, query, request, scope);
-  const { db } = reader;
-  const after = request.after;
-  const past =
-    after && typeof after.key === 'number'
-      ? sql`where (hits.score, hits.hit_id) > (${after.key}, ${after.id})`
-      : sql``;
-  // The items are joined (for their case ids) only for the page: joining every ranked match would read
-  // thousands of wide item rows to keep twenty.
-  const { rows } = await sql<SearchHitRow>`select page.kind, page.id,
-      case when page.kind = 'ITEM' then items.case_id else page.id end as case_id, page.score, page.hit_id
-    from (select hits.kind, hits.id, hits.score, hits.hit_id from (${hitsSql(query, scope)}) hits ${past}
-      order by hits.score, hits.hit_id limit ${request.first + 1}) page
-    left join items on page.kind = 'ITEM' and items.id = page.id
-    order by page.score, page.hit_id`.execute(db);
-  const hits = rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    caseId: Number(r.caseId),
-    hitId: Number(r.hitId),
-  }));
+  const hits = await sqliteSearchHits(reader.db, query, request, scope);
   return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first };
 }
 

@@ -1,0 +1,33 @@
+// Messages between the read pool (sqlite-read-pool.ts) and each read worker (sqlite-read-worker.ts).
+
+/** One compiled statement to run on the worker's read-only connection. */
+export interface ReadRequest {
+  id: number;
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+export interface ReadFailure {
+  message: string;
+  /** SQLite's error code (`SQLITE_ERROR`...), when SQLite raised it. */
+  code?: string;
+}
+
+export type ReadReply =
+  | {
+      id: number;
+      rows: Record<string, unknown>[];
+      /** Columns holding a blob in some row: the channel hands them over as Uint8Array, not Buffer. */
+      blobColumns: string[];
+    }
+  | { id: number; changes: number; lastInsertRowid: number }
+  | { id: number; error: ReadFailure };
+
+export type FromReadWorker = ReadReply | { ready: true } | { failed: string };
+
+/** What a read worker is started with (its command-line argument, as JSON). */
+export interface ReadWorkerSpec {
+  path: string;
+  /** The TypeScript module to import after the bootstrap registered tsx (running from source only). */
+  entry?: string;
+}

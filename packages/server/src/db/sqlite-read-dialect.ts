@@ -1,0 +1,99 @@
+import type { Database as SqliteHandle } from 'better-sqlite3';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  SqliteDialect,
+} from 'kysely';
+import type { SqliteReadPool } from './sqlite-read-pool';
+import { currentStatementDeadline, StatementTimeoutError } from './statement-deadline';
+
+// Kysely over a read pool: each compiled query goes to the next free worker process and its rows come back, so
+// the event loop never waits on SQLite. Pragmas are the exception: they run on the main thread's own read-only
+// connection, because `PRAGMA data_version` (the store version every cache keys by) means something only when
+// it is read on one connection every time, and a pragma costs microseconds.
+
+const PRAGMA = /^\s*pragma\b/i;
+
+class ReadPoolConnection implements DatabaseConnection {
+  constructor(
+    private readonly pool: SqliteReadPool,
+    private readonly local: SqliteHandle,
+  ) {}
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const parameters = compiled.parameters as unknown[];
+    if (PRAGMA.test(compiled.sql)) return { rows: this.local.prepare(compiled.sql).all(parameters) as R[] };
+    const deadline = currentStatementDeadline();
+    if (deadline !== undefined && deadline <= performance.now()) {
+      throw new StatementTimeoutError('the time limit passed before this statement started');
+    }
+    const result = await this.pool.run(compiled.sql, parameters, deadline);
+    if (result.changes === undefined) return { rows: result.rows as R[] };
+    return {
+      rows: result.rows as R[],
+      numAffectedRows: BigInt(result.changes),
+      insertId: BigInt(result.lastInsertRowid ?? 0),
+    };
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is refused before the first row
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('the read pool does not stream: run the query and page it with a keyset');
+  }
+}
+
+class ReadPoolDriver implements Driver {
+  private readonly connection: ReadPoolConnection;
+
+  constructor(
+    private readonly pool: SqliteReadPool,
+    private readonly local: SqliteHandle,
+  ) {
+    this.connection = new ReadPoolConnection(pool, local);
+  }
+
+  async init(): Promise<void> {
+    await this.pool.started();
+  }
+
+  // One connection object for every caller: it holds no state, and the pool queues the statements.
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.connection;
+  }
+
+  async beginTransaction(): Promise<void> {
+    throw new Error(
+      'a read-only store runs each statement on the next free worker: transactions are for writers',
+    );
+  }
+
+  async commitTransaction(): Promise<void> {}
+
+  async rollbackTransaction(): Promise<void> {}
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    await this.pool.close();
+    this.local.close();
+  }
+}
+
+/**
+ * The dialect of a read-only SQLite store whose statements run in `pool`; pragmas run on `local`. SQLite's
+ * compiler, adapter and introspector as they are: only the driver differs.
+ */
+export class SqliteReadPoolDialect extends SqliteDialect {
+  constructor(
+    private readonly pool: SqliteReadPool,
+    private readonly local: SqliteHandle,
+  ) {
+    super({ database: local });
+  }
+
+  override createDriver(): Driver {
+    return new ReadPoolDriver(this.pool, this.local);
+  }
+}

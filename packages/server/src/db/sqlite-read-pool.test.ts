@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteReadPool } from './sqlite-read-pool';
+import { StatementTimeoutError } from './statement-deadline';
+
+const ENDLESS = 'with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) as n from c';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = performance.now() + ms;
+  while (!condition() && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+  return condition();
+}
+
+describe('the read pool of a SQLite store', () => {
+  let dir: string;
+  let path: string;
+  let pool: SqliteReadPool;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imr-read-pool-'));
+    path = join(dir, 'store.db');
+    const db = new SQLite(path);
+    db.pragma('journal_mode = WAL');
+    db.exec("create table t (id integer primary key, data blob); insert into t values (1, x'00ff10')");
+    db.close();
+    pool = new SqliteReadPool({ path, size: 1 });
+    await pool.started();
+  });
+
+  afterAll(async () => {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('returns rows, blobs as Buffers', async () => {
+    const { rows } = await pool.run('select id, data from t where id = ?', [1]);
+    expect(rows).toHaveLength(1);
+    const data = rows[0]?.data;
+    expect(Buffer.isBuffer(data)).toBe(true);
+    expect([...(data as Buffer)]).toEqual([0x00, 0xff, 0x10]);
+  });
+
+  it("passes SQLite's errors on with their code", async () => {
+    await expect(pool.run('select * from missing', [])).rejects.toMatchObject({
+      code: 'SQLITE_ERROR',
+      message: expect.stringMatching(/no such table: missing/),
+    });
+  });
+
+  it('cannot write: every worker connection is read-only', async () => {
+    await expect(pool.run('insert into t (id) values (2)', [])).rejects.toMatchObject({
+      code: 'SQLITE_READONLY',
+    });
+  });
+
+  it('ends a statement past its deadline by killing its worker process, and a fresh one answers', async () => {
+    const [before] = pool.workerPids();
+    if (before === undefined) throw new Error('no worker');
+    await expect(pool.run(ENDLESS, [], performance.now() + 200)).rejects.toBeInstanceOf(
+      StatementTimeoutError,
+    );
+    // The process is gone, not merely abandoned: nothing keeps running the statement.
+    expect(await until(() => !alive(before), 5_000)).toBe(true);
+    expect(pool.workerPids()).not.toContain(before);
+    const { rows } = await pool.run('select count(*) as n from t', []);
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('never starts a statement whose deadline passes while it waits for a worker', async () => {
+    const running = pool.run(ENDLESS, [], performance.now() + 1_000);
+    const waiting = pool.run('select 1 as one', [], performance.now() + 100);
+    await expect(waiting).rejects.toThrow(/time limit passed before this statement started/);
+    await expect(running).rejects.toBeInstanceOf(StatementTimeoutError);
+  });
+
+  it('says which store it cannot open', async () => {
+    const missing = new SqliteReadPool({ path: join(dir, 'missing.db'), size: 1 });
+    await expect(missing.started()).rejects.toThrow(/cannot open the store for reading/);
+    await missing.close();
+  });
+});
