@@ -16,6 +16,7 @@ import { dashboardSection } from './sections/dashboard.bench';
 import { ingestSection } from './sections/ingest.bench';
 import { loadSection } from './sections/load.bench';
 import { parseSection } from './sections/parse.bench';
+import { pdfIngestSection } from './sections/pdf-ingest.bench';
 import { querySection } from './sections/query.bench';
 
 // `pnpm bench [--scale quick|full] [--db postgres://...] [--only parse,ingest,...]`: runs each section, prints a
@@ -25,6 +26,7 @@ const sections: BenchSection[] = [
   corpusSection,
   accuracySection,
   ingestSection,
+  pdfIngestSection,
   querySection,
   loadSection,
   dashboardSection,
