@@ -177,13 +177,16 @@ const CANDIDATES: Record<string, Loader> = {
       print: () => {},
       printErr: () => {},
     });
-    m._PDFiumExt_Init!();
+    // This build has no PDFiumExt_Init; the plain initialisation does here.
+    m._FPDF_InitLibrary!();
     const c = (name: string) => m[name] as CFunction;
+    // This build exports no UTF16ToString.
+    const utf16le = new TextDecoder('utf-16le');
     return pdfiumExtract({
       malloc: (n) => m.wasmExports.malloc(n),
       free: (p) => m.wasmExports.free(p),
       heap: () => m.HEAPU8,
-      utf16: (p, n) => m.UTF16ToString(p, n),
+      utf16: (p, n) => utf16le.decode(m.HEAPU8.subarray(p, p + n)),
       load: (p, n) => c('_FPDF_LoadMemDocument')(p, n, 0),
       pageCount: (d) => c('_FPDF_GetPageCount')(d),
       loadPage: (d, i) => c('_FPDF_LoadPage')(d, i),
