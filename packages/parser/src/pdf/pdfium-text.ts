@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
+import { PDFiumModule } from '@hyzyla/pdfium';
 
-// PDF text through PDFium compiled to WebAssembly (docs/pdf-extraction.md says why this one: on the real letters
-// it gives the same parse as pdf.js did, in less than half the CPU). One PDFium instance per thread, made on
+// PDF text through PDFium compiled to WebAssembly, the @hyzyla/pdfium build, called at the level of PDFium's C
+// functions (docs/pdf-extraction.md says why this one: on the real letters it gives the same parse as pdf.js
+// did, in under half the CPU). One PDFium instance per thread, made on
 // first use. Its heap is capped: PDFium asks JavaScript to grow its memory, and past the cap the answer is no,
 // so a file that would need gigabytes fails alone instead of taking the process down. Reading the .wasm file is
 // loading the library, like an import: the parser still reads no input of its own.
@@ -42,10 +43,13 @@ const LOAD_ERRORS: Readonly<Record<number, string>> = {
 
 // PDFium marks a hyphen that ends a line as U+FFFE; pdf.js gave it as '-', which the parser's repairs expect.
 const LINE_END_HYPHEN = /\uFFFE/g;
+const UTF16LE = new TextDecoder('utf-16le');
+
+/** The build's C functions; its typings leave out the plain initialisation. */
+type PdfiumModule = Awaited<ReturnType<typeof PDFiumModule>> & { _FPDF_InitLibrary(): void };
 
 interface Pdfium {
-  lib: WrappedPdfiumModule;
-  heap: () => Uint8Array;
+  lib: PdfiumModule;
   heapLimitBytes: number;
   /** Set when PDFium asked for more memory than the cap. */
   refusedGrowth: boolean;
@@ -59,7 +63,7 @@ let compiled: Promise<WebAssembly.Module> | null = null;
 /** Compiled once per thread: an instance replaced after an abort reuses it. */
 function compileWasm(): Promise<WebAssembly.Module> {
   compiled ??= WebAssembly.compile(
-    readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm')),
+    readFileSync(createRequire(import.meta.url).resolve('@hyzyla/pdfium/pdfium.wasm')),
   );
   return compiled;
 }
@@ -67,7 +71,7 @@ function compileWasm(): Promise<WebAssembly.Module> {
 async function createPdfium(heapLimitBytes: number): Promise<Pdfium> {
   const wasm = await compileWasm();
   const state: { pdfium: Pdfium | null } = { pdfium: null };
-  const lib = await init({
+  const lib = (await PDFiumModule({
     // PDFium's own diagnostics (and emscripten's) would go to the console; the caller gets errors instead.
     print: () => {},
     printErr: () => {},
@@ -84,10 +88,9 @@ async function createPdfium(heapLimitBytes: number): Promise<Pdfium> {
       void WebAssembly.instantiate(wasm, imports).then(receive);
       return {};
     },
-  } as Parameters<typeof init>[0]);
-  lib.PDFiumExt_Init();
-  const module = lib.pdfium as unknown as { HEAPU8: Uint8Array };
-  state.pdfium = { lib, heap: () => module.HEAPU8, heapLimitBytes, refusedGrowth: false };
+  } as Parameters<typeof PDFiumModule>[0])) as PdfiumModule;
+  lib._FPDF_InitLibrary();
+  state.pdfium = { lib, heapLimitBytes, refusedGrowth: false };
   return state.pdfium;
 }
 
@@ -121,18 +124,17 @@ export async function pdfiumPageTexts(
 
 function readPages(pdfium: Pdfium, bytes: Uint8Array, limits: PdfTextLimits): string[] {
   const { lib } = pdfium;
-  const malloc = lib.pdfium.wasmExports.malloc;
-  const free = lib.pdfium.wasmExports.free;
-  const data = malloc(bytes.length);
+  const data = lib.wasmExports.malloc(bytes.length);
   if (!data) throw new PdfLimitError(`a ${bytes.length}-byte file does not fit in ${limits.maxHeapMb} MB`);
-  pdfium.heap().set(bytes, data);
-  const document = lib.FPDF_LoadMemDocument(data, bytes.length, '');
+  // HEAPU8 is looked up each time: the view is replaced whenever the heap grows.
+  lib.HEAPU8.set(bytes, data);
+  const document = lib._FPDF_LoadMemDocument(data, bytes.length, 0);
   try {
     if (!document) {
-      const code = lib.FPDF_GetLastError();
+      const code = lib._FPDF_GetLastError();
       throw new Error(LOAD_ERRORS[code] ?? `PDFium error ${code}`);
     }
-    const pageCount = lib.FPDF_GetPageCount(document);
+    const pageCount = lib._FPDF_GetPageCount(document);
     if (pageCount > limits.maxPages) {
       throw new PdfLimitError(`${pageCount} pages (limit ${limits.maxPages})`);
     }
@@ -150,35 +152,33 @@ function readPages(pdfium: Pdfium, bytes: Uint8Array, limits: PdfTextLimits): st
     }
     return pages;
   } finally {
-    if (document) lib.FPDF_CloseDocument(document);
-    free(data);
+    if (document) lib._FPDF_CloseDocument(document);
+    lib.wasmExports.free(data);
   }
 }
 
 /** One page's text, or null when it is longer than `room` characters. */
 function pageText(pdfium: Pdfium, document: number, index: number, room: number): string | null {
   const { lib } = pdfium;
-  const page = lib.FPDF_LoadPage(document, index);
+  const page = lib._FPDF_LoadPage(document, index);
   if (!page) throw new Error(`page ${index + 1} cannot be read`);
-  const textPage = lib.FPDFText_LoadPage(page);
+  const textPage = lib._FPDFText_LoadPage(page);
   try {
     if (!textPage) throw new Error(`page ${index + 1}: its text cannot be read`);
-    const count = lib.FPDFText_CountChars(textPage);
+    const count = lib._FPDFText_CountChars(textPage);
     if (count > room) return null;
     if (count <= 0) return '';
     // UTF-16 code units plus the terminating NUL.
-    const buffer = lib.pdfium.wasmExports.malloc((count + 1) * 2);
+    const buffer = lib.wasmExports.malloc((count + 1) * 2);
     try {
-      const written = lib.FPDFText_GetText(textPage, 0, count, buffer);
-      return lib.pdfium
-        .UTF16ToString(buffer, Math.max(0, written - 1) * 2)
-        .replace(/\r\n/g, '\n')
-        .replace(LINE_END_HYPHEN, '-');
+      const written = lib._FPDFText_GetText(textPage, 0, count, buffer);
+      const units = lib.HEAPU8.subarray(buffer, buffer + Math.max(0, written - 1) * 2);
+      return UTF16LE.decode(units).replace(/\r\n/g, '\n').replace(LINE_END_HYPHEN, '-');
     } finally {
-      lib.pdfium.wasmExports.free(buffer);
+      lib.wasmExports.free(buffer);
     }
   } finally {
-    if (textPage) lib.FPDFText_ClosePage(textPage);
-    lib.FPDF_ClosePage(page);
+    if (textPage) lib._FPDFText_ClosePage(textPage);
+    lib._FPDF_ClosePage(page);
   }
 }
