@@ -101,8 +101,8 @@ export const pdfIngestSection: BenchSection = {
         name: 'PDF ingest projected on 2 idle cores (2 × 1000 / CPU ms per letter)',
         value: Math.round(2000 / steady),
         unit: 'letters/s',
-        target: '>= 150',
-        note: 'a projection from CPU time, not a measurement',
+        // No target here: a projection is not a measurement, and the target is the wall figure's.
+        note: 'a projection from CPU time, not a measurement; the >= 150 target is for the wall figure',
       },
       {
         section: 'pdf-ingest',
