@@ -107,7 +107,8 @@ export class ParseWorkerPool {
         this.pump();
         return;
       }
-      slot.outstanding.delete(message.id);
+      // A chunk this pool already gave back to the queue (its worker was stopped) must not be reported twice.
+      if (!slot.outstanding.delete(message.id)) return;
       for (const outcome of message.outcomes) this.options.onOutcome(outcome);
       this.pump();
     });
