@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -8,9 +9,12 @@ export default defineConfig({
   // graphql 16 has no "exports" map: Node (tsx, production) loads its CommonJS build everywhere, but Vite would
   // give ESM importers index.mjs while CommonJS dependencies (graphql-armor) get index.js — two graphql realms.
   // Resolve to the one Node uses.
+  // The workspace's own packages resolve to their sources (the "@imr/source" export condition), not a dist/.
   resolve: {
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: ['packages/server'] }) }],
+    conditions: ['@imr/source', ...defaultClientConditions],
   },
+  ssr: { resolve: { conditions: ['@imr/source', ...defaultServerConditions] } },
   test: {
     projects: [
       { extends: true, test: { name: 'parser', include: ['packages/parser/src/**/*.test.ts'] } },

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseLetter } from '@imr/parser';
-import { findRealLetters } from '../packages/parser/src/real-letters.fixture';
+import { REAL_CORPUS_DIR, realCorpus } from '../test/real-corpus';
 
 // The comparison behind docs/pdf-extraction.md: each candidate extracts the text of the real letters (../shared),
 // in a process of its own, and the parser reads it. Speed is CPU time per letter (the machine may be shared, so
@@ -240,12 +240,13 @@ function cpuMs(): number {
 }
 
 async function measure(candidate: string, from: NodeJS.Require, rounds: number): Promise<Measured> {
-  const real = findRealLetters();
-  if (!real.ok) throw new Error(real.reason);
+  const real = realCorpus();
+  if (!real.present) throw new Error(real.reason);
+  const files = real.files.map((name) => join(REAL_CORPUS_DIR, name));
   const extract = await CANDIDATES[candidate]!(from);
-  const bytes = real.files.map((f) => new Uint8Array(readFileSync(f)));
+  const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
   const parsed: Record<string, unknown> = {};
-  for (const [i, file] of real.files.entries()) {
+  for (const [i, file] of files.entries()) {
     // The first round warms the code up and gives the texts; the others are timed.
     try {
       const result = parseLetter(await extract(bytes[i]!, file));
@@ -260,9 +261,9 @@ async function measure(candidate: string, from: NodeJS.Require, rounds: number):
   const cpuStart = cpuMs();
   const wallStart = performance.now();
   for (let round = 0; round < rounds; round++) {
-    for (const [i, file] of real.files.entries()) await extract(bytes[i]!, file);
+    for (const [i, file] of files.entries()) await extract(bytes[i]!, file);
   }
-  const letters = rounds * real.files.length;
+  const letters = rounds * files.length;
   return {
     candidate,
     cpuMsPerLetter: (cpuMs() - cpuStart) / letters,

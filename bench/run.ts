@@ -11,6 +11,7 @@ import {
   type SharedState,
 } from './bench-types';
 import { accuracySection } from './sections/accuracy.bench';
+import { calibrationSection } from './sections/calibration.bench';
 import { corpusSection } from './sections/corpus.bench';
 import { dashboardSection } from './sections/dashboard.bench';
 import { ingestSection } from './sections/ingest.bench';
@@ -25,6 +26,7 @@ const sections: BenchSection[] = [
   parseSection,
   corpusSection,
   accuracySection,
+  calibrationSection,
   ingestSection,
   pdfIngestSection,
   querySection,

@@ -93,6 +93,10 @@ describe('imr ingest', () => {
     expect(run.stdout).toMatch(/1\s+empty file/);
     expect(run.stdout).toMatch(/1\s+binary file/);
     expect(run.stdout).toMatch(/skipped\s+1\b/);
+    expect(run.stdout).toContain('5 letters and 2 rejected files in');
+    // The rejected files by name with their reasons, and the command that lists every one.
+    expect(run.stdout).toMatch(/rejected files:\n(\s+\S+: .+\n)*\s+\S*empty\.txt: empty file\n/);
+    expect(run.stdout).toContain(`imr query --db ${db} '{ ingestErrors(first: 100)`);
     expect(await tableCounts(db)).toMatchObject({ documents: 5, cases: 5, items: 9 });
 
     const errors = await queryStore<{ file: string; reason: string; sha256: string | null }>(

@@ -342,7 +342,11 @@ describe('the examples against imr serve', () => {
   });
 
   it('notebook.ts prints overturn rate by category and year: 9 items, PHYSICAL_MEDICINE 8 (1 overturned), PHARMACEUTICAL 1', async () => {
-    const { stdout } = await run(TSX, ['packages/sdk/examples/notebook.ts', '--url', url], { cwd: ROOT });
+    const { stdout } = await run(
+      TSX,
+      ['--conditions=@imr/source', 'packages/sdk/examples/notebook.ts', '--url', url],
+      { cwd: ROOT },
+    );
     const lines = stdout.split('\n');
     const header = lines.find((l) => l.startsWith('category'))!;
     expect(header.split(/\s{2,}/)).toEqual([
@@ -378,7 +382,16 @@ describe('the examples against imr serve', () => {
   it('app.ts pages through a filtered list', async () => {
     const { stdout } = await run(
       TSX,
-      ['packages/sdk/examples/app.ts', '--url', url, '--category', 'PHYSICAL_MEDICINE', '--page-size', '3'],
+      [
+        '--conditions=@imr/source',
+        'packages/sdk/examples/app.ts',
+        '--url',
+        url,
+        '--category',
+        'PHYSICAL_MEDICINE',
+        '--page-size',
+        '3',
+      ],
       { cwd: ROOT },
     );
     expect(stdout).toContain('page 1 of 3 (8 items)');
@@ -386,7 +399,14 @@ describe('the examples against imr serve', () => {
     expect(stdout.match(/PHYSICAL_MEDICINE/g)).toHaveLength(8);
     const { stdout: pharma } = await run(
       TSX,
-      ['packages/sdk/examples/app.ts', '--url', url, '--category', 'PHARMACEUTICAL'],
+      [
+        '--conditions=@imr/source',
+        'packages/sdk/examples/app.ts',
+        '--url',
+        url,
+        '--category',
+        'PHARMACEUTICAL',
+      ],
       { cwd: ROOT },
     );
     expect(pharma).toContain('page 1 of 1 (1 items)');

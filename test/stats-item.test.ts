@@ -32,6 +32,7 @@ function goldLetters(): ParsedLetter[] {
     warnings: [],
     parserVersion: 'gold',
     items: letter.items.map((item) => ({
+      partiallyCertified: false,
       drug: null,
       quantity: null,
       frequency: null,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { ensureDashboardBuilt } from '../../packages/server/src/http/dashboard.plugin';
+import { buildDashboard } from '../../packages/dashboard/build-dashboard';
+import { DASHBOARD_DIST } from '../../packages/server/src/server-root';
 import { type BenchFigure, type BenchSection, median } from '../bench-types';
 import { withWarmServer } from './server-process';
 
@@ -44,7 +45,8 @@ export const dashboardSection: BenchSection = {
       options.log(`dashboard skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
       return [];
     }
-    await ensureDashboardBuilt();
+    // The page as `pnpm build` makes it, from the current sources, where `imr serve` serves it.
+    await buildDashboard(DASHBOARD_DIST);
     const cold: number[] = [];
     const warm: number[] = [];
     for (let run = 0; run < Math.min(options.runs, 3); run++) {

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { findRealLetters } from '../../packages/parser/src/real-letters.fixture';
+import { REAL_CORPUS_DIR, realCorpus } from '../../test/real-corpus';
 import { type BenchFigure, type BenchSection, median } from '../bench-types';
 import { runCliTimed, type TimedRun } from './child-process';
 
@@ -42,16 +42,17 @@ async function ingestInto(dir: string, dbPath: string): Promise<TimedRun> {
 export const pdfIngestSection: BenchSection = {
   name: 'pdf-ingest',
   async run(options) {
-    const real = findRealLetters();
-    if (!real.ok) {
+    const real = realCorpus();
+    if (!real.present) {
       options.log(`pdf-ingest skipped: ${real.reason}`);
       return [];
     }
+    const files = real.files.map((name) => join(REAL_CORPUS_DIR, name));
     const copies = COPIES[options.scale];
     const corpus = join(options.workDir, `real-pdf-x${copies}`);
-    const letters = corpusOf(real.files, corpus, copies);
+    const letters = corpusOf(files, corpus, copies);
     const single = join(options.workDir, 'real-pdf-one');
-    corpusOf(real.files.slice(0, 1), single, 1);
+    corpusOf(files.slice(0, 1), single, 1);
     const dbPath = join(options.workDir, 'pdf-ingest.db');
     const runs = Math.min(options.runs, 3);
 

@@ -77,8 +77,8 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
 }
 
 /**
- * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube and the
- * dashboard build), as a long-running server would have, and stops the server afterwards. `work` gets the
+ * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube), as a
+ * long-running server would have, and stops the server afterwards. `work` gets the
  * cube's build seconds.
  */
 export async function withWarmServer<T>(
@@ -89,10 +89,6 @@ export async function withWarmServer<T>(
   const server = await startServer(db, extraArgs);
   try {
     const cubeSeconds = await server.statsReady;
-    // The dashboard page answers once its build is in place: on a fresh clone serve builds it with Vite at
-    // start, which would otherwise share the cores with the first seconds of a measurement.
-    const page = await fetch(new URL('/', server.url));
-    if (!page.ok) throw new Error(`the dashboard page answered ${page.status}: ${await page.text()}`);
     return await work(server, cubeSeconds);
   } finally {
     await server.stop();

@@ -1,14 +1,24 @@
-import type { Category, Decision, DisputedItem } from '@imr/parser';
-import { DRUG_CLASS_REFS, DRUG_CLASS_WEIGHTS, drugsOfClass } from './catalogue/drugs.catalogue';
+import type { BodyRegion, Category, Decision, DisputedItem } from '@imr/parser';
 import {
-  CCR_DEFINITIONS,
+  CATEGORY_WEIGHTS,
+  CLAIMS_ADMINISTRATOR_SOURCES,
+  DRUG_CLASS_WEIGHTS,
+  type DrawnSource,
+  drawLength,
+  RATIONALE_LENGTH,
+  REVIEWER_SOURCES,
+} from './calibration/calibrated-draws';
+import { lengthened, RATIONALE_PROSE } from './catalogue/clinical-prose.catalogue';
+import { DRUG_CLASS_REFS, drugsOfClass } from './catalogue/drugs.catalogue';
+import {
   type GuidelineRef,
   MTUS_ACOEM,
   NO_EVIDENCE,
+  OTHER_EVIDENCE,
   odg,
   odgChapterFor,
 } from './catalogue/guideline-refs';
-import { CATEGORY_WEIGHTS, treatmentsOfCategory } from './catalogue/treatments.catalogue';
+import { treatmentsOfCategory } from './catalogue/treatments.catalogue';
 import { type CitationModel, citationModel, citationTruth } from './guideline-citation';
 import { compoundTitle, drugTitle, type ItemTitle, inCapitals, treatmentTitle } from './item-title';
 import type { SeededRandom } from './seeded-random';
@@ -18,7 +28,7 @@ export interface ItemModel {
   truth: DisputedItem;
   /** The heading as running text quotes it: mixed case, a leading common word in lower case. */
   quotedTitle: string;
-  claimsAdministrator: CitationModel;
+  claimsAdministrator: CitationModel[];
   reviewer: CitationModel[];
 }
 
@@ -29,6 +39,8 @@ export interface ItemContext {
   diagnoses: readonly string[];
   /** "The utilization review dated ... denied the request" sentence to open the rationale with, if any. */
   urSentence: string | null;
+  /** Whether guideline lines give page numbers (the 2016-17 letters name sections instead). */
+  pagesCited: boolean;
 }
 
 const DRUG_GUIDANCE: Readonly<Record<string, readonly string[]>> = {
@@ -91,6 +103,9 @@ function quoted(title: string, category: Category): string {
   return title.charAt(0).toLowerCase() + title.slice(1);
 }
 
+/** About the length of the concluding sentence that follows the lengthened body of a rationale. */
+const CONCLUSION_LENGTH = 120;
+
 function rationaleOf(
   guidance: readonly string[],
   quotedTitle: string,
@@ -107,6 +122,16 @@ function rationaleOf(
   }
   const upheld = context.decision === 'UPHELD';
   sentences.push(...random.sample(upheld ? UPHELD_FINDINGS : OVERTURNED_FINDINGS, random.int(1, 3)));
+  // Real rationales run from a few lines to a page or more (calibration/): general prose brings this one to
+  // a drawn length before its conclusion.
+  const body = lengthened(
+    sentences,
+    RATIONALE_PROSE,
+    drawLength(RATIONALE_LENGTH, random) - CONCLUSION_LENGTH,
+    (n) => random.int(0, n - 1),
+  );
+  sentences.length = 0;
+  sentences.push(...body);
   if (context.decision === 'UPHELD') {
     sentences.push(
       random.pick([
@@ -130,13 +155,28 @@ function rationaleOf(
   return sentences.join(' ');
 }
 
-/** What the claims administrator cites: often nothing, often a bare "MTUS ACOEM", else the reviewer's topic. */
-function claimsAdministratorRef(primary: GuidelineRef, random: SeededRandom): GuidelineRef {
-  return random.weighted([
-    [NO_EVIDENCE, 15],
-    [MTUS_ACOEM, 10],
-    [primary, 75],
-  ] as const);
+/** A reference of the drawn source for this item: its own MTUS/ODG topic where the catalogue has one. */
+function refOf(
+  source: DrawnSource,
+  refs: readonly GuidelineRef[],
+  odgTopic: string,
+  region: BodyRegion | null,
+  random: SeededRandom,
+): GuidelineRef {
+  switch (source) {
+    case 'NONE':
+      return NO_EVIDENCE;
+    case 'MTUS': {
+      const mtus = refs.filter((ref) => ref.kind === 'MTUS' || ref.kind === 'MTUS_ACOEM');
+      return mtus.length > 0 ? random.pick(mtus) : MTUS_ACOEM;
+    }
+    case 'ODG': {
+      const odgRefs = refs.filter((ref) => ref.kind === 'ODG');
+      return odgRefs.length > 0 ? random.pick(odgRefs) : odg(odgChapterFor(region), odgTopic);
+    }
+    case 'OTHER':
+      return random.pick(OTHER_EVIDENCE);
+  }
 }
 
 function drawTitle(
@@ -172,53 +212,35 @@ export function drawItem(random: SeededRandom, context: ItemContext): ItemModel 
   const drawn = drawTitle(category, random);
   const quotedTitle = quoted(drawn.title.title, category);
   const title = context.capitals ? inCapitals(drawn.title) : drawn.title;
-  const primary = random.pick(drawn.refs);
+  const region = drawn.title.bodyRegions[0] ?? null;
+  const refsOf = (sources: readonly DrawnSource[]) =>
+    sources.map((source) => refOf(source, drawn.refs, drawn.odgTopic, region, random));
 
   // Claims administrators mostly name the topic without pages (seeds 002, 004), sometimes pages alone (003).
-  const caShape = random.weighted([
-    [{ showPages: false, showTopic: true }, 7],
-    [{ showPages: true, showTopic: false }, 2],
-    [{ showPages: true, showTopic: true }, 1],
-  ] as const);
-  const claimsAdministrator = citationModel(
-    'CLAIMS_ADMINISTRATOR',
-    claimsAdministratorRef(primary, random),
-    random,
-    {
-      ...caShape,
+  const claimsAdministrator = refsOf(random.weighted(CLAIMS_ADMINISTRATOR_SOURCES)).map((ref) => {
+    const shape = random.weighted([
+      [{ showPages: false, showTopic: true }, 7],
+      [{ showPages: true, showTopic: false }, 2],
+      [{ showPages: true, showTopic: true }, 1],
+    ] as const);
+    return citationModel('CLAIMS_ADMINISTRATOR', ref, random, {
+      showPages: shape.showPages && context.pagesCited,
+      showTopic: shape.showTopic || !context.pagesCited,
       capitals: random.chance(0.4),
-    },
-  );
-  const reviewer: CitationModel[] = [
-    citationModel('IMR_REVIEWER', primary, random, {
-      showPages: true,
-      showTopic: random.chance(0.92),
+    });
+  });
+  const reviewer = refsOf(random.weighted(REVIEWER_SOURCES)).map((ref) =>
+    citationModel('IMR_REVIEWER', ref, random, {
+      showPages: context.pagesCited,
+      showTopic: random.chance(0.92) || !context.pagesCited,
       capitals: random.chance(0.1),
     }),
-  ];
-  if (primary.kind !== 'ODG' && random.chance(0.25)) {
-    const region = drawn.title.bodyRegions[0] ?? null;
-    reviewer.push(
-      citationModel('IMR_REVIEWER', odg(odgChapterFor(region), drawn.odgTopic), random, {
-        showPages: false,
-        showTopic: true,
-        capitals: false,
-      }),
-    );
-  }
-  if (primary.kind !== 'CCR' && random.chance(0.06)) {
-    reviewer.push(
-      citationModel('IMR_REVIEWER', CCR_DEFINITIONS, random, {
-        showPages: false,
-        showTopic: true,
-        capitals: false,
-      }),
-    );
-  }
+  );
 
   const truth: DisputedItem = {
     title: title.title,
     decision: context.decision,
+    partiallyCertified: false,
     category,
     treatment: title.treatment,
     drug: title.drug,
@@ -226,7 +248,7 @@ export function drawItem(random: SeededRandom, context: ItemContext): ItemModel 
     frequency: title.frequency,
     duration: title.duration,
     bodyRegions: title.bodyRegions,
-    citations: [claimsAdministrator, ...reviewer].map(citationTruth),
+    citations: [...claimsAdministrator, ...reviewer].map(citationTruth),
     rationale: rationaleOf(drawn.guidance, quotedTitle, context, random),
   };
   return { truth, quotedTitle, claimsAdministrator, reviewer };

@@ -1,18 +1,31 @@
-import type { Decision, Priority, Sex } from '@imr/parser';
+import type { Priority, Sex } from '@imr/parser';
 import { type DateStyle, type Day, dayOf, formatDate, yearOf } from './calendar';
+import {
+  DECISION_WEIGHTS,
+  drawDistinct,
+  drawLength,
+  drawNamed,
+  ITEM_COUNTS,
+  LETTERS_MEASURED,
+  SPECIALTIES_PER_LETTER,
+  SPECIALTY_WEIGHTS,
+  STATE_WEIGHTS,
+  STATES_PER_LETTER,
+  SUMMARY_LENGTH,
+} from './calibration/calibrated-draws';
+import { lengthened, SUMMARY_PROSE } from './catalogue/clinical-prose.catalogue';
 import { DIAGNOSES, MECHANISMS, PRIOR_TREATMENTS } from './catalogue/diagnoses.catalogue';
 import {
   type LicenceState,
-  SECOND_SPECIALTIES,
-  SPECIALTIES,
+  licenceState,
   type Specialty,
-  STATES,
   SUBSPECIALTIES,
+  specialtyNamed,
 } from './catalogue/reviewers.catalogue';
 import { drawItem, type ItemModel } from './draw-item';
 import type { SeededRandom, Weighted } from './seeded-random';
 
-export const LAYOUTS = ['pdf-text', 'header-block', 'credentials', 'notice-2013'] as const;
+export const LAYOUTS = ['pdf-text', 'header-block', 'credentials', 'notice-2013', 'pdf-2016'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 export type LayoutChoice = LayoutName | 'mix';
 
@@ -51,23 +64,15 @@ const DECISION_YEARS: Weighted<number> = [
   [2025, 5],
 ];
 
-const ITEM_COUNTS: Weighted<number> = [
-  [1, 60],
-  [2, 25],
-  [3, 9],
-  [4, 4],
-  [5, 1.5],
-  [6, 0.5],
-];
+/** The first decision day of the layout every published letter of Dec 2016 - Feb 2017 has. */
+const LAYOUT_2016_FROM = dayOf(2016, 12, 1);
 
-const DECISIONS: Weighted<Decision> = [
-  ['UPHELD', 90],
-  ['OVERTURNED', 9],
-  ['PARTIALLY_OVERTURNED', 1],
-];
-
-function layoutFor(year: number, choice: LayoutChoice, random: SeededRandom): LayoutName {
+function layoutFor(decision: Day, choice: LayoutChoice, random: SeededRandom): LayoutName {
   if (choice !== 'mix') return choice;
+  const year = yearOf(decision);
+  // All 160 real letters of Dec 2016 - Feb 2017 have this layout. Later years' layouts are not known here
+  // (none of their letters is in ../shared), so they keep it.
+  if (decision >= LAYOUT_2016_FROM) return 'pdf-2016';
   // 2013 letters were published in the notice layout; it was phased out during 2014.
   if (year === 2013 && random.chance(0.9)) return 'notice-2013';
   if (year === 2014 && random.chance(0.5)) return 'notice-2013';
@@ -100,19 +105,22 @@ function drawDates(year: number, age: number, random: SeededRandom): LetterModel
   return { injury, urDenial, applicationReceived, assigned, decision };
 }
 
+/** Certifications and licence states as often, and as many, as the real letters name them. */
 function drawReviewer(random: SeededRandom): LetterModel['reviewer'] {
-  const specialties = [random.weighted(SPECIALTIES)];
-  if (random.chance(0.15)) {
-    const second = random.weighted(SECOND_SPECIALTIES);
-    if (second.name !== specialties[0]!.name) specialties.push(second);
-  }
+  const specialties: Specialty[] = drawDistinct(
+    SPECIALTY_WEIGHTS,
+    random.weighted(SPECIALTIES_PER_LETTER),
+    random,
+  ).map(specialtyNamed);
+  // The real letters' credentials block has no subspecialty line; the prose layouts (seeds) sometimes do.
   let subspecialty = random.chance(0.12) ? random.weighted(SUBSPECIALTIES) : null;
   if (subspecialty !== null && specialties.some((s) => s.name === subspecialty)) subspecialty = null;
-  const states = [random.weighted(STATES)];
-  if (random.chance(0.05)) {
-    const second = random.weighted(STATES);
-    if (second.code !== states[0]!.code) states.push(second);
-  }
+  const states: LicenceState[] = drawNamed(
+    STATE_WEIGHTS,
+    LETTERS_MEASURED,
+    random.weighted(STATES_PER_LETTER),
+    random,
+  ).map(licenceState);
   return { specialties, subspecialty, states };
 }
 
@@ -178,14 +186,17 @@ function summaryOf(
       'The injured worker reported that symptoms increase with prolonged activity.',
     ]),
   );
-  return sentences.join(' ');
+  // Real summaries run from a paragraph to a page (calibration/): general prose brings this one to a drawn length.
+  return lengthened(sentences, SUMMARY_PROSE, drawLength(SUMMARY_LENGTH, random), (n) =>
+    random.int(0, n - 1),
+  ).join(' ');
 }
 
 export function drawLetter(random: SeededRandom, layoutChoice: LayoutChoice): LetterModel {
   const year = random.weighted(DECISION_YEARS);
-  const layout = layoutFor(year, layoutChoice, random);
   const ageValue = random.int(18, 75);
   const dates = drawDates(year, ageValue, random);
+  const layout = layoutFor(dates.decision, layoutChoice, random);
   const ageAtDecision = ageValue;
   const sexValue: Sex = random.chance(0.55) ? 'MALE' : 'FEMALE';
   const statement = random.weighted([
@@ -233,7 +244,7 @@ export function drawLetter(random: SeededRandom, layoutChoice: LayoutChoice): Le
   const urSentence = `The utilization review dated ${formatDate(dates.urDenial, 'MM/DD/YYYY')} denied the request stating there was a lack of documentation of functional benefit.`;
   const items: ItemModel[] = [];
   for (let i = 0; i < itemCount; i++) {
-    let decision = random.weighted(DECISIONS);
+    let decision = random.weighted(DECISION_WEIGHTS);
     // The notice layout states each decision as "is (not) medically necessary and appropriate": no partial.
     if (layout === 'notice-2013' && decision === 'PARTIALLY_OVERTURNED') decision = 'OVERTURNED';
     const context = {
@@ -241,6 +252,7 @@ export function drawLetter(random: SeededRandom, layoutChoice: LayoutChoice): Le
       capitals,
       diagnoses: base.diagnoses,
       urSentence: i === 0 && urPlace === 'rationale' ? urSentence : null,
+      pagesCited: layout !== 'pdf-2016',
     };
     // Letters list each disputed item once; a heading drawn twice is drawn again.
     let item = drawItem(random, context);

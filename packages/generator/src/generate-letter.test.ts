@@ -1,5 +1,7 @@
 import { BODY_REGIONS, CATEGORIES, DECISIONS, DRUG_CLASSES } from '@imr/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meanOf, shareOf } from './calibration/letter-profile';
+import { REAL_2016_17_PROFILE as PROFILE } from './calibration/real-2016-17.profile';
 import { LAYOUTS } from './draw-letter';
 import { type GeneratedLetter, generateLetter } from './generate-letter';
 
@@ -45,49 +47,80 @@ describe('generateLetter', { timeout: 120_000 }, () => {
     }
   });
 
-  it('decides about 90% upheld, 9% overturned, 1% partially overturned', () => {
-    const items = letters.flatMap((l) => l.truth.items);
-    const share = (decision: string) =>
-      items.filter((item) => item.decision === decision).length / items.length;
-    expect(share('UPHELD')).toBeGreaterThan(0.87);
-    expect(share('UPHELD')).toBeLessThan(0.93);
-    expect(share('OVERTURNED')).toBeGreaterThan(0.07);
-    expect(share('OVERTURNED')).toBeLessThan(0.12);
-    expect(share('PARTIALLY_OVERTURNED')).toBeGreaterThan(0.003);
+  // The generator draws from the distributions measured on the real letters (calibration/): its sample
+  // shows them within sampling error (5,000 letters), apart from the floors that keep rare values present.
+  const items = () => letters.flatMap((l) => l.truth.items);
+
+  it('decides items upheld and overturned as the real letters do, 1% partially overturned', () => {
+    const all = items();
+    const share = (decision: string) => all.filter((item) => item.decision === decision).length / all.length;
+    const partial = 0.01;
+    const overturned = shareOf(PROFILE.decisions, 'OVERTURNED') * (1 - partial);
+    expect(share('OVERTURNED')).toBeCloseTo(overturned, 1);
+    expect(Math.abs(share('OVERTURNED') - overturned)).toBeLessThan(0.015);
+    expect(share('PARTIALLY_OVERTURNED')).toBeGreaterThan(0.004);
     expect(share('PARTIALLY_OVERTURNED')).toBeLessThan(0.02);
-    for (const item of items) expect(DECISIONS).toContain(item.decision);
+    for (const item of all) expect(DECISIONS).toContain(item.decision);
   });
 
-  it('has about 1.6 items per letter, from 1 to 6', () => {
+  it('decides as many items per letter as the real letters, from 1 to their maximum', () => {
     const counts = letters.map((l) => l.truth.items.length);
     const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
-    expect(mean).toBeGreaterThan(1.5);
-    expect(mean).toBeLessThan(1.75);
+    expect(Math.abs(mean - meanOf(PROFILE.itemsPerLetter))).toBeLessThan(0.1);
     expect(Math.min(...counts)).toBe(1);
-    expect(Math.max(...counts)).toBe(6);
+    expect(Math.max(...counts)).toBe(Math.max(...Object.keys(PROFILE.itemsPerLetter).map(Number)));
+    const single = counts.filter((n) => n === 1).length / counts.length;
+    expect(Math.abs(single - shareOf(PROFILE.itemsPerLetter, '1'))).toBeLessThan(0.03);
   });
 
-  it('makes about a third of items pharmaceuticals, a quarter of them opioids, and uses every category', () => {
-    const items = letters.flatMap((l) => l.truth.items);
-    const drugs = items.filter((item) => item.category === 'PHARMACEUTICAL');
-    const pharmaShare = drugs.length / items.length;
-    expect(pharmaShare).toBeGreaterThan(0.3);
-    expect(pharmaShare).toBeLessThan(0.38);
-    const opioidShare = drugs.filter((item) => item.drug?.drugClass === 'OPIOID').length / drugs.length;
-    expect(opioidShare).toBeGreaterThan(0.21);
-    expect(opioidShare).toBeLessThan(0.29);
-    expect(new Set(items.map((item) => item.category))).toEqual(new Set(CATEGORIES));
+  it('mixes categories and drug classes as the real letters do, and still uses every one', () => {
+    const all = items();
+    const categoryShare = (category: string) =>
+      all.filter((item) => item.category === category).length / all.length;
+    for (const category of ['DIAGNOSTIC_IMAGING', 'PHYSICAL_MEDICINE', 'PHARMACEUTICAL', 'DME']) {
+      expect(Math.abs(categoryShare(category) - shareOf(PROFILE.categories, category))).toBeLessThan(0.03);
+    }
+    const drugs = all.filter((item) => item.category === 'PHARMACEUTICAL');
+    expect(new Set(all.map((item) => item.category))).toEqual(new Set(CATEGORIES));
     expect(new Set(drugs.map((item) => item.drug?.drugClass))).toEqual(new Set(DRUG_CLASSES));
     for (const item of drugs) expect(item.treatment).toBe(item.drug!.generic ?? item.treatment);
-    for (const item of items) for (const region of item.bodyRegions) expect(BODY_REGIONS).toContain(region);
+    for (const item of all) for (const region of item.bodyRegions) expect(BODY_REGIONS).toContain(region);
   });
 
-  it('writes every layout, the 2013 notice mostly for 2013-2014 decisions', () => {
+  it('has each party cite the sources the real letters show, in the same proportions', () => {
+    const all = items();
+    for (const [party, citedBy] of [
+      ['claimsAdministrator', 'CLAIMS_ADMINISTRATOR'],
+      ['reviewer', 'IMR_REVIEWER'],
+    ] as const) {
+      const sets = all.map((item) =>
+        [...new Set(item.citations.filter((c) => c.citedBy === citedBy).map((c) => c.source))]
+          .sort()
+          .join('+'),
+      );
+      for (const key of ['MTUS', 'NONE', 'ODG', 'MTUS+ODG']) {
+        const generated = sets.filter((set) => set === key).length / sets.length;
+        expect({
+          party,
+          key,
+          near: Math.abs(generated - shareOf(PROFILE.citationSources[party], key)) < 0.03,
+        }).toEqual({ party, key, near: true });
+      }
+    }
+  });
+
+  it('writes every layout, the 2013 notice mostly for 2013-2014 decisions, the 2016-17 one from Dec 2016', () => {
     const layouts = new Map<string, number>();
     for (const l of letters) layouts.set(l.truth.format, (layouts.get(l.truth.format) ?? 0) + 1);
     for (const layout of LAYOUTS) expect(layouts.get(layout) ?? 0).toBeGreaterThan(SAMPLE * 0.02);
     for (const l of letters.filter((letter) => letter.truth.format === 'notice-2013')) {
       expect(l.truth.dates.decision! < '2015-01-01').toBe(true);
+    }
+    for (const l of letters) {
+      expect({ layout: l.truth.format, from2016: l.truth.dates.decision! >= '2016-12-01' }).toEqual({
+        layout: l.truth.format,
+        from2016: l.truth.format === 'pdf-2016',
+      });
     }
   });
 
@@ -111,12 +144,28 @@ describe('generateLetter', { timeout: 120_000 }, () => {
     }
   });
 
-  it('licenses most reviewers in California and spreads specialties', () => {
+  it('licenses reviewers and names their certifications as the real letters do', () => {
     const californian = letters.filter((l) => l.truth.reviewer.licensedIn.includes('CA')).length / SAMPLE;
-    expect(californian).toBeGreaterThan(0.45);
-    expect(californian).toBeLessThan(0.7);
-    expect(new Set(letters.flatMap((l) => l.truth.reviewer.licensedIn)).size).toBeGreaterThan(15);
-    expect(new Set(letters.flatMap((l) => l.truth.reviewer.specialties)).size).toBeGreaterThan(10);
+    expect(Math.abs(californian - (PROFILE.licenceStates.CA ?? 0) / PROFILE.letters)).toBeLessThan(0.03);
+    const states = letters.map((l) => l.truth.reviewer.licensedIn.length);
+    expect(
+      Math.abs(states.reduce((a, b) => a + b, 0) / SAMPLE - meanOf(PROFILE.statesPerLetter)),
+    ).toBeLessThan(0.05);
+    const specialties = letters.map((l) => l.truth.reviewer.specialties.length);
+    expect(
+      Math.abs(specialties.reduce((a, b) => a + b, 0) / SAMPLE - meanOf(PROFILE.specialtiesPerLetter)),
+    ).toBeLessThan(0.05);
+    expect(new Set(letters.flatMap((l) => l.truth.reviewer.specialties))).toEqual(
+      new Set(Object.keys(PROFILE.specialties)),
+    );
+  });
+
+  it('writes case summaries and rationales as long as the real letters do (median within a tenth)', () => {
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const summaries = median(letters.map((l) => l.truth.summary!.length));
+    expect(Math.abs(summaries / PROFILE.summaryLength[5]! - 1)).toBeLessThan(0.1);
+    const rationales = median(items().map((item) => item.rationale!.length));
+    expect(Math.abs(rationales / PROFILE.rationaleLength[5]! - 1)).toBeLessThan(0.1);
   });
 
   it('states in the text every truth title, decision, citation topic and rationale', () => {
@@ -166,6 +215,28 @@ describe('generateLetter', { timeout: 120_000 }, () => {
     expect(notice.startsWith('Notice of Independent Medical Review Determination \n\n')).toBe(true);
     expect(notice).toContain('Medical Qualifications of the Expert Reviewer: \n\n');
     expect(notice).toContain('Case Summary: \n\n');
+  });
+
+  it('writes the 2016-17 layout as its PDFs extract: header table rows, one line per printed line, wrapped outcomes', () => {
+    const published = letters.filter((l) => l.truth.format === 'pdf-2016');
+    const first = published[0]!;
+    expect(first.text.startsWith(`Case Number: ${first.truth.caseNumber}\nDate Assigned: `)).toBe(true);
+    expect(first.text).toMatch(
+      /\nPriority: (?:Standard|Expedited) Application\nReceived:\n\d\d\/\d\d\/\d{4}\n/,
+    );
+    expect(first.text).not.toContain('\n\n');
+    expect(first.text).toContain('\nCLINICAL CASE SUMMARY\n');
+    const texts = published.map((l) => l.text).join('\n');
+    expect(texts).toContain('\f');
+    // A long title pushes its outcome word onto a line of its own, as in the published letters.
+    expect(texts).toMatch(/:\n(?:\f)?(?:Upheld|Overturned)\n/);
+    expect(texts).toMatch(
+      /\nMAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section\(s\)/,
+    );
+    expect(
+      folded(texts).includes('based their decision on recommendation(s) outside of the MTUS Guidelines.'),
+    ).toBe(true);
+    for (const letter of published) expect(letter.truth.reviewer.subspecialties).toEqual([]);
   });
 });
 

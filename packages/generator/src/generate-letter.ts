@@ -3,6 +3,7 @@ import { isoDate } from './calendar';
 import { drawLetter, type LayoutChoice, type LetterModel } from './draw-letter';
 import { renderHeaderBlock } from './layouts/header-block.layout';
 import { renderNotice2013 } from './layouts/notice-2013.layout';
+import { renderPdf2016 } from './layouts/pdf-2016.layout';
 import { renderPdfText } from './layouts/pdf-text.layout';
 import { letterStreamSeed, SeededRandom } from './seeded-random';
 
@@ -29,6 +30,7 @@ function statedDates(model: LetterModel): LetterDates {
   const urDenial = model.urDateStated ? isoDate(dates.urDenial) : null;
   switch (model.layout) {
     case 'header-block':
+    case 'pdf-2016':
       return {
         assigned: isoDate(dates.assigned),
         injury: isoDate(dates.injury),
@@ -58,17 +60,19 @@ function statedDates(model: LetterModel): LetterDates {
 
 function truthOf(model: LetterModel): LetterTruth {
   const { reviewer } = model;
-  const hasHeader = model.layout === 'header-block' || model.layout === 'notice-2013';
+  const hasHeader =
+    model.layout === 'header-block' || model.layout === 'notice-2013' || model.layout === 'pdf-2016';
+  const hasPriority = model.layout === 'header-block' || model.layout === 'pdf-2016';
+  // The credentials block (credentials, pdf-2016) has no subspecialty line.
+  const statesSubspecialty = model.layout !== 'credentials' && model.layout !== 'pdf-2016';
   return {
     caseNumber: hasHeader ? model.caseNumber : null,
     format: model.layout,
     dates: statedDates(model),
-    priority: model.layout === 'header-block' ? model.priority : null,
+    priority: hasPriority ? model.priority : null,
     reviewer: {
       specialties: reviewer.specialties.map((s) => s.name),
-      // The credentials block has no subspecialty line.
-      subspecialties:
-        model.layout !== 'credentials' && reviewer.subspecialty !== null ? [reviewer.subspecialty] : [],
+      subspecialties: statesSubspecialty && reviewer.subspecialty !== null ? [reviewer.subspecialty] : [],
       licensedIn: reviewer.states.map((s) => s.code),
     },
     patient: model.patient,
@@ -97,6 +101,9 @@ export function generateLetter(seed: number, index: number, options: GenerateOpt
       break;
     case 'notice-2013':
       text = renderNotice2013(model, random);
+      break;
+    case 'pdf-2016':
+      text = renderPdf2016(model, random);
       break;
   }
   return { id: letterId(seed, index), text, truth: truthOf(model) };

@@ -1,5 +1,5 @@
 import type { Citation, CitedBy } from '@imr/parser';
-import { CHRONIC_PAIN, type GuidelineRef } from './catalogue/guideline-refs';
+import { ACUPUNCTURE, CHRONIC_PAIN, type GuidelineRef } from './catalogue/guideline-refs';
 import type { SeededRandom } from './seeded-random';
 
 /**
@@ -94,7 +94,16 @@ export function citationTruth(model: CitationModel): Citation {
         topic: ref.section,
         pages: [],
       };
+    case 'OTHER':
+      return { citedBy, source: 'OTHER', guideline: ref.reference, topic: null, pages: [] };
   }
+}
+
+/** Who "did not cite any medical evidence": each party words it for itself. */
+function noEvidence(citedBy: CitedBy): string {
+  return citedBy === 'CLAIMS_ADMINISTRATOR'
+    ? 'The Claims Administrator did not cite any medical evidence for its decision.'
+    : 'The Expert Reviewer did not cite any medical evidence for its decision.';
 }
 
 function pagesText([from, to]: readonly [number, number]): string {
@@ -109,7 +118,7 @@ export function citationText2014(model: CitationModel): string {
   const { ref } = model;
   switch (ref.kind) {
     case 'NONE':
-      return 'The Claims Administrator did not cite any medical evidence for its decision.';
+      return noEvidence(model.citedBy);
     case 'MTUS_ACOEM':
       return 'Decision based on MTUS ACOEM.';
     case 'MTUS': {
@@ -128,6 +137,8 @@ export function citationText2014(model: CitationModel): string {
     }
     case 'CCR':
       return `Decision based on Non-MTUS Citation Other Medical Treatment Guideline or Medical Evidence: Title 8, California Code of Regulations, ${ref.section}`;
+    case 'OTHER':
+      return `Decision based on Non-MTUS Citation Other Medical Treatment Guideline or Medical Evidence: ${ref.reference}.`;
   }
 }
 
@@ -136,7 +147,7 @@ export function citationText2013(model: CitationModel, first: boolean): string {
   const { ref } = model;
   const who =
     model.citedBy === 'CLAIMS_ADMINISTRATOR'
-      ? 'The Claims Administrator based its decision on the'
+      ? `The Claims Administrator ${first ? '' : 'also '}based its decision on the`
       : `The Expert Reviewer ${first ? '' : 'also '}based his/her decision on the`;
   const pages =
     model.pages === null
@@ -146,7 +157,9 @@ export function citationText2013(model: CitationModel, first: boolean): string {
         : `, pages ${pagesText(model.pages)}`;
   switch (ref.kind) {
     case 'NONE':
-      return 'The Claims Administrator did not cite any evidence-based guidelines for its decision.';
+      return model.citedBy === 'CLAIMS_ADMINISTRATOR'
+        ? 'The Claims Administrator did not cite any evidence-based guidelines for its decision.'
+        : 'The Expert Reviewer did not cite any evidence-based guidelines for the decision.';
     case 'MTUS_ACOEM':
       return `${who} ACOEM Practice Guidelines, which is part of the MTUS.`;
     case 'MTUS': {
@@ -163,5 +176,52 @@ export function citationText2013(model: CitationModel, first: boolean): string {
       return `${who} Official Disability Guidelines (ODG), ${ref.chapter}, ${ref.topic}, which is not part of the MTUS.`;
     case 'CCR':
       return `${who} California Code of Regulations, Title 8, ${ref.section}, which is part of the MTUS.`;
+    case 'OTHER':
+      return `${who} ${ref.reference}, which is not part of the MTUS.`;
   }
+}
+
+/** The year of the MTUS edition 2016-17 letters name after a chapter ("Chronic Pain Medical Treatment 2016"). */
+function editionOf(chapter: string): string {
+  if (chapter === CHRONIC_PAIN) return 'Chronic Pain Medical Treatment 2016';
+  if (chapter === ACUPUNCTURE) return 'Acupuncture Treatment 2007';
+  if (chapter.endsWith('Guidelines')) return `${chapter} 2009`;
+  return `${chapter} ${chapter === 'Elbow Complaints' ? 2007 : 2004}`;
+}
+
+/**
+ * 2016-17 wording (the published letters of Dec 2016 - Feb 2017): MTUS chapters by edition with their
+ * sections and no pages ("Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids."),
+ * non-MTUS sources after "Non-MTUS Citation". Page numbers are not printed, so the truth of a letter in this
+ * layout is drawn without them (ItemContext.pagesCited).
+ */
+export function citationText2016(model: CitationModel): string {
+  const { ref } = model;
+  switch (ref.kind) {
+    case 'MTUS': {
+      const sections = model.topic === null ? '' : `, Section(s): ${model.topic}`;
+      return `Decision based on MTUS ${editionOf(ref.chapter)}${sections}.`;
+    }
+    case 'ODG':
+      return `Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), ${ref.chapter}, ${ref.topic}.`;
+    case 'OTHER':
+      return `Decision based on Non-MTUS Citation ${ref.reference}.`;
+    default:
+      return citationText2014(model);
+  }
+}
+
+/**
+ * A party's guideline line in 2016-17 wording: when nothing it cites is in the MTUS, the letters first
+ * announce "... based their decision on recommendation(s) outside of the MTUS Guidelines."
+ */
+export function guidelineLine2016(citations: readonly CitationModel[]): string {
+  const texts = citations.map(citationText2016);
+  const first = citations[0];
+  const outside =
+    first !== undefined &&
+    citations.every((c) => c.ref.kind === 'ODG' || c.ref.kind === 'OTHER' || c.ref.kind === 'CCR');
+  if (!outside) return texts.join(' ');
+  const party = first.citedBy === 'CLAIMS_ADMINISTRATOR' ? 'The Claims Administrator' : 'The Expert Reviewer';
+  return `${party} based their decision on recommendation(s) outside of the MTUS Guidelines. ${texts.join(' ')}`;
 }

@@ -97,6 +97,7 @@ describe('parseLetter output', () => {
         'drug',
         'duration',
         'frequency',
+        'partiallyCertified',
         'quantity',
         'rationale',
         'title',

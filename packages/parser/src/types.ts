@@ -122,8 +122,14 @@ export interface Citation {
 }
 
 export interface DisputedItem {
+  /** The heading as written, whitespace folded; without the lead-in of a partly certified request. */
   title: string;
   decision: Decision;
+  /**
+   * Utilization review certified part of the original request, and the item is what was left for IMR ("The
+   * remaining IMR eligible portion of the original request, X" or "The original request, X" after it).
+   */
+  partiallyCertified: boolean;
   category: Category;
   treatment: string;
   drug: Drug | null;

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createImrClient, MAX_PAGE_SIZE } from './client.js';
 import { ImrGraphQLError, ImrHttpError, ImrNetworkError } from './errors.js';
@@ -94,8 +95,14 @@ describe('createImrClient', () => {
     const error = await client.cases().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImrNetworkError);
     expect((error as Error).message).toBe(
-      'could not reach the IMR API at http://127.0.0.1:1/graphql: ECONNREFUSED',
+      'could not reach the IMR API at http://127.0.0.1:1/graphql: ECONNREFUSED (is the server running there? `pnpm start` starts one)',
     );
+    expect(error).toMatchObject({ url: 'http://127.0.0.1:1/graphql' });
+    // What Node prints for it, uncaught or logged: the message, without a stack or fetch's nested errors.
+    const printed = inspect(error);
+    expect(printed).toContain('ImrNetworkError: could not reach the IMR API');
+    expect(printed).not.toMatch(/\n\s+at |\[cause\]|fetch failed/);
+    expect((error as ImrNetworkError).underlying).toBeInstanceOf(TypeError);
   });
 
   it('walks every page, passing each endCursor on and the largest page size unless told', async () => {

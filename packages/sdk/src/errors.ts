@@ -37,16 +37,25 @@ export class ImrHttpError extends Error {
   }
 }
 
-/** Raised when the API cannot be reached at all (connection refused, DNS failure, aborted request). */
+/**
+ * Raised when the API cannot be reached at all (connection refused, DNS failure, aborted request). Its message
+ * says where and why; it carries no stack (the frames would be fetch's and the SDK's, nothing a caller can act
+ * on), and fetch's own error is kept as `underlying`, out of the way of what Node prints.
+ */
 export class ImrNetworkError extends Error {
-  readonly url: string;
+  declare readonly url: string;
+  declare readonly underlying: unknown;
 
-  constructor(url: string, cause: unknown) {
+  constructor(url: string, underlying: unknown) {
     // fetch rejects with a generic "fetch failed"; the reason (ECONNREFUSED, bad port...) is on its cause.
-    const inner = (cause as { cause?: { code?: string; message?: string } } | null)?.cause;
-    const reason = inner?.code ?? inner?.message ?? String(cause);
-    super(`could not reach the IMR API at ${url}: ${reason}`, { cause });
+    const inner = (underlying as { cause?: { code?: string; message?: string } } | null)?.cause;
+    const reason = inner?.code ?? inner?.message ?? String(underlying);
+    super(
+      `could not reach the IMR API at ${url}: ${reason} (is the server running there? \`pnpm start\` starts one)`,
+    );
     this.name = 'ImrNetworkError';
-    this.url = url;
+    Object.defineProperty(this, 'url', { value: url, enumerable: false });
+    Object.defineProperty(this, 'underlying', { value: underlying, enumerable: false });
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -7,8 +7,13 @@ import type { Db } from './db/client';
 import type { SqlDialect } from './db/repositories/item-filter';
 import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
+import { renderOfflineGraphiQL, useOfflineGraphiQLAssets } from './graphiql/offline-graphiql';
+import { ByteBoundedCache } from './http/byte-bounded-cache';
+import { ClientGate } from './http/client-gate';
 import { useCoalescedExecution } from './http/coalesce.plugin';
 import { useDashboard } from './http/dashboard.plugin';
+import { useFairExecution } from './http/fair-execution.plugin';
+import { useInputBounds } from './http/input-bounds.plugin';
 import { useOperationalEndpoints } from './http/operational.plugin';
 import { useQueryCost } from './http/query-cost.plugin';
 import { ClientRateLimiter } from './http/rate-limit';
@@ -28,20 +33,36 @@ export interface BuildAppOptions {
   responseCache?: boolean;
   /** Requests a minute per client (token bucket); off when absent. */
   rateLimitPerMinute?: number;
-  /** Trust X-Forwarded-For for the rate limit's client key (behind a load balancer). */
+  /** Cost (schema/field-cost.ts units) a minute per client, charged as operations run; off when absent. */
+  costPerMinute?: number;
+  /** Operations of one client run at once (more wait their turn); off when absent. */
+  concurrentPerClient?: number;
+  /** Bytes of answers the response cache holds (default 64 MB). */
+  responseCacheBytes?: number;
+  /** Trust X-Forwarded-For for the rate limit's client key (behind a load balancer): its right-most entry. */
   trustProxy?: boolean;
-  /** Allowed CORS origins; absent: Yoga's default (any origin, no credentials). */
+  /** Allowed CORS origins; absent: any origin. Never with credentials. */
   corsOrigins?: string[];
   /** When set, only these operations (sha256 hash → document) may run (persisted operations). */
   persistedOperations?: ReadonlyMap<string, string>;
-  /** Milliseconds an operation's SQL may run before SQLite stops it (default 30 s, as on PostgreSQL). */
+  /** Milliseconds an operation may run, its SQL, resolvers and result included (default 30 s, as on PostgreSQL). */
   timeLimitMs?: number;
+  /** The built dashboard served at `/` (default: packages/dashboard/dist, written by `pnpm build`). */
+  dashboardDist?: string;
   /** Receives one structured line per GraphQL execution. */
   log?: (line: RequestLogLine) => void;
 }
 
+/** Bytes of answers the response cache holds by default. */
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** Error codes the API raises on purpose, with a message meant for the client. */
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'COST_LIMIT_EXCEEDED', 'TIME_LIMIT_EXCEEDED']);
+const CLIENT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'COST_LIMIT_EXCEEDED',
+  'TIME_LIMIT_EXCEEDED',
+  'RATE_LIMITED',
+]);
 
 /**
  * Whether a resolver error is one the API raised for the client (the located error the executor wraps around it
@@ -53,10 +74,14 @@ function isClientError(error: unknown): boolean {
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
-/** A statement the time limit stopped (db/statement-deadline.ts), found by name for the same dual-realm reason. */
+/** Errors of work the time limit stopped: a statement (db/statement-deadline.ts) or a field (schema/operation-deadline.ts). */
+const TIME_LIMIT_ERRORS = new Set(['StatementTimeoutError', 'OperationTimeoutError']);
+
+/** Whether the time limit stopped this work, found by name for the same dual-realm reason. */
 function isTimeLimitError(error: unknown): boolean {
   const original = (error as { originalError?: unknown } | null)?.originalError;
-  return (original as { name?: unknown } | null)?.name === 'StatementTimeoutError';
+  const name = (original as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && TIME_LIMIT_ERRORS.has(name);
 }
 
 /**
@@ -82,6 +107,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   const dialect = options.dialect ?? 'sqlite';
   const production = options.production ?? false;
   const storeVersion = storeVersionPerTurn(options.db, dialect);
+  const graphiql = options.graphiql ?? !production;
   const plugins: Plugin[] = [
     useOperationalEndpoints({
       db: options.db,
@@ -89,9 +115,11 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       rateLimiter: options.rateLimitPerMinute ? new ClientRateLimiter(options.rateLimitPerMinute) : undefined,
       trustProxy: options.trustProxy,
     }),
+    useInputBounds(),
     ...requestLimitPlugins({ production }),
-    useDashboard(),
+    useDashboard({ dist: options.dashboardDist }),
   ];
+  if (graphiql) plugins.push(useOfflineGraphiQLAssets());
   if (options.persistedOperations) {
     const operations = options.persistedOperations;
     plugins.push(
@@ -101,9 +129,29 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
       }),
     );
   }
-  plugins.push(useQueryCost({ limit: REQUEST_LIMITS.cost }));
+  const costs = new WeakMap<object, number>();
+  plugins.push(
+    useQueryCost({ limit: REQUEST_LIMITS.cost, onCost: (context, cost) => costs.set(context, cost) }),
+  );
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   plugins.push(useTimeLimit({ ms: timeLimitMs }));
+  // After the time limit, so an operation's time starts when its turn comes, not while it waits.
+  if (options.costPerMinute !== undefined || options.concurrentPerClient !== undefined) {
+    plugins.push(
+      useFairExecution({
+        gate: new ClientGate(options.concurrentPerClient ?? Number.POSITIVE_INFINITY, 32),
+        costBudget:
+          options.costPerMinute === undefined
+            ? undefined
+            : new ClientRateLimiter(
+                options.costPerMinute,
+                Math.max(options.costPerMinute / 4, REQUEST_LIMITS.cost),
+              ),
+        costOf: (context) => costs.get(context) ?? 0,
+        trustProxy: options.trustProxy ?? false,
+      }),
+    );
+  }
   plugins.push(useCoalescedExecution({ storeVersion }));
   // After the cost plugin, so the logged line sees the cost it added.
   if (options.log) plugins.push(useRequestLog(options.log));
@@ -111,6 +159,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
     plugins.push(
       useResponseCache({
         session: () => null,
+        cache: new ByteBoundedCache(options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES),
         ttl: 10 * 60_000,
         includeExtensionMetadata: true,
         // Keyed by the store's data version: an ingest that commits makes every cached answer unreachable.
@@ -129,11 +178,11 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(options.db, options.dialect),
-    graphiql:
-      (options.graphiql ?? !production)
-        ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS }
-        : false,
-    cors: options.corsOrigins ? { origin: options.corsOrigins, methods: ['GET', 'POST'] } : undefined,
+    graphiql: graphiql ? { title: 'IMR Analytics', defaultQuery: EXAMPLE_OPERATIONS } : false,
+    renderGraphiQL: renderOfflineGraphiQL,
+    // Never credentials: the API reads no cookie, and Yoga's default would answer any origin with
+    // `access-control-allow-credentials: true`.
+    cors: { origin: options.corsOrigins ?? '*', methods: ['GET', 'POST'], credentials: false },
     plugins,
     // Client errors (BAD_USER_INPUT) reach the client as raised; anything else is masked as "Unexpected
     // error." so no stack trace or SQL leaks (the original is logged on the server).

@@ -1,6 +1,7 @@
 import type { CitedPagesQueryVariables, ImrClient, ItemFilter } from '@imr/sdk';
 import { CitedPagesDocument } from '@imr/sdk';
 import * as Plot from '@observablehq/plot';
+import { countAxis, labelMargin } from '../chart-axes';
 import { el, percent, table } from '../dom';
 import type { PanelFrame } from '../panel-frame';
 
@@ -32,9 +33,9 @@ export function loadCitedPagesPanel(frame: PanelFrame, client: ImrClient, filter
         'div',
         {},
         Plot.plot({
-          marginLeft: 110,
+          marginLeft: labelMargin(rows.map((r) => r.short)),
           height: 40 + rows.length * 26,
-          x: { label: 'Items citing the page', grid: true },
+          x: countAxis('Items citing the page', Math.max(...rows.map((r) => r.count))),
           y: { label: null, domain: rows.map((r) => r.short) },
           marks: [
             Plot.barX(rows, {

@@ -1,6 +1,7 @@
 import type { ImrClient, ItemDimension, ItemFilter, ItemStatsQuery, ItemStatsQueryVariables } from '@imr/sdk';
 import { ItemStatsDocument } from '@imr/sdk';
 import * as Plot from '@observablehq/plot';
+import { countAxis, labelMargin } from '../chart-axes';
 import { el, percent, table } from '../dom';
 import type { PanelFrame } from '../panel-frame';
 
@@ -57,9 +58,9 @@ export function loadDimensionCountsPanel(
         'div',
         {},
         Plot.plot({
-          marginLeft: 170,
+          marginLeft: labelMargin(rows.map((r) => r.value)),
           height: 60 + rows.length * 28,
-          x: { label: 'Items', grid: true },
+          x: countAxis('Items', Math.max(...rows.map((r) => r.count))),
           y: { label: null, domain: rows.map((r) => r.value) },
           color: { domain: ['upheld or other', 'overturned'], range: ['#9bb7d4', '#b3261e'], legend: true },
           marks: [Plot.barX(long, { y: 'value', x: 'n', fill: 'outcome' }), Plot.ruleX([0])],

@@ -1,6 +1,7 @@
 import type { ImrClient, ItemFilter, TimeSeriesQueryVariables } from '@imr/sdk';
 import { TimeSeriesDocument } from '@imr/sdk';
 import * as Plot from '@observablehq/plot';
+import { countAxis, monthLabel } from '../chart-axes';
 import { el, percent } from '../dom';
 import type { PanelFrame } from '../panel-frame';
 
@@ -15,31 +16,39 @@ export function loadMonthPanel(frame: PanelFrame, client: ImrClient, filter: Ite
     { document: TimeSeriesDocument, variables, run: () => client.timeSeries(variables) },
     ({ timeSeries }) => {
       const buckets = timeSeries.buckets.map((b) => ({
-        month: new Date(`${b.start}T00:00:00Z`),
-        period: b.period,
+        month: monthLabel(b.start),
         count: b.count,
         overturned: b.overturned,
         rate: b.overturnRate,
       }));
       const total = buckets.reduce((sum, b) => sum + b.count, 0);
       if (total === 0 && timeSeries.undated.count === 0) return null;
+      // Both charts share one band axis of months, labelled alike; with many months, every nth is labelled.
+      const months = buckets.map((b) => b.month);
+      const every = Math.max(1, Math.ceil(months.length / 8));
+      const monthAxis = {
+        label: null,
+        type: 'band' as const,
+        domain: months,
+        ticks: months.filter((_, i) => i % every === 0),
+      };
       const counts = Plot.plot({
         height: 180,
-        x: { label: null, type: 'band', tickFormat: (d: Date) => d.toISOString().slice(0, 7) },
-        y: { label: 'Items', grid: true },
+        x: monthAxis,
+        y: countAxis('Items', Math.max(0, ...buckets.map((b) => b.count))),
         marks: [
           Plot.barY(buckets, {
             x: 'month',
             y: 'count',
             fill: '#0b5cad',
-            title: (b) => `${b.period}: ${b.count} items, ${b.overturned} overturned`,
+            title: (b) => `${b.month}: ${b.count} items, ${b.overturned} overturned`,
           }),
           Plot.ruleY([0]),
         ],
       });
       const rates = Plot.plot({
         height: 150,
-        x: { label: null, type: 'utc' },
+        x: monthAxis,
         y: { label: 'Overturn rate', domain: [0, 1], tickFormat: '%', grid: true },
         marks: [
           Plot.line(
@@ -48,7 +57,7 @@ export function loadMonthPanel(frame: PanelFrame, client: ImrClient, filter: Ite
           ),
           Plot.dot(
             buckets.filter((b) => b.rate !== null),
-            { x: 'month', y: 'rate', fill: '#b3261e', title: (b) => `${b.period}: ${percent(b.rate)}` },
+            { x: 'month', y: 'rate', fill: '#b3261e', title: (b) => `${b.month}: ${percent(b.rate)}` },
           ),
         ],
       });

@@ -60,20 +60,6 @@ export const DRUG_CLASS_REFS: Readonly<Record<DrugClass, readonly GuidelineRef[]
 
 export const CA_DRUG_TOPIC_CHAPTER = CHRONIC_PAIN;
 
-export const DRUG_CLASS_WEIGHTS: Weighted<DrugClass> = [
-  ['OPIOID', 25],
-  ['TOPICAL', 13],
-  ['MUSCLE_RELAXANT', 12],
-  ['NSAID', 12],
-  ['ANTICONVULSANT', 9],
-  ['PROTON_PUMP_INHIBITOR', 8],
-  ['ANTIDEPRESSANT', 6],
-  ['SEDATIVE_HYPNOTIC', 5],
-  ['COMPOUND', 5],
-  ['BENZODIAZEPINE', 3],
-  ['OTHER', 2],
-];
-
 function drug(
   names: readonly string[],
   generic: string | null,

@@ -31,7 +31,21 @@ export interface NoEvidenceRef {
   kind: 'NONE';
 }
 
-export type GuidelineRef = MtusRef | MtusAcoemRef | OdgRef | CcrRef | NoEvidenceRef;
+/** Evidence outside the guidelines ("Other Medical Treatment Guideline or Medical Evidence: ..."): source OTHER. */
+export interface OtherEvidenceRef {
+  kind: 'OTHER';
+  reference: string;
+}
+
+export type GuidelineRef = MtusRef | MtusAcoemRef | OdgRef | CcrRef | NoEvidenceRef | OtherEvidenceRef;
+
+/** References of the kind reviewers cite when the guidelines are silent (names of sources, no quotation). */
+export const OTHER_EVIDENCE: readonly OtherEvidenceRef[] = [
+  'American College of Radiology Appropriateness Criteria',
+  'UpToDate, Drug information',
+  'Food and Drug Administration prescribing information',
+  'American Academy of Orthopaedic Surgeons clinical practice guideline',
+].map((reference) => ({ kind: 'OTHER', reference }));
 
 export const CHRONIC_PAIN = 'Chronic Pain Medical Treatment Guidelines';
 export const ACUPUNCTURE = 'Acupuncture Medical Treatment Guidelines';

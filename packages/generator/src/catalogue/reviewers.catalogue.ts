@@ -37,7 +37,7 @@ export const SPECIALTIES: Weighted<Specialty> = [
 
 /** Second certifications that commonly pair with a first one. */
 export const SECOND_SPECIALTIES: Weighted<Specialty> = [
-  [specialty('Pain Medicine'), 6],
+  [specialty('Pain Medicine', 'Pain Medicine', 'Pain Management'), 6],
   [specialty('Occupational Medicine'), 2],
   [specialty('Preventive Medicine'), 1],
   [specialty('Addiction Medicine'), 1],
@@ -83,3 +83,73 @@ export const STATES: Weighted<LicenceState> = [
   [{ name: 'Connecticut', code: 'CT' }, 1],
   [{ name: 'Nevada', code: 'NV' }, 1],
 ];
+
+/** USPS code → the state's name as letters write it (licence states are drawn by code). */
+export const STATE_NAMES: Readonly<Record<string, string>> = {
+  AL: 'Alabama',
+  AK: 'Alaska',
+  AZ: 'Arizona',
+  AR: 'Arkansas',
+  CA: 'California',
+  CO: 'Colorado',
+  CT: 'Connecticut',
+  DE: 'Delaware',
+  DC: 'District of Columbia',
+  FL: 'Florida',
+  GA: 'Georgia',
+  HI: 'Hawaii',
+  ID: 'Idaho',
+  IL: 'Illinois',
+  IN: 'Indiana',
+  IA: 'Iowa',
+  KS: 'Kansas',
+  KY: 'Kentucky',
+  LA: 'Louisiana',
+  ME: 'Maine',
+  MD: 'Maryland',
+  MA: 'Massachusetts',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MS: 'Mississippi',
+  MO: 'Missouri',
+  MT: 'Montana',
+  NE: 'Nebraska',
+  NV: 'Nevada',
+  NH: 'New Hampshire',
+  NJ: 'New Jersey',
+  NM: 'New Mexico',
+  NY: 'New York',
+  NC: 'North Carolina',
+  ND: 'North Dakota',
+  OH: 'Ohio',
+  OK: 'Oklahoma',
+  OR: 'Oregon',
+  PA: 'Pennsylvania',
+  RI: 'Rhode Island',
+  SC: 'South Carolina',
+  SD: 'South Dakota',
+  TN: 'Tennessee',
+  TX: 'Texas',
+  UT: 'Utah',
+  VT: 'Vermont',
+  VA: 'Virginia',
+  WA: 'Washington',
+  WV: 'West Virginia',
+  WI: 'Wisconsin',
+  WY: 'Wyoming',
+};
+
+export function licenceState(code: string): LicenceState {
+  const name = STATE_NAMES[code];
+  if (name === undefined) throw new Error(`no state name for licence state code '${code}'`);
+  return { name, code };
+}
+
+const SPECIALTY_BY_NAME = new Map(
+  [...SPECIALTIES, ...SECOND_SPECIALTIES].map(([entry]) => [entry.name, entry] as const),
+);
+
+/** The certification by its normalised name, with the credential forms the catalogue knows for it. */
+export function specialtyNamed(name: string): Specialty {
+  return SPECIALTY_BY_NAME.get(name) ?? specialty(name);
+}

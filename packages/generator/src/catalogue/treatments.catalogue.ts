@@ -1,4 +1,5 @@
 import type { BodyRegion, Category } from '@imr/parser';
+import { treatmentsMeasured, treatmentWeight } from '../calibration/calibrated-draws';
 import type { Weighted } from '../seeded-random';
 import {
   ANY_REGION_PHRASES,
@@ -611,28 +612,24 @@ export const TREATMENTS: readonly TreatmentEntry[] = [
   },
 ];
 
-export const CATEGORY_WEIGHTS: Weighted<Category> = [
-  ['PHARMACEUTICAL', 34],
-  ['PHYSICAL_MEDICINE', 19],
-  ['DIAGNOSTIC_IMAGING', 9],
-  ['INJECTION', 8],
-  ['DIAGNOSTIC_TESTING', 7],
-  ['DME', 6],
-  ['EVALUATION_MANAGEMENT', 6],
-  ['SURGERY', 4],
-  ['BEHAVIORAL_HEALTH', 3],
-  ['PROGRAM', 2],
-  ['HOME_HEALTH', 1],
-  ['OTHER', 1],
-];
-
 const BY_CATEGORY = new Map<Category, Weighted<TreatmentEntry>>();
 
+/** The normalised treatments an entry's headings name: its own and any finer one a name carries. */
+function treatmentsOf(entry: TreatmentEntry): string[] {
+  const names = entry.names.map((name) =>
+    typeof name === 'string' ? entry.treatment : (name.treatment ?? entry.treatment),
+  );
+  return [...new Set([entry.treatment, ...names])];
+}
+
+/** A category's treatments weighted as the real letters show them (calibration/calibrated-draws.ts). */
 export function treatmentsOfCategory(category: Category): Weighted<TreatmentEntry> {
   let entries = BY_CATEGORY.get(category);
   if (entries === undefined) {
-    entries = TREATMENTS.filter((entry) => entry.category === category).map(
-      (entry) => [entry, entry.weight] as const,
+    const inCategory = TREATMENTS.filter((entry) => entry.category === category);
+    const measured = treatmentsMeasured(category, inCategory.flatMap(treatmentsOf));
+    entries = inCategory.map(
+      (entry) => [entry, treatmentWeight(category, treatmentsOf(entry), entry.weight, measured)] as const,
     );
     BY_CATEGORY.set(category, entries);
   }

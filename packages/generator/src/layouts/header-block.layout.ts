@@ -41,7 +41,7 @@ export function renderHeaderBlock(model: LetterModel, random: SeededRandom): str
       `**${item.truth.title}:**  `,
       decisionWord(item.truth.decision),
       '',
-      `**Claims Administrator guideline:** ${citationText2014(item.claimsAdministrator)}`,
+      `**Claims Administrator guideline:** ${item.claimsAdministrator.map(citationText2014).join('  ')}`,
       '',
       `**MAXIMUS guideline:** ${item.reviewer.map(citationText2014).join('  ')}`,
       '',

@@ -98,7 +98,11 @@ export function renderNotice2013(model: LetterModel, random: SeededRandom): stri
   model.items.forEach((item, i) => {
     writer.paragraph(`${i + 1}) Regarding the request for ${item.truth.title}:`, '', false);
     writer.line('Medical Treatment Guideline(s) the Claims Administrator used:');
-    writer.paragraph(citationText2013(item.claimsAdministrator, true), '', false);
+    writer.paragraph(
+      item.claimsAdministrator.map((citation, n) => citationText2013(citation, n === 0)).join(' '),
+      '',
+      false,
+    );
     writer.line('Medical Treatment Guideline(s) the Expert Reviewer used:');
     writer.paragraph(
       item.reviewer.map((citation, n) => citationText2013(citation, n === 0)).join(' '),

@@ -44,7 +44,7 @@ function writeItem(writer: PdfTextWriter, item: ItemModel, random: SeededRandom)
   writer.gap();
   if (random.chance(0.3)) writer.empty();
   writer.paragraph(
-    `Claims Administrator guideline: ${citationText2014(item.claimsAdministrator)}`,
+    `Claims Administrator guideline: ${item.claimsAdministrator.map(citationText2014).join('  ')}`,
     '   ',
     false,
   );

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { realLettersForTests } from '../real-letters.fixture';
+import { assertCorpusOutsideCi, REAL_CORPUS_DIR, realCorpus } from '../../../../test/real-corpus';
 import { extractPdfText, parseLetterPdf } from './parse-letter-pdf';
 
 // PDFium's text of the real letters reads as pdf.js's did (docs/pdf-extraction.md measured the two equal on every
 // parsed field): none of PDFium's own marks left in, and every letter parses to its case number.
-const real = realLettersForTests();
+const real = realCorpus();
+assertCorpusOutsideCi(real);
 
-describe.skipIf(!real.ok)('real letters through the PDF path', () => {
-  const files = real.ok ? real.files : [];
+describe.skipIf(!real.present)('real letters through the PDF path', () => {
+  const files = real.present ? real.files.map((name) => join(REAL_CORPUS_DIR, name)) : [];
 
   it('leaves no PDFium marks: line-end hyphens are hyphens, lines end in \\n, pages part with \\f', async () => {
     for (const file of files.slice(0, 40)) {

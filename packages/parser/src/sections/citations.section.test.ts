@@ -12,6 +12,64 @@ function read(text: string): Citation[] {
 }
 
 describe('readCitations', () => {
+  it('reads the 2016-17 form "MTUS <chapter> <edition>, Section(s): <topic>" into chapter and topic', () => {
+    expect(
+      read(
+        'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy. Decision based on MTUS Knee Complaints 2004, Section(s): Special Studies. Decision based on MTUS Acupuncture Treatment 2007.',
+      ),
+    ).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Chronic Pain Medical Treatment Guidelines',
+        topic: 'Massage therapy',
+        pages: [],
+      },
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Knee Complaints',
+        topic: 'Special Studies',
+        pages: [],
+      },
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Acupuncture Medical Treatment Guidelines',
+        topic: null,
+        pages: [],
+      },
+    ]);
+  });
+
+  it('splits "A, and B, and C" when each is an MTUS chapter of its own', () => {
+    expect(
+      read(
+        'Decision based on MTUS General Approaches 2004, Section(s): Initial Approaches to Treatment, and Knee Complaints 2004, Section(s): Initial Care, and Postsurgical Treatment 2009, Section(s): Knee.',
+      ).map((c) => [c.guideline, c.topic]),
+    ).toEqual([
+      ['General Approaches', 'Initial Approaches to Treatment'],
+      ['Knee Complaints', 'Initial Care'],
+      ['Postsurgical Treatment Guidelines', 'Knee'],
+    ]);
+  });
+
+  it('does not take "based their decision on recommendation(s) outside of the MTUS Guidelines" for a citation', () => {
+    expect(
+      read(
+        'The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg, Walking aids.',
+      ),
+    ).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'ODG',
+        guideline: 'Official Disability Guidelines',
+        topic: 'Knee & Leg, Walking aids',
+        pages: [],
+      },
+    ]);
+  });
+
   it('reads "did not cite any medical evidence" as source NONE', () => {
     expect(
       readCitations(
@@ -53,6 +111,60 @@ describe('readCitations', () => {
       topic: null,
       pages: [303, 304, 305],
     });
+  });
+
+  it('reads the 2016-17 wording: chapters named by edition with sections, the outside-MTUS announcement', () => {
+    expect(
+      read(
+        'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter.',
+      ),
+    ).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Chronic Pain Medical Treatment Guidelines',
+        topic: 'Physical medicine treatment',
+        pages: [],
+      },
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'ODG',
+        guideline: 'Official Disability Guidelines',
+        topic: 'Low Back Chapter',
+        pages: [],
+      },
+    ]);
+    expect(read('Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.')).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Low Back Complaints',
+        topic: 'Special Studies',
+        pages: [],
+      },
+    ]);
+    expect(read('Decision based on MTUS Acupuncture Treatment 2007.')).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'MTUS',
+        guideline: 'Acupuncture Medical Treatment Guidelines',
+        topic: null,
+        pages: [],
+      },
+    ]);
+    expect(
+      read(
+        'The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Knee & Leg, Durable medical equipment (DME).',
+      ),
+    ).toEqual([
+      {
+        citedBy: 'IMR_REVIEWER',
+        source: 'ODG',
+        guideline: 'Official Disability Guidelines',
+        topic: 'Knee & Leg, Durable medical equipment (DME)',
+        pages: [],
+      },
+    ]);
   });
 
   it('reads several "Decision based on" citations in one paragraph', () => {

@@ -11,8 +11,11 @@ const NO_EVIDENCE =
   /did\s?not\s?(?:cite|use|reference)\s?any|no\s(?:medical\s)?(?:evidence|guidelines?)\s(?:was\s|were\s)?cited|not\s?cite\s?any/i;
 const SENTENCE_AFTER_CITATION = /\.\s(?=(?:The|This|Per|In|He|She|It|Also)\b)/;
 // "... Opioids, pages 74-96, which is part of the MTUS, and the Official Disability Guidelines (ODG) ...".
-const SECOND_SOURCE =
-  /,?\s(?:and|as\swell\sas)\s(?:the\s)?(?=(?:Official\s?Disability|ODG\b|ACOEM\b|MTUS\b|Chronic\s?Pain|California\s?Code|Title\s?8\b))/i;
+// "MTUS General Approaches 2004, Section(s): ..., and Neck and Upper Back Complaints 2004, Section(s): ...".
+const SECOND_SOURCE = new RegExp(
+  `,?\\s(?:and|as\\swell\\sas)\\s(?:the\\s)?(?=(?:Official\\s?Disability|ODG\\b|ACOEM\\b|MTUS\\b|Chronic\\s?Pain|California\\s?Code|Title\\s?8\\b|${LEADING_MTUS_CHAPTER.source.slice(1)}))`,
+  'i',
+);
 const PAGES =
   /,?\s?\b(?:Page\s?\(s\)|pages?|pp?\.|pgs?\.?)\s?:?\s?(\d{1,4}(?:\s?(?:-|,|and|&|to)\s?\d{1,4})*)/i;
 const PAGE_RANGE = /^(\d{1,4})\s?(?:-|to)\s?(\d{1,4})$/;
@@ -32,6 +35,13 @@ const ACOEM_PREAMBLE =
   /^(?:Practice\s)?(?:Guidelines?)?,?\s?(?:\d(?:st|nd|rd|th)\s(?:Edition|Ed\.?))?,?\s?(?:\(\d{4}\))?/i;
 const YEAR_IN_PARENTHESES = /\s?\((?:19|20)\d{2}\)/g;
 const EDGE_PUNCTUATION = /^[\s,;:.-]+|[\s,;:.-]+$/g;
+// "based their decision on recommendation(s) outside of the MTUS Guidelines." announces the citations that
+// follow ("Decision based on Non-MTUS Citation ..."); it cites nothing itself.
+const OUTSIDE_MTUS_ANNOUNCEMENT =
+  /^recommendations?\s?(?:\(s\))?\s?outside\s?(?:of\s)?(?:the\s)?MTUS(?:\s?Guidelines?)?[\s.]*$/i;
+// 2016-17 letters: "MTUS Low Back Complaints 2004, Section(s): Special Studies": the edition, then the topic.
+const EDITION_AND_SECTION_LABEL =
+  /^\(?(?:19|20)\d{2}\)?(?:\s?,?\s?Section\s?\(s\)\s?:?)?|^Section\s?\(s\)\s?:?/i;
 
 const MAX_PAGES_IN_RANGE = 300;
 /** More pages than any guideline has: past this the list is not a citation's. */
@@ -75,6 +85,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
   if (NO_EVIDENCE.test(text)) return { citedBy, source: 'NONE', text };
   let body = text.replace(CITATION_START, '');
   CITATION_START.lastIndex = 0;
+  if (OUTSIDE_MTUS_ANNOUNCEMENT.test(body)) return null;
   // Cheap word checks first: each pattern below runs only when its key word is there.
   const lower = body.toLowerCase();
   let pages: number[] = [];
@@ -119,6 +130,7 @@ function readCitation(piece: string, citedBy: CitedBy, context: ParseContext): C
       if (repeat === null || chapterOf(repeat[0].trim()) !== guideline) break;
       rest = rest.slice(repeat[0].length).replace(EDGE_PUNCTUATION, '');
     }
+    rest = rest.replace(EDITION_AND_SECTION_LABEL, '');
     return { citedBy, source: 'MTUS', guideline, topic: cleanPart(rest), pages, text };
   }
   const acoem = lower.includes('acoem') ? ACOEM.exec(body) : null;
@@ -164,9 +176,12 @@ export function readCitations(paragraph: string, citedBy: CitedBy, context: Pars
     let piece = text.slice(starts[i], starts[i + 1] ?? text.length);
     const sentenceEnd = SENTENCE_AFTER_CITATION.exec(piece);
     if (sentenceEnd) piece = piece.slice(0, sentenceEnd.index + 1);
-    const second = SECOND_SOURCE.exec(piece);
-    if (second) pieces.push(piece.slice(0, second.index), piece.slice(second.index + second[0].length));
-    else pieces.push(piece);
+    // "A, and B, and C": each source its own citation (bounded: a piece only gets shorter).
+    for (let second = SECOND_SOURCE.exec(piece); second !== null; second = SECOND_SOURCE.exec(piece)) {
+      pieces.push(piece.slice(0, second.index));
+      piece = piece.slice(second.index + second[0].length);
+    }
+    pieces.push(piece);
   }
   const citations: Citation[] = [];
   for (const piece of pieces) {

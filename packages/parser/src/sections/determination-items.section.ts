@@ -23,6 +23,8 @@ const ANY_LABEL = /guidelines?\s?:|rationale\s?:/i;
 const HEADER_FIELD =
   /\b(?:Case\s?Number|Date\s?Assigned|Date\s?of\s?Injury|Decision\s?Date|UR\s?Denial\s?Date|Priority|Application\s?Received)\s?:/i;
 const LINE_ENDS_SENTENCE = /[.:;?!"]$/;
+// "..., #1 box with 1 refill, DOS:" / "11/11/2016: Upheld": a label's colon, the title goes on past it.
+const LINE_ENDS_WITH_DATE_LABEL = /\b(?:DOS|date\s?of\s?service|dated)\s?:$/i;
 const SENTENCE_END_INSIDE = /[a-z]{4}[.!?]["']?\s(?=\S)/g;
 const TITLE_EDGES = /^[\s:*-]+|[\s:*]+$/g;
 const MAX_TITLE_CHARS = 300;
@@ -58,7 +60,8 @@ function titleStart(section: string, regionStart: number, colon: number): number
     const previousEnd = start - 1;
     const previousStart = lineStart(section, previousEnd, floor);
     const previous = section.slice(previousStart, previousEnd);
-    if (previous.length === 0 || LINE_ENDS_SENTENCE.test(previous) || ANY_LABEL.test(previous)) break;
+    if (previous.length === 0 || ANY_LABEL.test(previous)) break;
+    if (LINE_ENDS_SENTENCE.test(previous) && !LINE_ENDS_WITH_DATE_LABEL.test(previous)) break;
     if (HEADER_FIELD.test(previous)) break;
     // A line cut off by the length limit is the tail of something longer, not the start of a title.
     if (previousStart === floor && floor > regionStart) break;

@@ -8,6 +8,7 @@ import {
 } from '../taxonomy/index';
 import type { DisputedItem } from '../types';
 import type { RawItem } from './raw-item';
+import { readRequestPortion } from './request-portion';
 
 const NOT_ALPHANUMERIC = /[^a-z0-9]/g;
 
@@ -50,19 +51,21 @@ export function mergeRepeatedItems(items: readonly RawItem[], context: ParseCont
   return merged;
 }
 
-/** Classifies a read item by its own title (category, treatment, drug, quantity, body regions). */
+/** Classifies a read item by its own title, read without a partly certified request's lead-in (category, treatment, drug, quantity, body regions). */
 export function toDisputedItem(item: RawItem): DisputedItem {
-  const { category, treatment, drug } = classifyTreatment(item.title);
+  const { title, partiallyCertified } = readRequestPortion(item.title);
+  const { category, treatment, drug } = classifyTreatment(title);
   return {
-    title: item.title,
+    title,
     decision: item.decision,
+    partiallyCertified,
     category,
     treatment,
     drug,
-    quantity: readQuantity(item.title),
-    frequency: readFrequency(item.title),
-    duration: readDuration(item.title),
-    bodyRegions: findBodyRegions(item.title),
+    quantity: readQuantity(title),
+    frequency: readFrequency(title),
+    duration: readDuration(title),
+    bodyRegions: findBodyRegions(title),
     citations: item.citations,
     rationale: item.rationale,
   };

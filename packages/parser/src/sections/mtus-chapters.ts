@@ -18,6 +18,8 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Chronic Pain Treatment Guideline',
       'Chronic Pain Guidelines',
       'Chronic Pain Guideline',
+      // 2016-17 letters: "MTUS Chronic Pain Medical Treatment 2016, Section(s): ..."
+      'Chronic Pain Medical Treatment',
       'CPMTG',
     ],
   },
@@ -28,6 +30,7 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Post-Surgical Treatment Guidelines',
       'Post Surgical Treatment Guidelines',
       'Postsurgical Guidelines',
+      'Postsurgical Treatment',
     ],
   },
   {
@@ -36,11 +39,13 @@ export const MTUS_CHAPTERS: readonly MtusChapter[] = [
       'Acupuncture Medical Treatment Guidelines',
       'Acupuncture Treatment Guidelines',
       'Acupuncture Guidelines',
+      'Acupuncture Medical Treatment',
+      'Acupuncture Treatment',
     ],
   },
   {
     name: 'Opioid Treatment Guidelines',
-    aliases: ['Opioid Treatment Guidelines', 'Opioids Treatment Guidelines'],
+    aliases: ['Opioid Treatment Guidelines', 'Opioids Treatment Guidelines', 'Opioid Treatment'],
   },
   { name: 'General Approaches', aliases: ['General Approaches', 'General Approach'] },
   {

@@ -1,5 +1,5 @@
 import type { ParseContext } from '../parse-context';
-import { matchSpecialties, matchStates, matchSubspecialties } from '../taxonomy/index';
+import { matchCredentials, matchSpecialties, matchStates, matchSubspecialties } from '../taxonomy/index';
 import type { ReviewerCredentials } from '../types';
 
 // "is Board Certified in Physical Medicine and Rehabilitation, has a subspecialty in Interventional Spine and is
@@ -44,12 +44,21 @@ export function readReviewer(section: string, context: ParseContext): ReviewerCr
   const lower = prose.toLowerCase();
   const phrase = (pattern: RegExp, word: string): string | null =>
     lower.includes(word) ? readPhrase(pattern, prose) : null;
+  // The "Certification(s)/Specialty:" field lists subspecialties among the certifications.
+  const field = phrase(SPECIALTY_FIELD, 'specialty');
+  const credentials = field === null ? { specialties: [], subspecialties: [] } : matchCredentials(field);
+  if (field !== null && credentials.specialties.length + credentials.subspecialties.length === 0) {
+    context.warnings.push(`reviewer specialty '${field}' is not recognised`);
+  }
   reviewer.specialties = union(
     read(phrase(BOARD_CERTIFIED, 'certified'), matchSpecialties, 'specialty'),
-    read(phrase(SPECIALTY_FIELD, 'specialty'), matchSpecialties, 'specialty'),
+    credentials.specialties,
   );
   reviewer.subspecialties = union(
-    read(phrase(SUBSPECIALTY, 'specialt'), matchSubspecialties, 'subspecialty'),
+    union(
+      read(phrase(SUBSPECIALTY, 'specialt'), matchSubspecialties, 'subspecialty'),
+      credentials.subspecialties,
+    ),
     read(phrase(SUBSPECIALTY_FIELD, 'specialt'), matchSubspecialties, 'subspecialty'),
   );
   reviewer.licensedIn = union(

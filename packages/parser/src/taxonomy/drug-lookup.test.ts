@@ -213,3 +213,9 @@ describe('drug dictionary data', () => {
     expect(repeated).toEqual([]);
   });
 });
+
+describe('a strength inside a dictionary name', () => {
+  it('reads "Lidocaine 5% patch #1" as 5%, like "Lidocaine patch 5%"', () => {
+    expect(classifyTreatment('Lidocaine 5% patch #1').drug).toMatchObject({ strength: '5%', dispensed: 1 });
+  });
+});

@@ -135,7 +135,8 @@ export function buildDrug(
     name: first.name,
     generic: first.entry.generic,
     drugClass: classInForm(first.entry.drugClass, forms),
-    strength: readStrength(rest, false),
+    // A dictionary name may hold the strength itself ("lidocaine 5% patch").
+    strength: readStrength(rest, false) ?? readStrength(first.name.toLowerCase(), false),
     dispensed,
   };
 }

@@ -540,6 +540,9 @@ export const DRUGS: readonly DrugEntry[] = [
   { generic: 'diphenhydramine', drugClass: 'COMPOUND', names: ['Dicopanol'] },
   { generic: 'gabapentin', drugClass: 'COMPOUND', names: ['Fanatrex'] },
   { generic: 'cyclobenzaprine', drugClass: 'COMPOUND', names: ['Cyclophene'] },
+  // Compounding-pharmacy creams of one ingredient, named like the kits above.
+  { generic: 'ketoprofen', drugClass: 'COMPOUND', names: ['Ketophene'] },
+  { generic: 'lidocaine', drugClass: 'TOPICAL', names: ['Anecream'] },
 
   // Others
   {

@@ -113,6 +113,10 @@ describe('readDuration', () => {
   it('a "days per week" schedule is not a duration', () => {
     expect(readDuration('Home health 5 days per week')).toBeNull();
   });
+
+  it('the number dispensed is not a duration: "#60 day supply: 30"', () => {
+    expect(readDuration('Oxycodone ER 20mg #60 day supply: 30')).toBeNull();
+  });
 });
 
 describe('bad input', () => {

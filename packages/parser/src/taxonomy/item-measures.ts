@@ -45,8 +45,9 @@ const REPEATED_NUMBER = /(\d+)\s?\((\d+)\)/g;
 const UNIT_WORDS = '(weeks?|wks?|months?|mos?|days?|years?|yrs?)';
 const RANGE = '(\\d+)(?:\\s?(?:-|to|or)\\s?(\\d+))?';
 const PER = '(?:\\/|per|a|an|each|every)';
-// A count does not start inside a number, a date, a range or a spinal level ("L4-5"); "x12" is fine.
-const NOT_AFTER = '(?<![\\d.\\/a-wyz-])';
+// A count does not start inside a number, a date, a range, a spinal level ("L4-5") or a number dispensed
+// ("#60 day supply: 30"); "x12" is fine.
+const NOT_AFTER = '(?<![\\d.\\/#a-wyz-])';
 
 // "2-3/wk", "2 times a month", "1 time per week", "2x/week", "3 sessions per week", "3x week".
 const FREQUENCY_PER = new RegExp(

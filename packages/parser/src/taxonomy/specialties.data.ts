@@ -52,6 +52,11 @@ export const SPECIALTIES: readonly SpecialtyEntry[] = [
     synonyms: ['Occupational Medicine', 'Occupational and Environmental Medicine', 'Occupational Health'],
   },
   { name: 'Preventive Medicine', synonyms: ['Preventive Medicine', 'Preventative Medicine'] },
+  {
+    // The third specialty area of the preventive medicine board, beside occupational and aerospace medicine.
+    name: 'Public Health and General Preventive Medicine',
+    synonyms: ['Public Health and General Preventive Medicine', 'General Preventive Medicine'],
+  },
   { name: 'Psychiatry', synonyms: ['Psychiatry', 'Psychiatrist', 'Psychiatry and Neurology'] },
   {
     name: 'Psychology',

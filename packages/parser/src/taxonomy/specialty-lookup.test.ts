@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSpecialties, matchSubspecialties } from './specialty-lookup';
+import { matchCredentials, matchSpecialties, matchSubspecialties } from './specialty-lookup';
 
 describe('matchSpecialties', () => {
   it.each([
@@ -53,5 +53,35 @@ describe('matchSubspecialties', () => {
     ['Interventional Pain Management', ['Pain Medicine']],
   ])('%s → %o', (text, names) => {
     expect(matchSubspecialties(text)).toEqual(names);
+  });
+});
+
+describe('matchCredentials', () => {
+  it('sorts a mixed Certification(s)/Specialty list into certifications and subspecialties', () => {
+    expect(matchCredentials('Physical Medicine & Rehabilitation, Pediatric Rehabilitation Medicine')).toEqual(
+      {
+        specialties: ['Physical Medicine and Rehabilitation'],
+        subspecialties: ['Pediatric Rehabilitation Medicine'],
+      },
+    );
+  });
+
+  it('keeps a name listed as both a certification and a subspecialty a certification', () => {
+    expect(matchCredentials('Orthopedic Surgery, Sports Medicine')).toEqual({
+      specialties: ['Orthopedic Surgery', 'Sports Medicine'],
+      subspecialties: [],
+    });
+  });
+
+  it('reads the third preventive medicine specialty area whole', () => {
+    expect(
+      matchCredentials(
+        'Preventive Medicine, Occupational Medicine, Public Health & General Preventive Medicine',
+      ).specialties,
+    ).toEqual([
+      'Preventive Medicine',
+      'Occupational Medicine',
+      'Public Health and General Preventive Medicine',
+    ]);
   });
 });

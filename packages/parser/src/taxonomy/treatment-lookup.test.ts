@@ -103,6 +103,63 @@ describe('classifyTreatment: every category', () => {
   });
 });
 
+describe('classifyTreatment: services the 2016-17 letters name that were OTHER before', () => {
+  it.each([
+    ['Infrared heat to the neck twice a week for four weeks', 'PHYSICAL_MEDICINE', 'modalities'],
+    ['Ice/Heat pads therapy times 8', 'PHYSICAL_MEDICINE', 'modalities'],
+    ['Chirophysio therapy once a week for six weeks', 'PHYSICAL_MEDICINE', 'chiropractic manipulation'],
+    [
+      '6 sessions of chiropractic physiotherapy for the wrist',
+      'PHYSICAL_MEDICINE',
+      'chiropractic manipulation',
+    ],
+    ['Home aide 4 hours per day to assist with bathing', 'HOME_HEALTH', 'home health aide'],
+    ['PA assist for the knee arthroscopy', 'SURGERY', 'assistant surgeon'],
+    ['Medium gloves #100', 'DME', 'disposable supplies'],
+    ['Hygiene wipes, one box', 'DME', 'disposable supplies'],
+    ['Sit-stand workstation for the office', 'DME', 'ergonomic equipment'],
+    ['Jamar grip test of both hands', 'DIAGNOSTIC_TESTING', 'range of motion testing'],
+    ['Grip strength testing', 'DIAGNOSTIC_TESTING', 'range of motion testing'],
+    ['Range of motion test of the lumbar spine', 'DIAGNOSTIC_TESTING', 'range of motion testing'],
+    ['SSEP of the upper extremities', 'DIAGNOSTIC_TESTING', 'evoked potentials'],
+    ['Somatosensory evoked potentials, lower extremities', 'DIAGNOSTIC_TESTING', 'evoked potentials'],
+  ])('%s is %s: %s', (title, category, treatment) => {
+    expect(classifyTreatment(title)).toMatchObject({ category, treatment, drug: null });
+  });
+
+  it('reads a supply count as how much of a drug, not as medical supplies', () => {
+    expect(classifyTreatment('One month supply of Trezix capsules')).toMatchObject({
+      category: 'PHARMACEUTICAL',
+      treatment: 'dihydrocodeine/acetaminophen/caffeine',
+    });
+  });
+
+  it('knows the single-ingredient compounded creams Ketophene and Anecream', () => {
+    expect(classifyTreatment('Ketophene 20% cream, 120 grams').drug).toMatchObject({
+      generic: 'ketoprofen',
+      drugClass: 'COMPOUND',
+    });
+    expect(classifyTreatment('Anecream 4% #1').drug).toMatchObject({
+      generic: 'lidocaine',
+      drugClass: 'TOPICAL',
+    });
+  });
+
+  it.each([
+    ['Knee arthroscopy with evaluation of the ACL, partial meniscectomy', 'SURGERY', 'arthroscopy'],
+    ['Lorazepam 1mg one tablet 1 hour before exam #2', 'PHARMACEUTICAL', 'lorazepam'],
+    ['Daily RN visits for 2 weeks for wound care', 'HOME_HEALTH', 'nursing care'],
+    ['Wound care nurse, 2 visits', 'HOME_HEALTH', 'nursing care'],
+  ])('%s is %s: %s (what a request includes or is for is not a visit)', (title, category, treatment) => {
+    expect(classifyTreatment(title)).toMatchObject({ category, treatment });
+  });
+
+  it('keeps transportation and gym memberships OTHER: no category of the contract holds them', () => {
+    expect(classifyTreatment('Transportation to and from appointments').category).toBe('OTHER');
+    expect(classifyTreatment('Gym membership for six months').category).toBe('OTHER');
+  });
+});
+
 describe('classifyTreatment: precedence', () => {
   it('physical therapy for the lumbar spine is physical therapy, not a body part', () => {
     expect(classifyTreatment('Physical therapy for the lumbar spine').treatment).toBe('physical therapy');

@@ -77,6 +77,8 @@ export interface ItemTable {
   ordinal: number;
   title: string;
   decision: string;
+  /** 1 when utilization review certified part of the request and the item is the rest; else 0. */
+  partiallyCertified: Generated<number>;
   category: string;
   treatment: string;
   drugName: string | null;

@@ -33,6 +33,7 @@ function letter(n: number): LetterToSave {
       {
         title: `Tramadol 50mg #${n}`,
         decision: n % 3 ? 'UPHELD' : 'OVERTURNED',
+        partiallyCertified: n % 2 === 0,
         category: 'PHARMACEUTICAL',
         treatment: 'tramadol',
         drug: { name: 'Tramadol', generic: 'tramadol', drugClass: 'OPIOID', strength: '50 mg', dispensed: n },

@@ -1,11 +1,7 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
-
-/** The dashboard package (packages/dashboard): its Vite sources and its build output. */
-export const DASHBOARD_ROOT = fileURLToPath(new URL('../../../dashboard', import.meta.url));
-export const DASHBOARD_DIST = join(DASHBOARD_ROOT, 'dist');
+import { DASHBOARD_DIST } from '../server-root';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,29 +13,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-let building: Promise<void> | null = null;
-
-/**
- * Builds the dashboard with Vite when its dist/ is missing (a fresh clone: dist is git-ignored), once per
- * process. It builds beside dist and renames into place, so a concurrent server never serves half a build.
- */
-export function ensureDashboardBuilt(root = DASHBOARD_ROOT): Promise<void> {
-  const dist = join(root, 'dist');
-  if (existsSync(join(dist, 'index.html'))) return Promise.resolve();
-  building ??= (async () => {
-    const partial = join(root, `dist.partial-${process.pid}`);
-    rmSync(partial, { recursive: true, force: true });
-    const { build } = await import('vite');
-    await build({ root, configFile: false, logLevel: 'warn', build: { outDir: partial, emptyOutDir: true } });
-    if (existsSync(join(dist, 'index.html'))) rmSync(partial, { recursive: true, force: true });
-    else {
-      rmSync(dist, { recursive: true, force: true });
-      renameSync(partial, dist);
-    }
-  })().finally(() => {
-    building = null;
-  });
-  return building;
+/** Whether `pnpm build` has written the dashboard into `dist`. */
+export function isDashboardBuilt(dist = DASHBOARD_DIST): boolean {
+  return existsSync(join(dist, 'index.html'));
 }
 
 /** The file under dist/ a path names, or null when it names none (or tries to leave dist/). */
@@ -52,24 +28,22 @@ function fileFor(dist: string, pathname: string): string | null {
 
 /**
  * Serves the built dashboard: `/` is its page, `/assets/*` its hashed (immutable) files. Everything else, the
- * GraphQL endpoint included, goes on to Yoga. A missing build is made on the first request for the page.
+ * GraphQL endpoint included, goes on to Yoga. The page is built by `pnpm build`, never while serving (no Vite at
+ * run time); without a build `/` says how to make one.
  */
-export function useDashboard(options: { root?: string } = {}): Plugin {
-  const root = options.root ?? DASHBOARD_ROOT;
-  const dist = join(root, 'dist');
+export function useDashboard(options: { dist?: string } = {}): Plugin {
+  const dist = options.dist ?? DASHBOARD_DIST;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
-      if (url.pathname !== '/' && !url.pathname.startsWith('/assets/')) return;
-      try {
-        await ensureDashboardBuilt(root);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+      if (url.pathname !== '/' && !url.pathname.startsWith('/assets/') && url.pathname !== '/favicon.svg')
+        return;
+      if (!isDashboardBuilt(dist)) {
         endResponse(
-          new fetchAPI.Response(`The dashboard could not be built (${root}): ${reason}`, {
-            status: 500,
-            headers: { 'content-type': 'text/plain; charset=utf-8' },
-          }),
+          new fetchAPI.Response(
+            `The dashboard is not built (no ${join(dist, 'index.html')}): run \`pnpm build\` (\`pnpm start\` builds it too). GraphiQL is at /graphql.`,
+            { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+          ),
         );
         return;
       }

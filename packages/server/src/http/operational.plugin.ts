@@ -1,17 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Db, SqlDialect } from '../db/client';
 import { pingStore } from '../db/repositories/store-version.repository';
+import { clientAddress } from './client-address';
 import type { ClientRateLimiter } from './rate-limit';
-
-/** Node's http server hands Yoga `{ req }`; the socket address is the client when no proxy is trusted. */
-function clientOf(request: Request, serverContext: unknown, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers.get('x-forwarded-for');
-    if (forwarded) return forwarded.split(',')[0]!.trim();
-  }
-  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
-  return req?.socket?.remoteAddress ?? 'local';
-}
 
 export interface OperationalOptions {
   db: Db;
@@ -43,7 +34,7 @@ export function useOperationalEndpoints(options: OperationalOptions): Plugin {
       }
       if (options.rateLimiter) {
         const waitMs = options.rateLimiter.take(
-          clientOf(request, serverContext, options.trustProxy ?? false),
+          clientAddress(request, serverContext, options.trustProxy ?? false),
         );
         if (waitMs > 0) {
           endResponse(

@@ -1,5 +1,6 @@
 /**
- * A token bucket per client: `perMinute` requests a minute on average with bursts up to `burst`. Buckets idle
+ * A token bucket per client: `perMinute` tokens a minute on average with bursts up to `burst`. A token is a
+ * request for the request limit, a unit of cost for the cost budget (an operation takes as many as it costs). Buckets idle
  * for longer than it takes to refill are dropped, so memory stays bounded by the active clients.
  */
 export class ClientRateLimiter {
@@ -14,19 +15,23 @@ export class ClientRateLimiter {
     this.ratePerMs = perMinute / 60_000;
   }
 
-  /** Takes one token for the client; returns the milliseconds to wait when none is left, else 0. */
-  take(client: string): number {
+  /**
+   * Takes `amount` tokens for the client; returns the milliseconds to wait when too few are left, else 0. An
+   * amount above the burst waits for a full bucket and then takes it all.
+   */
+  take(client: string, amount = 1): number {
     const now = this.now();
     const bucket = this.buckets.get(client) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.ratePerMs);
     bucket.at = now;
     this.buckets.set(client, bucket);
     if (this.buckets.size > 10_000) this.sweep(now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    const needed = Math.min(Math.max(amount, 0), this.burst);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= needed;
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / this.ratePerMs);
+    return Math.ceil((needed - bucket.tokens) / this.ratePerMs);
   }
 
   private sweep(now: number): void {

@@ -137,6 +137,7 @@ export function progressOf(
     rejected,
     skipped,
     done: stored + alreadyPresent + updated + rejected,
+    parsed: writer.added,
     found,
     total,
     elapsedSeconds: clock.seconds(),
@@ -162,6 +163,7 @@ export function reportOf(
     rejections: [...writer.rejections]
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    firstRejected: [...writer.firstRejected],
     seconds,
     lettersPerSecond: seconds > 0 ? settled / seconds : 0,
   };

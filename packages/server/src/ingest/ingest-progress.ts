@@ -1,8 +1,10 @@
 // What an ingest or reparse run reports while it works (to a progress bar, a log, a benchmark).
 
 export interface IngestProgress {
-  /** Letters settled so far: stored, already present, updated or rejected. */
+  /** Files settled so far (written to the store): letters stored, already present or updated, files rejected. */
   done: number;
+  /** Files read and parsed so far (settled or waiting for their batch's transaction). */
+  parsed: number;
   /** Letter files found so far (files passed over for their extension are not letters). */
   found: number;
   /** Every letter the run will see, once known (a counting pass runs alongside); null until then. */
@@ -26,6 +28,8 @@ export interface IngestReport {
   skipped: number;
   /** Rejected files by reason, most frequent first. */
   rejections: { reason: string; count: number }[];
+  /** The first few files rejected, with their full reason (every one is in `ingest_errors`). */
+  firstRejected: { file: string; reason: string }[];
   seconds: number;
   /** Letters settled (every outcome but skipped) per second. */
   lettersPerSecond: number;

@@ -26,6 +26,7 @@ function letter(caseNumber: string, title: string): ParsedLetter {
       {
         title,
         decision: 'UPHELD',
+        partiallyCertified: false,
         category: 'OTHER',
         treatment: 'x',
         drug: null,

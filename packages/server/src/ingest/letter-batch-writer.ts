@@ -34,6 +34,9 @@ export interface LetterBatchWriterOptions {
 // Between slices of a batch: the event loop takes in parse results, so workers are fed during a long write.
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** How many rejected files the summary names; the rest are listed by `imr query '{ ingestErrors ... }'`. */
+export const FIRST_REJECTED_KEPT = 5;
+
 /**
  * How rejections are grouped in the summary: the reason up to its first ': ' (details such as the parser's
  * message differ from file to file), except for unreadable files, whose cause (EACCES, ELOOP...) is the point.
@@ -67,6 +70,8 @@ export class LetterBatchWriter {
   readonly totals: WriteTotals = { stored: 0, alreadyPresent: 0, updated: 0, rejected: 0, skipped: 0 };
   /** Rejected files by reason group. */
   readonly rejections = new Map<string, number>();
+  /** The first FIRST_REJECTED_KEPT rejected files with their reasons, for the summary. */
+  readonly firstRejected: { file: string; reason: string }[] = [];
   /** Outcomes handed to add(). */
   added = 0;
   private pending: ParseOutcome[] = [];
@@ -154,6 +159,8 @@ export class LetterBatchWriter {
     this.totals.rejected += rejected.length;
     this.totals.skipped += skipped;
     for (const r of rejected) {
+      if (this.firstRejected.length < FIRST_REJECTED_KEPT)
+        this.firstRejected.push({ file: r.file, reason: r.reason });
       const group = reasonGroup(r.reason);
       this.rejections.set(group, (this.rejections.get(group) ?? 0) + 1);
     }

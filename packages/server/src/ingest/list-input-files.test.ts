@@ -101,6 +101,28 @@ describe('listInputFiles', () => {
     ]);
   });
 
+  it('reports a FIFO matched by a glob, or named directly, rather than opening it', async () => {
+    touch('g/1.txt');
+    execFileSync('mkfifo', [join(dir, 'g/pipe.txt')]);
+    const pipe = { kind: 'unreadable', path: 'g/pipe.txt', reason: 'not a regular file' };
+    expect(await list([join(dir, 'g/*.txt')])).toEqual([{ kind: 'letter', path: 'g/1.txt' }, pipe]);
+    expect(await list([join(dir, 'g/**/*.txt')])).toEqual([{ kind: 'letter', path: 'g/1.txt' }, pipe]);
+    expect(await list([join(dir, 'g/pipe.txt')])).toEqual([pipe]);
+  });
+
+  it('names a file whose name is not UTF-8 for what it is, in a folder and under a glob', async () => {
+    touch('n/1.txt');
+    writeFileSync(Buffer.from(`${join(dir, 'n')}/bad-\xff\xfe.txt`, 'latin1'), 'x');
+    const walked = await list([join(dir, 'n')]);
+    const globbed = await list([join(dir, 'n/*.txt')]);
+    for (const entries of [walked, globbed]) {
+      expect(entries).toHaveLength(2);
+      expect(entries).toContainEqual({ kind: 'letter', path: 'n/1.txt' });
+      const bad = entries.find((entry) => entry.path !== 'n/1.txt');
+      expect(bad).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/not valid UTF-8/) });
+    }
+  });
+
   // Root reads every folder whatever its mode, so this runs only as an ordinary user.
   it.skipIf(process.getuid?.() === 0)('reports a folder it may not read', async () => {
     touch('locked/1.txt');

@@ -20,9 +20,21 @@ export function hasLetterExtension(path: string): boolean {
   return LETTER_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
+/**
+ * Whether a path that was listed (or given) but cannot be found has a name that is not UTF-8. Node decodes
+ * such a name with U+FFFD in place of the bad bytes, and the decoded name names no file.
+ */
+export function isUndecodableName(path: string): boolean {
+  return path.includes('\uFFFD');
+}
+
+const UNDECODABLE_NAME =
+  'file name is not valid UTF-8 (shown with \uFFFD for the bad bytes): it cannot be opened by name; rename it';
+
 /** A short reason for a file-system error: "symlink loop", "permission denied (EACCES)"... */
-export function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown, path?: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' && path !== undefined && isUndecodableName(path)) return UNDECODABLE_NAME;
   switch (code) {
     case 'ELOOP':
       return 'symlink loop (ELOOP)';
@@ -68,6 +80,8 @@ async function* walkFolder(root: string, visited: Set<string>): AsyncGenerator<I
           const followed = await followSymlink(path, visited);
           if (followed === 'folder') subfolders.push(path);
           else if (followed) yield followed;
+        } else if (isUndecodableName(entry.name) && !(await exists(path))) {
+          yield { kind: 'unreadable', path, reason: UNDECODABLE_NAME };
         } else {
           yield classifyFile(path, entry);
         }
@@ -80,6 +94,23 @@ async function* walkFolder(root: string, visited: Set<string>): AsyncGenerator<I
       const sub = subfolders[i]!;
       if (await markVisited(sub, visited)) stack.push(sub);
     }
+  }
+}
+
+async function statAndClassify(path: string): Promise<InputEntry> {
+  try {
+    return classifyFile(path, await fs.stat(path));
+  } catch (error) {
+    return { kind: 'unreadable', path, reason: describeFsError(error, path) };
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -104,7 +135,7 @@ async function followSymlink(path: string, visited: Set<string>): Promise<InputE
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'unreadable', path, reason: 'broken symlink (ENOENT)' };
-    return { kind: 'unreadable', path, reason: describeFsError(error) };
+    return { kind: 'unreadable', path, reason: describeFsError(error, path) };
   }
   if (stats.isDirectory()) {
     if (visited.has(`${stats.dev}:${stats.ino}`)) {
@@ -123,21 +154,24 @@ async function* expandGlob(pattern: string, visited: Set<string>): AsyncGenerato
   const recursive = pattern.includes('**');
   let matched = 0;
   // Unreadable folders under a glob are passed over by fast-glob; name a folder to have them reported.
+  // Each match is classified by its stats, as a folder's entries are, so a pipe named like a letter is recorded,
+  // never opened (opening one blocks). fast-glob's `onlyFiles` would drop it silently instead.
   const matches = fg.stream(pattern, {
-    onlyFiles: recursive,
+    onlyFiles: false,
     markDirectories: true,
     followSymbolicLinks: true,
     dot: false,
     suppressErrors: true,
   });
   for await (const match of matches) {
-    matched++;
     const path = String(match);
+    if (recursive && path.endsWith('/')) continue;
+    matched++;
     if (path.endsWith('/')) {
       const folder = path.slice(0, -1);
       if (await markVisited(folder, visited)) yield* walkFolder(folder, visited);
     } else {
-      yield hasLetterExtension(path) ? { kind: 'letter', path } : { kind: 'skipped', path };
+      yield await statAndClassify(path);
     }
   }
   if (matched === 0) yield { kind: 'unreadable', path: pattern, reason: 'no file matches this pattern' };
@@ -164,7 +198,7 @@ export async function* listInputFiles(paths: readonly string[]): AsyncGenerator<
     } else if (fg.isDynamicPattern(arg)) {
       yield* expandGlob(arg, visited);
     } else {
-      yield { kind: 'unreadable', path: arg, reason: describeFsError(statError) };
+      yield { kind: 'unreadable', path: arg, reason: describeFsError(statError, arg) };
     }
   }
 }

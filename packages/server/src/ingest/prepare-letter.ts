@@ -44,7 +44,11 @@ export function prepareLetter(text: string, source: LetterSource, parserVersion?
       sha256,
     };
   }
-  if (!result.ok) return { ok: false, reason: `not an IMR letter: ${result.error}`, sha256 };
+  if (!result.ok) {
+    // The parser's own "not an IMR decision letter: why" would otherwise read "not an IMR letter: not an IMR...".
+    const why = result.error.replace(/^not an IMR decision letter: /, '');
+    return { ok: false, reason: `not an IMR letter: ${why}`, sha256 };
+  }
   const letter = parserVersion === undefined ? result.letter : { ...result.letter, parserVersion };
   return {
     ok: true,

@@ -26,29 +26,35 @@ function formatSeconds(seconds: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-/** Letters/s and remaining time from a progress snapshot (the run's average rate so far). */
+/** Files/s and remaining time from a progress snapshot (the run's average rate of parsing so far). */
 export function rateAndEta(progress: IngestProgress): { rate: number; eta: string } {
-  const rate = progress.elapsedSeconds > 0 ? progress.done / progress.elapsedSeconds : 0;
+  const rate = progress.elapsedSeconds > 0 ? progress.parsed / progress.elapsedSeconds : 0;
   if (progress.total === null) return { rate, eta: 'counting…' };
-  const left = Math.max(0, progress.total - progress.done);
+  const left = Math.max(0, progress.total - progress.parsed);
   return { rate, eta: left === 0 ? '0s' : rate > 0 ? formatSeconds(left / rate) : '?' };
 }
 
-/** One plain progress line: "ingest: 1200/5000 letters (24%) · 3100 letters/s · ETA 1s · 2 rejected". */
+/**
+ * One plain progress line, with the numbers as they stand (a batch's letters are stored when its transaction
+ * commits, so `read` runs ahead of `stored`):
+ * "ingest: 1200/5000 files read (24%) · 1100 letters stored · 10 rejected · 600 files/s · ETA 6s".
+ */
 export function progressLine(label: string, progress: IngestProgress): string {
   const { rate, eta } = rateAndEta(progress);
   const of =
     progress.total === null
-      ? `${progress.done}/${progress.found}+`
-      : `${progress.done}/${progress.total} (${progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 100}%)`;
-  return `${label}: ${of} letters · ${Math.round(rate)} letters/s · ETA ${eta} · ${progress.rejected} rejected`;
+      ? `${progress.parsed}/${progress.found}+ files read`
+      : `${progress.parsed}/${progress.total} files read (${progress.total > 0 ? Math.floor((100 * progress.parsed) / progress.total) : 100}%)`;
+  const letters = progress.stored + progress.alreadyPresent + progress.updated;
+  return `${label}: ${of} · ${letters} letters stored · ${progress.rejected} rejected · ${Math.round(rate)} files/s · ETA ${eta}`;
 }
 
 export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
   const stream = options.stream ?? process.stderr;
   if (!stream.isTTY) {
     const every = (options.lineEverySeconds ?? 5) * 1000;
-    let last = 0;
+    // The first line after `every`, not at 0 s: a line of zeros says nothing.
+    let last = Date.now();
     return {
       update: (progress) => {
         const now = Date.now();
@@ -63,7 +69,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: `${options.label} {bar} {percent} | {done}/{of} letters | {rate} letters/s | ETA {left} | {rejected} rejected`,
+      format: `${options.label} {bar} {percent} | {done}/{of} files read | {letters} letters stored | {rejected} rejected | {rate} files/s | ETA {left}`,
       barsize: 30,
       hideCursor: true,
       fps: 5,
@@ -76,22 +82,23 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       const { rate, eta } = rateAndEta(progress);
       const total = Math.max(1, progress.total ?? progress.found);
       const payload = {
-        done: progress.done,
+        done: progress.parsed,
+        letters: progress.stored + progress.alreadyPresent + progress.updated,
         of: progress.total ?? `${progress.found}+`,
         percent:
           progress.total === null
             ? '  ?%'
-            : `${String(Math.floor((100 * progress.done) / total)).padStart(3)}%`,
+            : `${String(Math.floor((100 * progress.parsed) / total)).padStart(3)}%`,
         rate: Math.round(rate),
         left: eta,
         rejected: progress.rejected,
       };
       if (!started) {
-        bar.start(total, progress.done, payload);
+        bar.start(total, progress.parsed, payload);
         started = true;
       } else {
         bar.setTotal(total);
-        bar.update(progress.done, payload);
+        bar.update(progress.parsed, payload);
       }
     },
     stop: () => {

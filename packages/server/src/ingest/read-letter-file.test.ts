@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,5 +28,18 @@ describe('readLetterFile and readLetterFileSync', () => {
     const missing = readLetterFileSync(join(dir, 'missing.txt'));
     expect(missing.ok).toBe(false);
     expect(!missing.ok && missing.reason).toMatch(/^unreadable: /);
+  });
+
+  it('refuse a FIFO at once instead of waiting for a writer to open it', async () => {
+    const pipe = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    const refused = { ok: false, reason: 'unreadable: not a regular file' };
+    expect(readLetterFileSync(pipe)).toEqual(refused);
+    expect(await readLetterFile(pipe)).toEqual(refused);
+  });
+
+  it('name a file whose name is not UTF-8 for what it is', () => {
+    const read = readLetterFileSync(join(dir, 'caf\uFFFD.txt'));
+    expect(!read.ok && read.reason).toMatch(/not valid UTF-8/);
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { describeFsError } from './list-input-files';
 
@@ -9,6 +9,10 @@ import { describeFsError } from './list-input-files';
 // stray disk image in the folder costs a stat, not a gigabyte.
 
 export const MAX_LETTER_BYTES = 64 * 1024 * 1024;
+
+// Non-blocking, so opening a FIFO that slipped past the listing (created after it, say) returns at once instead
+// of waiting for a writer forever; the stats then refuse it. On a regular file the flag changes nothing.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 export type ReadLetterFile = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
@@ -33,9 +37,9 @@ export async function readLetterFile(
 ): Promise<ReadLetterFile> {
   let file: Awaited<ReturnType<typeof open>>;
   try {
-    file = await open(path, 'r');
+    file = await open(path, OPEN_FLAGS);
   } catch (error) {
-    return { ok: false, reason: `unreadable: ${describeFsError(error)}` };
+    return { ok: false, reason: `unreadable: ${describeFsError(error, path)}` };
   }
   try {
     const stats = await file.stat();
@@ -50,7 +54,7 @@ export async function readLetterFile(
     }
     return readOf(bytes, offset);
   } catch (error) {
-    return { ok: false, reason: `unreadable: ${describeFsError(error)}` };
+    return { ok: false, reason: `unreadable: ${describeFsError(error, path)}` };
   } finally {
     await file.close();
   }
@@ -60,9 +64,9 @@ export async function readLetterFile(
 export function readLetterFileSync(path: string, maxBytes: number = MAX_LETTER_BYTES): ReadLetterFile {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
-    return { ok: false, reason: `unreadable: ${describeFsError(error)}` };
+    return { ok: false, reason: `unreadable: ${describeFsError(error, path)}` };
   }
   try {
     const stats = fstatSync(fd);
@@ -77,7 +81,7 @@ export function readLetterFileSync(path: string, maxBytes: number = MAX_LETTER_B
     }
     return readOf(bytes, offset);
   } catch (error) {
-    return { ok: false, reason: `unreadable: ${describeFsError(error)}` };
+    return { ok: false, reason: `unreadable: ${describeFsError(error, path)}` };
   } finally {
     closeSync(fd);
   }

@@ -1,7 +1,12 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from '../context';
+import { fieldCost } from './field-cost';
+import { resolveLimitedNodes } from './node-ids-limit';
+import OperationDeadlinePlugin from './operation-deadline.plugin';
+import RootFieldTurnsPlugin from './root-field-turns.plugin';
 
 // Configuration only: plugins, scalars and the Context type. Types live in types/<one-type>.type.ts.
 export const builder = new SchemaBuilder<{
@@ -17,13 +22,16 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin, OperationDeadlinePlugin, RootFieldTurnsPlugin],
+  // Costs only: the limit is checked before execution by http/query-cost.plugin.ts, not per root field.
+  complexity: { fieldComplexity: fieldCost, disabled: true },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodesQueryOptions: { resolve: resolveLimitedNodes },
   },
 });
 

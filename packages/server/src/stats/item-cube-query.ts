@@ -24,10 +24,11 @@ const SINGLE: Partial<Record<ItemDimension, CubeColumn>> = {
 const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
   Array.isArray(xs) && xs.length > 0;
 
-/** Whether the cube can answer this filter (full text and case ids need the store). */
+/** Whether the cube can answer this filter (full text, case ids and partial certification need the store). */
 export function cubeCanAnswer(cube: ItemCube, filter: ItemFilter | null | undefined): boolean {
   const f = filter ?? {};
-  if (f.text != null || some(f.caseIds)) return false;
+  // The cube holds no partial-certification column: few items have it, and SQL answers that filter fast enough.
+  if (f.text != null || some(f.caseIds) || f.partiallyCertified != null) return false;
   const dated = f.decisionDateFrom || f.decisionDateTo || f.injuryDateFrom || f.injuryDateTo;
   return !dated || cube.datesAreIso;
 }

@@ -46,6 +46,7 @@ const citationArb: fc.Arbitrary<Citation> = fc
 const itemArb: fc.Arbitrary<DisputedItem> = fc.record({
   title: fc.constant('an item'),
   decision: fc.constantFrom(...DECISIONS),
+  partiallyCertified: fc.boolean(),
   category: fc.constantFrom(...CATEGORIES),
   treatment: fc.constantFrom(...TREATMENTS),
   drug: maybe(

@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LAYOUTS } from '@imr/generator';
 import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { registerGenerateCommand } from './generate.command';
+import { LAYOUT_HELP, registerGenerateCommand } from './generate.command';
 
 const root = mkdtempSync(join(tmpdir(), 'imr-generate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,6 +26,10 @@ async function run(...args: string[]): Promise<string> {
 }
 
 describe('imr generate', () => {
+  it("its help lists exactly the generator's layouts", () => {
+    expect(LAYOUT_HELP).toEqual(['mix', ...LAYOUTS]);
+  });
+
   it('writes N letters in shard folders with one truth line per letter', async () => {
     const out = join(root, 'corpus');
     const message = await run(

@@ -1,5 +1,9 @@
-import { CORPUS_FORMATS, type CorpusFormat, LAYOUTS, type LayoutChoice, writeCorpus } from '@imr/generator';
+import type { CorpusFormat, LayoutChoice } from '@imr/generator';
 import type { Command } from 'commander';
+
+// The generator is loaded when `imr generate` runs, not with the CLI: serving, ingesting and querying never run
+// it, so they never load its catalogues and layouts. The help names the layouts itself for that reason
+// (generate.command.test.ts checks it against the generator's list).
 
 interface GenerateCommandOptions {
   count: string;
@@ -11,7 +15,8 @@ interface GenerateCommandOptions {
   workers?: string;
 }
 
-const LAYOUT_CHOICES: readonly string[] = ['mix', ...LAYOUTS];
+/** `--layout` choices as the help shows them: `mix`, then every generator layout. */
+export const LAYOUT_HELP = ['mix', 'pdf-text', 'header-block', 'credentials', 'notice-2013'];
 
 function wholeNumber(value: string, flag: string, min: number): number {
   const n = Number(value);
@@ -31,7 +36,7 @@ export function registerGenerateCommand(program: Command): void {
     .requiredOption('--count <n>', 'how many letters')
     .requiredOption('--out <dir>', 'output directory (created if missing; existing letters are overwritten)')
     .option('--seed <s>', 'PRNG seed: the same seed gives byte-identical output', '1')
-    .option('--layout <layout>', `letter layout: ${LAYOUT_CHOICES.join(' | ')}`, 'mix')
+    .option('--layout <layout>', `letter layout: ${LAYOUT_HELP.join(' | ')}`, 'mix')
     .option(
       '--format <format>',
       'files: DIR/<shard>/<id>.txt per letter | jsonl: DIR/letters/<shard>.jsonl, {file, text} per line (for slow file creation)',
@@ -41,6 +46,8 @@ export function registerGenerateCommand(program: Command): void {
     .option('--workers <n>', 'worker threads (default: one per core; 0 = main thread)')
     .action(async (options: GenerateCommandOptions) => {
       try {
+        const { CORPUS_FORMATS, LAYOUTS, writeCorpus } = await import('@imr/generator');
+        const LAYOUT_CHOICES: readonly string[] = ['mix', ...LAYOUTS];
         if (!LAYOUT_CHOICES.includes(options.layout)) {
           throw new Error(`--layout must be one of ${LAYOUT_CHOICES.join(', ')}, got "${options.layout}"`);
         }

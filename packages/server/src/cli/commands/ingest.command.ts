@@ -55,7 +55,7 @@ export function registerIngestCommand(program: Command): void {
             },
           });
           reporter?.stop();
-          console.log(formatIngestSummary(report));
+          console.log(formatIngestSummary(report, { db: redactTarget(target) }));
           console.log(`  store: ${redactTarget(target)}`);
           process.exitCode = report.rejected > 0 ? 1 : 0;
         } finally {

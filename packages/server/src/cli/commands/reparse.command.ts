@@ -38,7 +38,7 @@ export function registerReparseCommand(program: Command): void {
           const { reparseLetters } = await import('../../ingest/reparse-letters');
           const report = await reparseLetters({ store, batchSize, threads, onProgress: reporter?.update });
           reporter?.stop();
-          console.log(formatIngestSummary(report, 'reparsed'));
+          console.log(formatIngestSummary(report, { verb: 'reparsed', db: redactTarget(target) }));
           console.log(`  store: ${redactTarget(target)}`);
           process.exitCode = report.rejected > 0 ? 1 : 0;
         } finally {

@@ -10,6 +10,7 @@ export interface ServeCommandOptions {
   host?: string | boolean;
   production?: boolean;
   rateLimit?: string;
+  costLimit?: string;
   cors?: string;
   trustProxy?: boolean;
   persistedOperations?: string;
@@ -18,17 +19,26 @@ export interface ServeCommandOptions {
   timeLimit?: string;
 }
 
+/** A client's cost budget in production: five operations at the cost limit a minute, or 10,000 aggregates. */
+export const PRODUCTION_COST_PER_MINUTE = 250_000;
+/** Operations of one client running at once in production; more wait their turn. */
+export const PRODUCTION_CONCURRENT_PER_CLIENT = 2;
+
 /** Adds the app options shared by `imr serve` and `imr start`. */
 export function addAppOptions(command: Command): Command {
   return command
     .option('--production', 'masked errors, no field suggestions, no GraphiQL (also NODE_ENV=production)')
     .option('--rate-limit <perMinute>', 'requests a minute per client (default: 600 in production, else off)')
+    .option(
+      '--cost-limit <perMinute>',
+      `query cost a minute per client (default: ${PRODUCTION_COST_PER_MINUTE} in production, else off)`,
+    )
     .option('--cors <origins>', 'comma-separated allowed origins (default: any)')
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a load balancer)')
     .option('--persisted-operations <file>', 'JSON {sha256: document}: only these operations may run')
     .option(
       '--time-limit <seconds>',
-      'stop an operation whose SQL runs longer than this (default: 30, as on PostgreSQL)',
+      'stop an operation that runs longer than this, SQL and resolvers alike (default: 30, as on PostgreSQL)',
     )
     .option('--no-cache', 'do not cache answers (they are cached until the store changes by default)')
     .option('--no-request-log', 'do not log one JSON line per request on stderr');
@@ -43,6 +53,13 @@ export function appOptionsOf(options: ServeCommandOptions): NonNullable<ServeOpt
     if (!Number.isInteger(n) || n < 1)
       throw new Error(`--rate-limit must be a positive integer, got "${options.rateLimit}"`);
     rateLimitPerMinute = n;
+  }
+  let costPerMinute: number | undefined = production ? PRODUCTION_COST_PER_MINUTE : undefined;
+  if (options.costLimit !== undefined) {
+    const n = Number(options.costLimit);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`--cost-limit must be a positive integer, got "${options.costLimit}"`);
+    costPerMinute = n;
   }
   let timeLimitMs: number | undefined;
   if (options.timeLimit !== undefined) {
@@ -72,6 +89,8 @@ export function appOptionsOf(options: ServeCommandOptions): NonNullable<ServeOpt
   return {
     production,
     rateLimitPerMinute,
+    costPerMinute,
+    concurrentPerClient: production ? PRODUCTION_CONCURRENT_PER_CLIENT : undefined,
     corsOrigins: options.cors ? options.cors.split(',').map((o) => o.trim()) : undefined,
     trustProxy: options.trustProxy === true,
     persistedOperations,

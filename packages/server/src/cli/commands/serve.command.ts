@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDbTarget } from '../../db/client';
-import { ensureDashboardBuilt } from '../../http/dashboard.plugin';
+import { isDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
 import { warmItemCubeInBackground } from './warm-item-cube';
@@ -26,12 +26,12 @@ export function registerServeCommand(program: Command): void {
         app: appOptionsOf(options),
       });
       console.log(describeServer(running, target));
-      console.log(`  Dashboard: ${new URL('/', running.url)}`);
-      warmItemCubeInBackground(running.store);
-      // A fresh clone has no dashboard build (dist/ is git-ignored): make it now rather than on the first visit.
-      ensureDashboardBuilt().catch((error: unknown) =>
-        console.error(`dashboard build failed: ${String(error)}`),
+      console.log(
+        isDashboardBuilt()
+          ? `  Dashboard: ${new URL('/', running.url)}`
+          : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
       );
+      warmItemCubeInBackground(running.store);
       const stop = () => {
         running.close().finally(() => process.exit(0));
       };

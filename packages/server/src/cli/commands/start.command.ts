@@ -1,18 +1,15 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '../../db/client';
-import { ensureDashboardBuilt } from '../../http/dashboard.plugin';
+import { isDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
+import { REPOSITORY_ROOT } from '../../server-root';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
 import { warmItemCubeInBackground } from './warm-item-cube';
 
 /** The seed letters bundled with the repository. */
-export const FIXTURE_LETTERS = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../../test/fixtures/letters',
-);
+export const FIXTURE_LETTERS = join(REPOSITORY_ROOT, 'test/fixtures/letters');
 
 /**
  * Creates the store from the bundled letters when it does not exist yet; returns how many letters it stored. The
@@ -56,12 +53,12 @@ export function registerStartCommand(program: Command): void {
       if (stored !== null) console.log(`Created ${target} from ${stored} bundled sample letters.`);
       const running = await serve({ target, port, host: hostOf(options.host), app: appOptionsOf(options) });
       console.log(describeServer(running, target));
-      console.log(`  Dashboard: ${new URL('/', running.url)}`);
-      warmItemCubeInBackground(running.store);
-      // A fresh clone has no dashboard build (dist/ is git-ignored): make it now rather than on the first visit.
-      ensureDashboardBuilt().catch((error: unknown) =>
-        console.error(`dashboard build failed: ${String(error)}`),
+      console.log(
+        isDashboardBuilt()
+          ? `  Dashboard: ${new URL('/', running.url)}`
+          : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
       );
+      warmItemCubeInBackground(running.store);
       const stop = () => {
         running.close().finally(() => process.exit(0));
       };

@@ -4,6 +4,7 @@ import * as searchIndexWrittenPerBatch from './2026-12-01T08-30-00-search-index-
 import * as caseStatsCoveringIndex from './2026-12-01T09-00-00-case-stats-covering-index';
 import * as deferredSchema from './2026-12-01T22-00-00-deferred-schema';
 import * as citationsItemCovering from './2026-12-01T23-00-00-citations-item-covering';
+import * as itemPartiallyCertified from './2026-12-02T22-00-00-item-partially-certified';
 
 // Listed explicitly (not read from the folder) so migrations work the same under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T09-00-00-case-stats-covering-index': caseStatsCoveringIndex,
   '2026-12-01T22-00-00-deferred-schema': deferredSchema,
   '2026-12-01T23-00-00-citations-item-covering': citationsItemCovering,
+  '2026-12-02T22-00-00-item-partially-certified': itemPartiallyCertified,
 };

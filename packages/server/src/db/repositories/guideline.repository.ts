@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, GuidelineRow } from '../database';
 import {
   type KeysetOrder,
@@ -43,12 +43,10 @@ function guidelineFilterCondition(
   if (some(f.sources)) conditions.push(eb('guidelines.source', 'in', f.sources));
   if (some(f.topics)) conditions.push(eb('guidelines.topic', 'in', f.topics));
   if (f.nameContains) {
+    // The backslashes containsPattern adds escape only under an ESCAPE clause on SQLite (PostgreSQL
+    // escapes with a backslash by default; naming it keeps both the same).
     conditions.push(
-      eb(
-        eb.fn('lower', ['guidelines.name']),
-        'like',
-        eb.val(containsPattern(f.nameContains)),
-      ).$castTo<SqlBool>(),
+      sql<SqlBool>`lower(${sql.ref('guidelines.name')}) like ${containsPattern(f.nameContains)} escape '\\'`,
     );
   }
   return eb.and(conditions);

@@ -29,6 +29,7 @@ function letter(
     items: items.map((i) => ({
       title: 'x',
       decision: 'UPHELD',
+      partiallyCertified: false,
       category: 'OTHER',
       treatment: 'x',
       drug: null,
@@ -67,6 +68,7 @@ describeEachBackend('itemFilterCondition', (backend) => {
             },
             {
               title: 'PT knee',
+              partiallyCertified: true,
               category: 'PHYSICAL_MEDICINE',
               bodyRegions: ['KNEE'],
               citations: [
@@ -108,6 +110,8 @@ describeEachBackend('itemFilterCondition', (backend) => {
     expect(await titles({ text: "'; drop table items; --" })).toEqual([]);
     expect(await titles({ decisions: ['OVERTURNED'], categories: ['PHYSICAL_MEDICINE'] })).toEqual([]);
     expect(await titles({ decisionDateFrom: '2015-06-02' })).toEqual([]);
+    expect(await titles({ partiallyCertified: true })).toEqual(['PT knee']);
+    expect(await titles({ partiallyCertified: false })).toEqual(['Norco', 'MRI']);
     await close();
   });
 });

@@ -23,6 +23,8 @@ export interface ItemFilter {
   decisionDateTo?: string | null;
   injuryDateFrom?: string | null;
   injuryDateTo?: string | null;
+  /** Only items whose request utilization review partly certified (true) or did not (false). */
+  partiallyCertified?: boolean | null;
   /** Full-text query over item titles and rationales. */
   text?: string | null;
   caseIds?: readonly number[] | null;
@@ -90,6 +92,9 @@ export function itemFilterCondition(
   if (f.decisionDateTo) conditions.push(eb('items.dateDecision', '<=', f.decisionDateTo));
   if (f.injuryDateFrom) conditions.push(eb('items.dateInjury', '>=', f.injuryDateFrom));
   if (f.injuryDateTo) conditions.push(eb('items.dateInjury', '<=', f.injuryDateTo));
+  if (f.partiallyCertified != null) {
+    conditions.push(eb('items.partiallyCertified', '=', f.partiallyCertified ? 1 : 0));
+  }
   if (some(f.bodyRegions)) {
     conditions.push(
       eb(

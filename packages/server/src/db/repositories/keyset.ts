@@ -1,4 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { quoteInput } from '../../quote-input';
 import type { Db, SqlDialect } from '../client';
 
 // Keyset (cursor) pagination. A cursor encodes the ordering it belongs to, the sort key of the last row seen
@@ -43,22 +44,28 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
+/** Longer than any cursor this API issues: such a text is refused before it is decoded. */
+const MAX_CURSOR_CHARS = 1_000;
+
 export function decodeCursor(text: string, order: string): Cursor {
+  if (text.length > MAX_CURSOR_CHARS) {
+    throw new InvalidCursorError(`${quoteInput(text)} is not a cursor issued by this API`);
+  }
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursorError(`"${text}" is not a cursor issued by this API`);
+    throw new InvalidCursorError(`${quoteInput(text)} is not a cursor issued by this API`);
   }
   if (!Array.isArray(parts) || parts.length < 3 || parts.length > 4) {
-    throw new InvalidCursorError(`"${text}" is not a cursor issued by this API`);
+    throw new InvalidCursorError(`${quoteInput(text)} is not a cursor issued by this API`);
   }
   const [cursorOrder, key, id, parent] = parts as unknown[];
   const keyOk = key === null || typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
   const idOk = typeof id === 'number' && Number.isSafeInteger(id);
   const parentOk = parent === undefined || (typeof parent === 'number' && Number.isSafeInteger(parent));
   if (typeof cursorOrder !== 'string' || !keyOk || !idOk || !parentOk) {
-    throw new InvalidCursorError(`"${text}" is not a cursor issued by this API`);
+    throw new InvalidCursorError(`${quoteInput(text)} is not a cursor issued by this API`);
   }
   if (cursorOrder !== order) {
     throw new InvalidCursorError(

@@ -128,6 +128,7 @@ export function itemRow(
     ordinal,
     title: item.title,
     decision: item.decision,
+    partiallyCertified: item.partiallyCertified ? 1 : 0,
     category: item.category,
     treatment: item.treatment,
     drugName: item.drug?.name ?? null,

@@ -34,6 +34,7 @@ function seedLikeLetter(overrides: Partial<ParsedLetter> = {}): ParsedLetter {
       {
         title: '6 manual massage therapy sessions',
         decision: 'UPHELD',
+        partiallyCertified: false,
         category: 'PHYSICAL_MEDICINE',
         treatment: 'massage therapy',
         drug: null,
@@ -63,6 +64,7 @@ function seedLikeLetter(overrides: Partial<ParsedLetter> = {}): ParsedLetter {
       {
         title: 'Dilaudid 4mg #90',
         decision: 'UPHELD',
+        partiallyCertified: true,
         category: 'PHARMACEUTICAL',
         treatment: 'hydromorphone',
         drug: {

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ItemFilter } from '../../db/repositories/item-filter';
+import { quoteInput } from '../../quote-input';
 import { builder } from '../builder';
 import {
   AgeBandEnum,
@@ -41,6 +42,11 @@ export const ItemFilterInput = builder.inputType('ItemFilter', {
     decisionDateTo: t.string({ required: false }),
     injuryDateFrom: t.string({ required: false }),
     injuryDateTo: t.string({ required: false }),
+    partiallyCertified: t.boolean({
+      required: false,
+      description:
+        'true: only items whose request utilization review partly certified (the remaining IMR eligible portion); false: only the others.',
+    }),
     text: t.string({ required: false, description: 'Full-text search over item titles and rationales.' }),
   }),
 });
@@ -52,7 +58,7 @@ export function checkDate(field: string, value: string | null | undefined): stri
   // Date.parse rolls 2014-02-30 over to March: a real date prints back as itself.
   const ms = Date.parse(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`filter.${field}: "${value}" is not a date in yyyy-mm-dd form`, {
+    throw new GraphQLError(`filter.${field}: ${quoteInput(value)} is not a date in yyyy-mm-dd form`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
@@ -79,6 +85,7 @@ export function toItemFilter(input: ItemFilterInputShape | null | undefined): It
     decisionDateFrom: checkDate('decisionDateFrom', input.decisionDateFrom),
     decisionDateTo: checkDate('decisionDateTo', input.decisionDateTo),
     injuryDateFrom: checkDate('injuryDateFrom', input.injuryDateFrom),
+    partiallyCertified: input.partiallyCertified,
     injuryDateTo: checkDate('injuryDateTo', input.injuryDateTo),
     text: input.text,
   };

@@ -36,6 +36,11 @@ ItemRef.implement({
     ordinal: t.exposeInt('ordinal', { description: 'Position in the letter, from 0.' }),
     title: t.exposeString('title', { description: 'The request as the letter words it.' }),
     decision: t.field({ type: DecisionEnum, resolve: (i) => i.decision as never }),
+    partiallyCertified: t.boolean({
+      description:
+        'Utilization review certified part of the original request; this item is the remaining IMR eligible portion ("The remaining IMR eligible portion of the original request, ...").',
+      resolve: (i) => i.partiallyCertified === 1,
+    }),
     category: t.field({ type: CategoryEnum, resolve: (i) => i.category as never }),
     treatment: t.exposeString('treatment', { description: 'Normalised treatment, e.g. "massage therapy".' }),
     drug: t.field({

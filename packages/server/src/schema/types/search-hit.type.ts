@@ -9,6 +9,7 @@ import {
   searchRankedAll,
   searchSnippets,
 } from '../../db/repositories/search.repository';
+import { quoteInput } from '../../quote-input';
 import { builder } from '../builder';
 import { CaseRef } from './case.type';
 import { ItemRef } from './item.type';
@@ -85,7 +86,7 @@ builder.queryField('search', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const query = searchQuery(ctx.dialect, args.query);
-      if (query === null) throw badUserInput(`query: "${args.query}" has no word to search for`);
+      if (query === null) throw badUserInput(`query: ${quoteInput(args.query)} has no word to search for`);
       // The cursor belongs to this query: scores mean nothing under another one.
       const scope = { exhaustive: args.exhaustive === true };
       const order = `${SEARCH_ORDER.name}${scope.exhaustive ? ' ALL' : ''} ${query}`;
