@@ -8,8 +8,8 @@ import { runCliTimed, type TimedRun } from './child-process';
 // write. There are 160 of them, so they are repeated under new names (hard links) to make a run long enough to
 // measure; a repeat is the same case, so it is extracted and parsed in full and then found already present, and
 // only the first copy of each is written. The machine may be shared: wall time is what this run got, CPU time
-// (all threads, from /usr/bin/time) is what the work cost, and the start-up of the command (loading TypeScript in
-// the main thread and each worker) is measured alone, on one letter, and taken out of the per-letter figure.
+// (all threads, from /usr/bin/time) is what the work cost, and the start-up of the command (loading it, its
+// workers and PDFium, opening the store) is measured alone, on one letter, and taken out of the per-letter figure.
 
 const COPIES = { quick: 10, full: 20 } as const;
 
