@@ -17,6 +17,7 @@ import { dashboardSection } from './sections/dashboard.bench';
 import { ingestSection } from './sections/ingest.bench';
 import { loadSection } from './sections/load.bench';
 import { parseSection } from './sections/parse.bench';
+import { pdfIngestSection } from './sections/pdf-ingest.bench';
 import { querySection } from './sections/query.bench';
 
 // `pnpm bench [--scale quick|full] [--db postgres://...] [--only parse,ingest,...]`: runs each section, prints a
@@ -27,6 +28,7 @@ const sections: BenchSection[] = [
   accuracySection,
   calibrationSection,
   ingestSection,
+  pdfIngestSection,
   querySection,
   loadSection,
   dashboardSection,

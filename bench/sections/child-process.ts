@@ -9,6 +9,8 @@ export interface TimedRun {
   seconds: number;
   /** Peak resident set size of the process in MB, from /usr/bin/time -v. */
   peakRssMb: number;
+  /** CPU time of the process, user and system, all threads, from /usr/bin/time -v. */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
   code: number;
@@ -34,9 +36,12 @@ export function runCliTimed(args: string[]): Promise<TimedRun> {
     child.on('error', reject);
     child.on('close', (code) => {
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
       resolve({
         seconds: (performance.now() - started) / 1000,
         peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
+        cpuSeconds: user && system ? Number(user[1]) + Number(system[1]) : Number.NaN,
         stdout,
         stderr,
         code: code ?? -1,

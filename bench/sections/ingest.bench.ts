@@ -27,6 +27,7 @@ export const ingestSection: BenchSection = {
     const runs = Math.min(options.runs, 3);
     const rates: number[] = [];
     const rss: number[] = [];
+    const cpuPerLetter: number[] = [];
     let bytesPerLetter = Number.NaN;
     const dbPath = join(options.workDir, `ingest-${options.letters}.db`);
     for (let i = 0; i < runs; i++) {
@@ -49,6 +50,7 @@ export const ingestSection: BenchSection = {
         );
       rates.push(options.letters / run.seconds);
       rss.push(run.peakRssMb);
+      cpuPerLetter.push((run.cpuSeconds * 1000) / options.letters);
       if (!target.startsWith('postgres')) bytesPerLetter = dbBytes(dbPath) / options.letters;
       shared.dbPath = target;
     }
@@ -65,6 +67,13 @@ export const ingestSection: BenchSection = {
         unit: 'letters/s',
         target: '>= 5000',
         runs: rates.map(Math.round),
+      },
+      {
+        section: 'ingest',
+        name: 'ingest CPU per letter, all threads (beside pdf-ingest)',
+        value: Number(median(cpuPerLetter).toFixed(2)),
+        unit: 'ms',
+        runs: cpuPerLetter.map((v) => Number(v.toFixed(2))),
       },
       {
         section: 'ingest',

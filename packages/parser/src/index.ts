@@ -2,6 +2,7 @@ export type { ParseOptions } from './parse-context';
 export { parseLetter } from './parse-letter';
 export { PARSER_VERSION } from './parser-version';
 export { extractPdfText, parseLetterPdf } from './pdf/parse-letter-pdf';
+export { DEFAULT_PDF_TEXT_LIMITS, PdfLimitError, type PdfTextLimits } from './pdf/pdfium-text';
 export {
   classifyTreatment,
   findBodyRegions,

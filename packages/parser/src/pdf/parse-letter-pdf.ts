@@ -1,26 +1,25 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import type { ParseOptions } from '../parse-context';
 import { parseLetter } from '../parse-letter';
 import type { ParseResult } from '../types';
+import { DEFAULT_PDF_TEXT_LIMITS, PdfLimitError, type PdfTextLimits, pdfiumPageTexts } from './pdfium-text';
 
 const HAS_VISIBLE_TEXT = /\S/;
 
 /**
  * The text layer of a PDF, pages separated by form feeds (which the parser reads as page breaks). Bytes in,
  * text out: reading the file is the caller's business. Rejects with a clear message when the bytes are not a
- * PDF or the PDF has no text layer (a scanned image).
+ * PDF, the PDF has no text layer (a scanned image), or it goes past one of `limits` (a PdfLimitError, whose
+ * message starts "PDF over its limits").
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+export async function extractPdfText(
+  bytes: Uint8Array,
+  limits: PdfTextLimits = DEFAULT_PDF_TEXT_LIMITS,
+): Promise<string> {
   let pages: string[];
   try {
-    // pdf.js may transfer the buffer it is given; a copy leaves the caller's bytes intact.
-    const document = await getDocumentProxy(new Uint8Array(bytes));
-    try {
-      pages = (await extractText(document, { mergePages: false })).text;
-    } finally {
-      await document.loadingTask.destroy();
-    }
+    pages = await pdfiumPageTexts(bytes, limits);
   } catch (error) {
+    if (error instanceof PdfLimitError) throw new PdfLimitError(`PDF over its limits: ${error.message}`);
     throw new Error(`not a readable PDF: ${error instanceof Error ? error.message : String(error)}`);
   }
   const text = pages.join('\n\f');

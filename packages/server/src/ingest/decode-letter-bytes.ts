@@ -1,4 +1,4 @@
-import { extractPdfText } from '@imr/parser';
+import { extractPdfText, PdfLimitError } from '@imr/parser';
 
 // Bytes of a letter file → its text, or the reason it has none. Letters come as UTF-8 (with or without a BOM),
 // UTF-16 with a BOM, the odd Windows-1252 export, or PDF; anything else is reported, never guessed at.
@@ -15,7 +15,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-function isPdf(bytes: Uint8Array): boolean {
+export function isPdf(bytes: Uint8Array): boolean {
   // Some generators put a few bytes of junk before the header; PDF readers look in the first kilobyte.
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
     'latin1',
@@ -95,6 +95,8 @@ export async function decodeLetterBytes(bytes: Uint8Array): Promise<DecodedLette
       text = await extractPdfText(bytes);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // "PDF over its limits: 600 pages (limit 500)" says all there is to say.
+      if (error instanceof PdfLimitError) return { ok: false, reason: message };
       // extractPdfText says "no text layer" for a scan; anything else is a damaged or encrypted file.
       if (/no text layer/i.test(message)) return { ok: false, reason: `PDF without text: ${message}` };
       return { ok: false, reason: `unreadable PDF: ${message.replace(/^not a readable PDF: /, '')}` };

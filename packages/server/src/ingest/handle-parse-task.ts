@@ -1,19 +1,32 @@
 import { createHash } from 'node:crypto';
 import { decompressLetterText } from '../db/letter-text-codec';
-import { decodeLetterBytes } from './decode-letter-bytes';
+import { decodeLetterBytes, isPdf } from './decode-letter-bytes';
 import type { ParseOutcome, ParseTask } from './parse-task';
 import { prepareLetter } from './prepare-letter';
 import { type ReadLetterFile, readLetterFile } from './read-letter-file';
 
 // One task, start to finish: read or decompress, decode, then prepareLetter. Runs in the parse workers, and on the
 // main thread while they start up. `read` is the file's read when the caller started it early (the worker starts
-// a chunk's reads together).
+// a chunk's reads together). The main thread passes `pdfs: 'leave'`: a PDF's extraction is bounded in time only
+// where it can be stopped, in a worker, so there it answers null and the task waits for one.
 
+export function handleParseTask(
+  task: ParseTask,
+  parserVersion?: string,
+  read?: Promise<ReadLetterFile>,
+): Promise<ParseOutcome>;
+export function handleParseTask(
+  task: ParseTask,
+  parserVersion: string | undefined,
+  read: Promise<ReadLetterFile> | undefined,
+  pdfs: 'leave',
+): Promise<ParseOutcome | null>;
 export async function handleParseTask(
   task: ParseTask,
   parserVersion?: string,
   read?: Promise<ReadLetterFile>,
-): Promise<ParseOutcome> {
+  pdfs: 'extract' | 'leave' = 'extract',
+): Promise<ParseOutcome | null> {
   const { seq, path } = task;
   if (task.kind === 'stored') {
     let text: string;
@@ -27,6 +40,7 @@ export async function handleParseTask(
   }
   const file = await (read ?? readLetterFile(path));
   if (!file.ok) return { seq, path, ok: false, reason: file.reason, sha256: null };
+  if (pdfs === 'leave' && isPdf(file.bytes)) return null;
   const decoded = await decodeLetterBytes(file.bytes);
   if (!decoded.ok) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');

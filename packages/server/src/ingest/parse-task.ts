@@ -14,6 +14,9 @@ export interface ParseWorkerData {
   parserVersion?: string;
   /** The worker module's URL (read by the bootstrap that loads it from TypeScript source). */
   entry: string;
+  /** Where the worker marks the task it is on (running-task.ts), and the epoch of its times. */
+  running: SharedArrayBuffer;
+  epochMs: number;
 }
 
 export type ToWorker = { id: number; tasks: ParseTask[] };
