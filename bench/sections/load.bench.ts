@@ -1,16 +1,13 @@
+import { SeededRandom } from '@imr/generator';
 import autocannon from 'autocannon';
 import type { BenchSection } from '../bench-types';
 import { dashboardMix, uncachedDashboardRequest } from './query-workload';
 import { withWarmServer } from './server-process';
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded stream of numbers in [0, 1), the generator's, so runs repeat. */
+function seededRandom(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 function cachedRequests(): autocannon.Request[] {
@@ -23,7 +20,7 @@ function cachedRequests(): autocannon.Request[] {
 
 /** Every request a dashboard question not asked before (seeded, so runs ask the same sequence). */
 function uncachedRequests(): autocannon.Request[] {
-  const random = mulberry32(18);
+  const random = seededRandom(18);
   return [
     {
       method: 'POST' as const,
@@ -35,7 +32,7 @@ function uncachedRequests(): autocannon.Request[] {
 
 /** GraphQL errors come back as HTTP 200: a mix with an invalid question would look fast and clean. */
 async function checkUncachedRequests(url: string): Promise<void> {
-  const random = mulberry32(99);
+  const random = seededRandom(99);
   for (let i = 0; i < 30; i++) {
     const body = uncachedDashboardRequest(random);
     const response = await fetch(url, {

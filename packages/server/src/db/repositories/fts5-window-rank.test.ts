@@ -1,3 +1,4 @@
+import { SeededRandom } from '@imr/generator';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,14 +25,10 @@ const TABLE: Fts5Table = {
   ],
 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded stream of numbers in [0, 1), the generator's, so runs repeat. */
+function seededRandom(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 interface Scored {
@@ -47,7 +44,7 @@ describe('BM25 over the newest matches (fts5-window-rank)', () => {
   beforeAll(() => {
     sqlite = new SQLite(':memory:');
     sqlite.exec('create virtual table t using fts5(title, body)');
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     const insert = sqlite.prepare('insert into t (rowid, title, body) values (?, ?, ?)');
     sqlite.transaction(() => {
       for (let id = 1; id <= ROWS; id++) {
