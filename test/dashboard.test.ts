@@ -1,24 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../packages/dashboard/build-dashboard';
 import { ensureSampleStore } from '../packages/server/src/cli/commands/start.command';
 import { type RunningServer, serve } from '../packages/server/src/main';
+import { ARTIFACTS, CHROMIUM, chromiumPresent, launchChromium } from './headless-chromium';
 
 // The dashboard end to end: the built page served by the real server over the five ingested seed letters,
 // driven in Debian's headless Chromium. Screenshots of each view go to test-artifacts/ for a human to look at.
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '../test-artifacts');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  // CI promises this test runs (.ci/run installs Chromium or fails): never a silent skip there.
-  if (process.env.CI)
-    throw new Error(`dashboard e2e: ${CHROMIUM} is absent under CI (apt-get install -y chromium)`);
-  console.warn(`dashboard e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
-}
+const hasChromium = chromiumPresent('dashboard e2e');
 
 let dir: string;
 let running: RunningServer;
@@ -50,10 +43,7 @@ describe.skipIf(!hasChromium)(
       running = await serve({ target, port: 0, host: '127.0.0.1', app: { dashboardDist } });
       origin = new URL(running.url).origin;
       mkdirSync(ARTIFACTS, { recursive: true });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.on('pageerror', (error) => pageErrors.push(error.message));
     });

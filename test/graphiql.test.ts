@@ -1,23 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSampleStore } from '../packages/server/src/cli/commands/start.command';
 import { type RunningServer, serve } from '../packages/server/src/main';
+import { ARTIFACTS, chromiumPresent, launchChromium } from './headless-chromium';
 
 // GraphiQL as a user without internet access meets it: the real server over the seed letters, Debian's headless
 // Chromium, and every request to a host other than the loopback one refused. GraphiQL must render from the
 // installed packages alone, open with the example operations and run one. Screenshots go to test-artifacts/.
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '../test-artifacts');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI)
-    throw new Error(`GraphiQL e2e: ${CHROMIUM} is absent under CI (apt-get install -y chromium)`);
-  console.warn(`GraphiQL e2e skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
-}
+const hasChromium = chromiumPresent('GraphiQL e2e');
 
 /** Text as read: Monaco lays code out with non-breaking spaces. */
 async function textOf(locator: ReturnType<Page['locator']>): Promise<string> {
@@ -40,10 +34,7 @@ describe.skipIf(!hasChromium)(
       await ensureSampleStore(target);
       running = await serve({ target, port: 0, host: '127.0.0.1' });
       mkdirSync(ARTIFACTS, { recursive: true });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       // Everything but the loopback server is refused, and noted: the page must need none of it.
       await context.route('**/*', (route) => {

@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateLetter } from '@imr/generator';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTEBOOKS_DIR, notebookEnv, writeDenoKernelSpec } from '../notebooks/jupyter-env';
 import { openStore } from '../packages/server/src/db/client';
 import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
 import { type RunningServer, serve } from '../packages/server/src/main';
+import { CHROMIUM, launchChromium, ARTIFACTS as SCREENSHOTS } from './headless-chromium';
 import { executionProblems, parseNotebook } from './notebooks/notebook-checks';
 
 // Every notebook executed top to bottom (jupyter nbconvert --execute) against a server over a generated corpus,
@@ -25,8 +26,7 @@ import { executionProblems, parseNotebook } from './notebooks/notebook-checks';
 // headless Chromium into test-artifacts/notebooks/ for a person to look at.
 
 const run = promisify(execFile);
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '../test-artifacts/notebooks');
+const ARTIFACTS = join(SCREENSHOTS, 'notebooks');
 const HTML_TEMPLATE = join(import.meta.dirname, 'notebooks/executed-notebook.html.j2');
 // nbconvert's executor, with a fix for Deno's kernel that publishes some outputs after saying it is idle.
 const EXECUTOR_DIR = join(import.meta.dirname, 'notebooks');
@@ -89,10 +89,7 @@ if (missing.length > 0 && process.env.CI) {
       running = await serve({ target, port: 0, host: '127.0.0.1' });
       env = notebookEnv(running.url, await writeDenoKernelSpec(join(dir, 'jupyter')));
       mkdirSync(ARTIFACTS, { recursive: true });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
     }, 180_000);
 
     afterAll(async () => {
