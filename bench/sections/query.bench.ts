@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { openStore } from '../../packages/server/src/db/client';
 import { warmItemCube } from '../../packages/server/src/db/repositories/item-stats-cube.repository';
 import type { Reader } from '../../packages/server/src/db/repositories/keyset';
+import { registerSqliteFunctions } from '../../packages/server/src/db/sqlite-functions';
 import { buildApp } from '../../packages/server/src/yoga';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type QueryCase, queryWorkload } from './query-workload';
@@ -146,6 +147,8 @@ async function captureStatements(dbPath: string, c: QueryCase): Promise<Captured
 
 function timeSql(dbPath: string, statements: CapturedStatement[], samples: number): number[] {
   const db = new SQLite(dbPath, { readonly: true });
+  // The functions the store's statements call, as every connection of the store has them.
+  registerSqliteFunctions(db);
   try {
     const prepared = statements.map((s) => ({ stmt: db.prepare(s.sql), params: s.params }));
     const runOnce = () => {

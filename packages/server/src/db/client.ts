@@ -21,6 +21,7 @@ import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
 import type { SqlDialect } from './repositories/item-filter';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { SqliteReadPoolDialect } from './sqlite-read-dialect';
 import { SqliteReadPool } from './sqlite-read-pool';
 
@@ -129,6 +130,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     throw new Error('a read-only store needs a file: an in-memory database is private to its connection');
   }
   const sqlite = new SQLite(path, { readonly, fileMustExist: readonly });
+  registerSqliteFunctions(sqlite);
   if (!readonly) {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
