@@ -283,7 +283,9 @@ export async function searchSnippets(
         ? `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`
         : `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
     })`;
-  if (itemIds.length > 0) {
+  // The two kinds at once: on two pooled connections (PostgreSQL) or two read workers (SQLite).
+  const itemSnippets = async () => {
+    if (itemIds.length === 0) return;
     const { rows } =
       dialect === 'postgres'
         ? await sql<{
@@ -302,8 +304,9 @@ export async function searchSnippets(
             db,
           );
     for (const r of rows) snippets.set(Number(r.id) * 2, { title: r.title, snippet: r.snippet });
-  }
-  if (caseIds.length > 0) {
+  };
+  const caseSnippets = async () => {
+    if (caseIds.length === 0) return;
     const { rows } =
       dialect === 'postgres'
         ? await sql<{
@@ -319,7 +322,8 @@ export async function searchSnippets(
             db,
           );
     for (const r of rows) snippets.set(Number(r.id) * 2 + 1, { title: null, snippet: r.snippet ?? '' });
-  }
+  };
+  await Promise.all([itemSnippets(), caseSnippets()]);
   return snippets;
 }
 
