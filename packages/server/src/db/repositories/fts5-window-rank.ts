@@ -10,6 +10,9 @@ import type { Db } from '../client';
 // records: the row count and token total (the averages record, id 1 of `<table>_data`), each row's token count
 // (`<table>_docsize`), and which columns hold each phrase (a column-filtered query per phrase and column);
 // a phrase counts once per column holding it: FTS5 gives its per-row instance counts only to its own functions.
+// Either way the scores are computed by the statement, which returns only the page asked for: a read runs in a
+// worker process (sqlite-read-pool.ts), and ten thousand scored rows sent back to be sorted cost more than the
+// scoring.
 
 export const BM25_SAMPLE = 10_000;
 const K1 = 1.2;
