@@ -197,6 +197,7 @@ export async function rankNewestMatches(
   page?: RankPage,
 ): Promise<RankedWindow> {
   const phrases = ftsPhrases(query);
+  if (phrases.length === 0) return rankWithFts5Bm25(db, table, query, window, page);
   const stats = await tableStats(db, table, phrases);
   if (stats.counts.every((c) => c.counted < BM25_SAMPLE)) {
     return rankWithFts5Bm25(db, table, query, window, page);
