@@ -20,6 +20,7 @@ import {
 import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
+import { markReadOnlySqliteStore } from './read-only-store';
 import type { SqlDialect } from './repositories/item-filter';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { SqliteReadPoolDialect } from './sqlite-read-dialect';
@@ -150,6 +151,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       throw error;
     }
     const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
+    markReadOnlySqliteStore(db);
     return { db, sqlite, close: () => db.destroy() };
   }
   // Writers run unlimited, on this thread (the letter write path drives prepared statements directly).

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { growingUint32 } from '../../stats/growing-typed-array';
 import { type CubeItemRow, type ItemCube, ItemCubeBuilder } from '../../stats/item-cube';
 import type { Db } from '../client';
+import { isReadOnlySqliteStore } from '../read-only-store';
 import type { SqlDialect } from './item-filter';
 
 // Keeps one ItemCube per open store in this process and says whether it matches the store right now. The cube
@@ -40,16 +41,27 @@ function cubeDisabled(): boolean {
 /**
  * Changes with every commit that can change items or cases: SQLite's data_version moves on other connections'
  * commits, and the highest item and case ids on this connection's own (a replaced letter's rows get new ids; a
- * letter without items adds only a case). All are O(1).
+ * letter without items adds only a case). All are O(1). A read-only SQLite store commits nothing itself, so
+ * there data_version alone is the version: a pragma on the main thread, not a statement sent to a read worker
+ * (every cube answer asks, and a worker may be busy with a slow statement).
  */
-async function storeVersion(db: Db, dialect: SqlDialect): Promise<{ version: string; maxItemId: number }> {
+async function storeVersion(db: Db, dialect: SqlDialect): Promise<string> {
+  if (dialect === 'sqlite' && isReadOnlySqliteStore(db)) return `s${await dataVersion(db)}`;
   const { rows } = await sql<{ m: number | null; c: number | null }>`select
     (select max(id) from items) as m, (select max(id) from cases) as c`.execute(db);
-  const maxItemId = Number(rows[0]?.m ?? 0);
-  const ids = `${maxItemId}.${Number(rows[0]?.c ?? 0)}`;
-  if (dialect !== 'sqlite') return { version: `p${ids}`, maxItemId };
+  const ids = `${Number(rows[0]?.m ?? 0)}.${Number(rows[0]?.c ?? 0)}`;
+  if (dialect !== 'sqlite') return `p${ids}`;
+  return `s${await dataVersion(db)}.${ids}`;
+}
+
+async function dataVersion(db: Db): Promise<number> {
   const pragma = await sql<{ dataVersion: number }>`pragma data_version`.execute(db);
-  return { version: `s${pragma.rows[0]?.dataVersion ?? 0}.${ids}`, maxItemId };
+  return pragma.rows[0]?.dataVersion ?? 0;
+}
+
+async function maxItemId(db: Db): Promise<number> {
+  const { rows } = await sql<{ m: number | null }>`select max(id) as m from items`.execute(db);
+  return Number(rows[0]?.m ?? 0);
 }
 
 interface ItemChunkRow {
@@ -266,9 +278,9 @@ export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> 
       const before = await storeVersion(db, dialect);
       const cube = await readItemCube(db);
       const after = await storeVersion(db, dialect);
-      if (before.version === after.version) {
+      if (before === after) {
         state.cube = cube;
-        state.version = after.version;
+        state.version = after;
       }
     } finally {
       state.building = null;
@@ -285,10 +297,10 @@ export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> 
 export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCube | null> {
   if (cubeDisabled()) return null;
   const state = stateOf(db);
-  const { version, maxItemId } = await storeVersion(db, dialect);
+  const version = await storeVersion(db, dialect);
   if (state.cube && state.version === version) return state.cube;
   const due = Date.now() - state.lastBuildStarted >= (state.cube ? REBUILD_INTERVAL_MS : 0);
-  if (!state.building && due && maxItemId >= CUBE_MIN_ITEMS) {
+  if (!state.building && due && (await maxItemId(db)) >= CUBE_MIN_ITEMS) {
     buildItemCube(db, dialect).catch(() => {});
   }
   return null;
@@ -306,8 +318,7 @@ export function dropItemCube(db: Db): void {
  */
 export async function warmItemCube(db: Db, dialect: SqlDialect): Promise<number | null> {
   if (cubeDisabled()) return null;
-  const { maxItemId } = await storeVersion(db, dialect);
-  if (maxItemId < CUBE_MIN_ITEMS) return null;
+  if ((await maxItemId(db)) < CUBE_MIN_ITEMS) return null;
   const started = performance.now();
   await buildItemCube(db, dialect);
   return (performance.now() - started) / 1000;

@@ -4,7 +4,7 @@ import type { DecisionTally } from '../../stats/decision-tally';
 import { compareKeyValues } from '../../stats/group-order';
 import { type ReferenceFilter, referenceItemStats } from '../../stats/item-stats.reference';
 import { letterBatchArb, toLetterToSave } from '../../stats/letter.arbitrary';
-import { writeTransaction } from '../client';
+import { openStore, writeTransaction } from '../client';
 import { describeEachBackend } from '../test-store';
 import { ITEM_DIMENSIONS, isTimeDimension, itemStats } from './item-stats.repository';
 import { buildItemCube, freshItemCube, warmItemCube } from './item-stats-cube.repository';
@@ -108,6 +108,32 @@ describeEachBackend('itemStats', (backend) => {
       expect(await freshItemCube(store.db, store.dialect)).toBeNull();
     } finally {
       await store.close();
+    }
+  });
+  it('is not used by a read-only store once another connection commits', async () => {
+    const target = await backend.freshTarget();
+    const writer = await openStore(target);
+    const [first = [], second = []] = fc.sample(letterBatchArb(20), { numRuns: 2, seed: 5 });
+    await writeTransaction(writer, (tx) => saveLetters(tx, first.map(toLetterToSave)));
+    const reader = await openStore(target, { readonly: true });
+    try {
+      await buildItemCube(reader.db, reader.dialect);
+      expect(await freshItemCube(reader.db, reader.dialect)).not.toBeNull();
+      await writeTransaction(writer, (tx) =>
+        saveLetters(
+          tx,
+          // Case numbers of their own: the first batch's numbers would replace its letters.
+          second.map((letter, k) =>
+            toLetterToSave({ ...letter, caseNumber: `CM99-${String(k).padStart(7, '0')}` }, first.length + k),
+          ),
+        ),
+      );
+      expect(await freshItemCube(reader.db, reader.dialect)).toBeNull();
+      await buildItemCube(reader.db, reader.dialect);
+      expect(await freshItemCube(reader.db, reader.dialect)).not.toBeNull();
+    } finally {
+      await reader.close();
+      await writer.close();
     }
   });
 });

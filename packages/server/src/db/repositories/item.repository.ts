@@ -1,6 +1,9 @@
 import { type SqlBool, sql } from 'kysely';
+import { cubeItemIdPage } from '../../stats/item-cube-page';
+import { cubeCanAnswer, cubeTallies } from '../../stats/item-cube-query';
 import type { ItemRow } from '../database';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
+import { freshItemCube } from './item-stats-cube.repository';
 import {
   type Cursor,
   type KeysetOrder,
@@ -38,19 +41,34 @@ export interface ListItemsArgs extends PageRequest {
 
 export async function listItems({ db, dialect }: Reader, args: ListItemsArgs): Promise<Page<ItemRow>> {
   const order = itemOrder(args.order);
-  return keysetPage(order, args, (segment, limit) =>
-    db
-      .selectFrom('items')
-      .selectAll('items')
-      .where((eb) => itemFilterCondition(eb, args.filter, dialect))
-      .where(segmentCondition(order, segment))
-      .orderBy(segmentOrderBy(order, segment))
-      .limit(limit)
-      .execute(),
-  );
+  const fromSql = () =>
+    keysetPage(order, args, (segment, limit) =>
+      db
+        .selectFrom('items')
+        .selectAll('items')
+        .where((eb) => itemFilterCondition(eb, args.filter, dialect))
+        .where(segmentCondition(order, segment))
+        .orderBy(segmentOrderBy(order, segment))
+        .limit(limit)
+        .execute(),
+    );
+  // In id order, a filter the cube holds is answered by the cube's ids and a primary-key read of those rows:
+  // SQL would read every matching row to sort them.
+  const cube = order.column === null ? await freshItemCube(db, dialect) : null;
+  if (!cube || !cubeCanAnswer(cube, args.filter)) return fromSql();
+  const ids = cubeItemIdPage(cube, args.filter, order.direction, args.after?.id ?? null, args.first + 1);
+  const rows = await itemsByIds({ db, dialect }, ids);
+  // A commit between the cube's snapshot and this read removed some of them: the store, not the cube, answers.
+  if (rows.length !== ids.length) return fromSql();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const page = ids.map((id) => byId.get(id)!);
+  return { rows: page.slice(0, args.first), hasNextPage: page.length > args.first };
 }
 
+/** How many items match; from the cube when it holds the filter's columns (a COUNT would read every match). */
 export async function countItems({ db, dialect }: Reader, filter?: ItemFilter | null): Promise<number> {
+  const cube = await freshItemCube(db, dialect);
+  if (cube && cubeCanAnswer(cube, filter)) return cubeTallies(cube, filter, []).total.count;
   const row = await db
     .selectFrom('items')
     .select((eb) => eb.fn.countAll<number>().as('n'))
