@@ -48,6 +48,17 @@ const NESTED = `query Nested {
   }
 }`;
 
+// Issue 22's page of 20 items with their case and citations (the peer comparison's shape).
+const ITEMS_PAGE = `query ItemsPage {
+  items(first: 20) {
+    edges { node {
+      title decision category
+      case { caseNumber dates { decision } priority }
+      citations(first: 10) { edges { node { citedBy pages guideline { source name topic } } } }
+    } }
+  }
+}`;
+
 const SEARCH = `query Search($query: String!) { search(query: $query, first: 20) { rankedAll edges { node { title snippet score } } } }`;
 
 /** The GraphiQL examples that are one itemStats call, as that call. */
@@ -83,6 +94,10 @@ export function queryWorkload(rareTerm: string, commonTerm: string, caseNumber: 
   cases.push({
     name: 'nested: 100 cases → items → citations → guideline, reviewer',
     body: { query: NESTED },
+  });
+  cases.push({
+    name: 'nested: 20 items → case, citations → guideline',
+    body: { query: ITEMS_PAGE },
   });
   cases.push({
     name: `search top 20, rare term "${rareTerm}"`,

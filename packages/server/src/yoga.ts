@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
@@ -168,15 +169,19 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
         ttl: 10 * 60_000,
         includeExtensionMetadata: true,
         // Keyed by the store's data version: an ingest that commits makes every cached answer unreachable.
+        // Hashed by node:crypto at once: the plugin's own hash goes through WebCrypto's promise-returning
+        // digest, a job and a promise per request for a few kilobytes of key.
         buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-          hashSHA256(
-            [
-              await storeVersion(),
-              documentString,
-              operationName ?? '',
-              JSON.stringify(variableValues ?? {}),
-            ].join('|'),
-          ),
+          createHash('sha256')
+            .update(
+              [
+                await storeVersion(),
+                documentString,
+                operationName ?? '',
+                JSON.stringify(variableValues ?? {}),
+              ].join('|'),
+            )
+            .digest('hex'),
       }),
     );
   }
@@ -189,6 +194,10 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
     // `access-control-allow-credentials: true`.
     cors: { origin: options.corsOrigins ?? '*', methods: ['GET', 'POST'], credentials: false },
     plugins,
+    // Bodies are bounded before they are read: input-bounds.plugin.ts refuses a POST without a Content-Length
+    // or with one past its limit, and Node's HTTP parser reads no more than the length said. Yoga's own limit
+    // would pipe every body through a stream transform, and a second Request, to count the same bytes again.
+    maxRequestBodySize: false,
     // Client errors (BAD_USER_INPUT) reach the client as raised; anything else is masked as "Unexpected
     // error." so no stack trace or SQL leaks (the original is logged on the server).
     maskedErrors: {

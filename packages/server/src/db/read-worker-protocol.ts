@@ -7,6 +7,14 @@ export interface ReadRequest {
   parameters: readonly unknown[];
 }
 
+/**
+ * Statements of one operation issued in the same turn, run one after the other and answered in one message: a
+ * message each way costs a wake-up of both processes, more than a small page's statement itself.
+ */
+export interface ReadBatch {
+  batch: ReadRequest[];
+}
+
 export interface ReadFailure {
   message: string;
   /** SQLite's error code (`SQLITE_ERROR`...), when SQLite raised it. */
@@ -23,7 +31,7 @@ export type ReadReply =
   | { id: number; changes: number; lastInsertRowid: number }
   | { id: number; error: ReadFailure };
 
-export type FromReadWorker = ReadReply | { ready: true } | { failed: string };
+export type FromReadWorker = { replies: ReadReply[] } | { ready: true } | { failed: string };
 
 /** What a read worker is started with (its command-line argument, as JSON). */
 export interface ReadWorkerSpec {

@@ -1,4 +1,4 @@
-import type { Database as SqliteHandle } from 'better-sqlite3';
+import type { Database as SqliteHandle, Statement as SqliteStatement } from 'better-sqlite3';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -6,21 +6,41 @@ import {
   type QueryResult,
   SqliteDialect,
 } from 'kysely';
+import { isPrimaryKeyRead } from './primary-key-reads';
 import type { SqliteReadPool } from './sqlite-read-pool';
 import { currentStatementDeadline, StatementTimeoutError } from './statement-deadline';
 
 // Kysely over a read pool: each compiled query goes to the next free worker process and its rows come back, so
 // the event loop never waits on SQLite. Pragmas are the exception: they run on the main thread's own read-only
 // connection, because `PRAGMA data_version` (the store version every cache keys by) means something only when
-// it is read on one connection every time, and a pragma costs microseconds.
+// it is read on one connection every time, and a pragma costs microseconds. So do lookups by primary key
+// (primary-key-reads.ts): they run there too, saving the round trip to a worker.
 
 const PRAGMA = /^\s*pragma\b/i;
 
+/** Statements of the main thread's connection kept prepared: lookups by id differ only in their key count. */
+const LOCAL_STATEMENTS = 128;
+
 class ReadPoolConnection implements DatabaseConnection {
+  private readonly prepared = new Map<string, SqliteStatement>();
+
   constructor(
     private readonly pool: SqliteReadPool,
     private readonly local: SqliteHandle,
   ) {}
+
+  private prepareLocal(sql: string): SqliteStatement {
+    let statement = this.prepared.get(sql);
+    if (statement === undefined) {
+      statement = this.local.prepare(sql);
+      if (this.prepared.size >= LOCAL_STATEMENTS) {
+        const oldest = this.prepared.keys().next().value;
+        if (oldest !== undefined) this.prepared.delete(oldest);
+      }
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const parameters = compiled.parameters as unknown[];
@@ -28,6 +48,12 @@ class ReadPoolConnection implements DatabaseConnection {
     const deadline = currentStatementDeadline();
     if (deadline !== undefined && deadline <= performance.now()) {
       throw new StatementTimeoutError('the time limit passed before this statement started');
+    }
+    if (isPrimaryKeyRead()) {
+      const statement = this.prepareLocal(compiled.sql);
+      // The main thread's connection is read-only too; only reads are ever marked, but say so if not.
+      if (!statement.reader) throw new Error('a primary-key lookup must be a read');
+      return { rows: statement.all(parameters) as R[] };
     }
     const result = await this.pool.run(compiled.sql, parameters, deadline);
     if (result.changes === undefined) return { rows: result.rows as R[] };

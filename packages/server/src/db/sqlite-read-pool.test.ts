@@ -85,6 +85,29 @@ describe('the read pool of a SQLite store', () => {
     await expect(running).rejects.toBeInstanceOf(StatementTimeoutError);
   });
 
+  it("sends an operation's statements of one turn in one message, each with its own answer", async () => {
+    const deadline = performance.now() + 10_000;
+    const before = pool.traffic();
+    const answers = await Promise.all([
+      pool.run('select ? as n', [1], deadline),
+      pool.run('select * from missing', [], deadline).catch((error: Error) => error.message),
+      pool.run('select ? as n', [3], deadline),
+    ]);
+    expect(answers[0]).toEqual({ rows: [{ n: 1 }] });
+    expect(answers[1]).toMatch(/no such table: missing/);
+    expect(answers[2]).toEqual({ rows: [{ n: 3 }] });
+    expect(pool.traffic()).toEqual({ statements: before.statements + 3, messages: before.messages + 1 });
+  });
+
+  it("never puts two operations' statements in one message: a statement past its deadline ends only its own", async () => {
+    const before = pool.traffic();
+    const slow = pool.run(ENDLESS, [], performance.now() + 300);
+    const other = pool.run('select 2 as n', [], performance.now() + 10_000);
+    await expect(slow).rejects.toBeInstanceOf(StatementTimeoutError);
+    await expect(other).resolves.toEqual({ rows: [{ n: 2 }] });
+    expect(pool.traffic()).toEqual({ statements: before.statements + 2, messages: before.messages + 2 });
+  });
+
   it('says which store it cannot open', async () => {
     const missing = new SqliteReadPool({ path: join(dir, 'missing.db'), size: 1 });
     await expect(missing.started()).rejects.toThrow(/cannot open the store for reading/);

@@ -1,7 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { FromReadWorker, ReadReply, ReadRequest, ReadWorkerSpec } from './read-worker-protocol';
+import type {
+  FromReadWorker,
+  ReadBatch,
+  ReadReply,
+  ReadRequest,
+  ReadWorkerSpec,
+} from './read-worker-protocol';
 import { StatementTimeoutError } from './statement-deadline';
 
 // Runs a read-only store's statements in a pool of worker processes (sqlite-read-worker.ts), each with its own
@@ -9,6 +15,12 @@ import { StatementTimeoutError } from './statement-deadline';
 // loop that answers HTTP. Statements queue for the next free worker. A statement still running at its deadline
 // is ended by killing its worker, which a fresh one replaces; one that waited in the queue past its deadline
 // never starts.
+//
+// A message each way wakes both processes, which costs more than a small page's statement: the statements of one
+// operation issued in the same turn (a loader tick: a case's items, diagnoses, document and reviewer at once) go
+// to a worker together, spread over the free workers, and come back in one message. Only statements of one
+// operation (one deadline) share a message: a worker killed at a deadline takes with it only that operation's
+// work, and one client's slow statement never holds another's.
 
 export interface ReadResult {
   rows: Record<string, unknown>[];
@@ -27,6 +39,8 @@ interface Task {
   request: ReadRequest;
   resolve: (result: ReadResult) => void;
   reject: (error: Error) => void;
+  /** The operation's deadline (`performance.now()` based); statements with the same one may share a message. */
+  deadline: number | undefined;
   deadlineTimer: NodeJS.Timeout | null;
   slot: Slot | null;
 }
@@ -34,7 +48,17 @@ interface Task {
 interface Slot {
   process: ChildProcess;
   ready: boolean;
-  task: Task | null;
+  /** The statements the worker is running (one message), none when it is free. */
+  tasks: Task[];
+}
+
+/** Statements one message carries at most. */
+const MAX_BATCH = 16;
+
+/** Statements run and messages sent to workers since the pool started. */
+export interface ReadPoolTraffic {
+  statements: number;
+  messages: number;
 }
 
 /** Workers a pool starts by default: one per core (statements are CPU-bound on a warm store). */
@@ -72,6 +96,8 @@ export class SqliteReadPool {
   private readonly launch: { module: string; spec: ReadWorkerSpec };
   private nextId = 1;
   private closed = false;
+  private pumpScheduled = false;
+  private readonly sent: ReadPoolTraffic = { statements: 0, messages: 0 };
   /** Set when a worker could not open the store: every statement then fails with it. */
   private startFailure: Error | null = null;
   private readonly ready: Promise<void>;
@@ -106,6 +132,11 @@ export class SqliteReadPool {
     return this.slots.flatMap((slot) => (slot.process.pid === undefined ? [] : [slot.process.pid]));
   }
 
+  /** Statements sent to workers and the messages that carried them. */
+  traffic(): ReadPoolTraffic {
+    return { ...this.sent };
+  }
+
   /**
    * Runs one statement on the next free worker. With a deadline (`performance.now()` based), the statement is
    * refused if the deadline passes before it starts, and ended by killing its worker if it passes while it runs.
@@ -118,6 +149,7 @@ export class SqliteReadPool {
         request: { id: this.nextId++, sql, parameters },
         resolve,
         reject,
+        deadline,
         deadlineTimer: null,
         slot: null,
       };
@@ -130,7 +162,7 @@ export class SqliteReadPool {
         task.deadlineTimer = setTimeout(() => this.expire(task), Math.ceil(remaining));
       }
       this.queue.push(task);
-      this.pump();
+      this.schedulePump();
     });
   }
 
@@ -140,7 +172,7 @@ export class SqliteReadPool {
     for (const task of this.queue.splice(0)) this.settle(task, new Error('the store is closed'));
     await Promise.all(
       this.slots.map((slot) => {
-        if (slot.task) this.settle(slot.task, new Error('the store is closed'));
+        for (const task of slot.tasks.splice(0)) this.settle(task, new Error('the store is closed'));
         return this.kill(slot);
       }),
     );
@@ -152,7 +184,7 @@ export class SqliteReadPool {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const slot: Slot = { process: child, ready: false, task: null };
+    const slot: Slot = { process: child, ready: false, tasks: [] };
     child.on('message', (message: FromReadWorker) => this.receive(slot, message));
     child.on('error', (error) => this.lost(slot, `read worker failed: ${error.message}`));
     child.on('exit', (code, signal) => this.lost(slot, `read worker exited (${signal ?? `code ${code}`})`));
@@ -170,23 +202,33 @@ export class SqliteReadPool {
       this.fail(new Error(`cannot open the store for reading: ${message.failed}`));
       return;
     }
-    const task = slot.task;
-    if (!task || task.request.id !== message.id) return;
-    slot.task = null;
-    if ('error' in message) {
-      const error = new Error(message.error.message) as Error & { code?: string };
-      if (message.error.code) error.code = message.error.code;
+    const tasks = slot.tasks;
+    // A reply for statements the pool gave up on (their worker is being killed) finds none.
+    if (tasks.length === 0) return;
+    slot.tasks = [];
+    const replies = new Map(message.replies.map((reply) => [reply.id, reply]));
+    for (const task of tasks) {
+      const reply = replies.get(task.request.id);
+      if (reply === undefined) this.settle(task, new Error('the read worker did not answer this statement'));
+      else this.answer(task, reply);
+    }
+    this.pump();
+  }
+
+  private answer(task: Task, reply: ReadReply): void {
+    if ('error' in reply) {
+      const error = new Error(reply.error.message) as Error & { code?: string };
+      if (reply.error.code) error.code = reply.error.code;
       this.settle(task, error);
-    } else if ('rows' in message) {
-      this.settle(task, null, { rows: asBuffers(message) });
+    } else if ('rows' in reply) {
+      this.settle(task, null, { rows: asBuffers(reply) });
     } else {
       this.settle(task, null, {
         rows: [],
-        changes: message.changes,
-        lastInsertRowid: message.lastInsertRowid,
+        changes: reply.changes,
+        lastInsertRowid: reply.lastInsertRowid,
       });
     }
-    this.pump();
   }
 
   private fail(error: Error): void {
@@ -195,15 +237,47 @@ export class SqliteReadPool {
     this.onAllReady();
   }
 
+  /**
+   * Sends the queue at the end of this turn, so the statements an operation issues together (its loaders fire
+   * in one tick, each through a few awaits of Kysely) are in the queue when it is sent.
+   */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    process.nextTick(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
   private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.ready || slot.task) continue;
-      const task = this.queue.shift() as Task;
-      task.slot = slot;
-      slot.task = task;
-      slot.process.send(task.request);
+    let free = this.slots.filter((slot) => slot.ready && slot.tasks.length === 0);
+    while (free.length > 0 && this.queue.length > 0) {
+      const batch = this.nextBatch(free.length);
+      const slot = free[0] as Slot;
+      free = free.slice(1);
+      for (const task of batch) task.slot = slot;
+      slot.tasks = batch;
+      this.sent.statements += batch.length;
+      this.sent.messages += 1;
+      const message: ReadBatch = { batch: batch.map((task) => task.request) };
+      slot.process.send(message);
     }
+  }
+
+  /**
+   * Takes the next message's statements off the queue: the oldest statement and, when it has a deadline, more of
+   * its operation's (the same deadline), its share of the free workers, so the operation's statements still run
+   * side by side. A statement without a deadline goes alone: nothing says whose it is.
+   */
+  private nextBatch(freeWorkers: number): Task[] {
+    const head = this.queue[0] as Task;
+    if (head.deadline === undefined) return [this.queue.shift() as Task];
+    const group = this.queue.filter((task) => task.deadline === head.deadline);
+    const batch = group.slice(0, Math.min(MAX_BATCH, Math.ceil(group.length / freeWorkers)));
+    const taken = new Set(batch);
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((task) => !taken.has(task)));
+    return batch;
   }
 
   private expire(task: Task): void {
@@ -216,18 +290,20 @@ export class SqliteReadPool {
       return;
     }
     // SQLite cannot be interrupted from outside the statement: the worker process goes, and the statement
-    // with it. A fresh worker takes its place.
-    slot.task = null;
-    this.settle(task, new StatementTimeoutError('the statement ran past the time limit'));
+    // with it, and the rest of its message (the same operation's, past the same deadline). A fresh worker
+    // takes its place.
+    for (const sent of slot.tasks.splice(0)) {
+      this.settle(sent, new StatementTimeoutError('the statement ran past the time limit'));
+    }
     this.replace(slot);
   }
 
   /** A worker died on its own (out of memory, a crash): its statement fails, a fresh worker takes its place. */
   private lost(slot: Slot, reason: string): void {
     if (this.closed || !this.slots.includes(slot)) return;
-    const task = slot.task;
-    slot.task = null;
-    if (task) this.settle(task, new Error(`${reason} while running this statement`));
+    for (const task of slot.tasks.splice(0)) {
+      this.settle(task, new Error(`${reason} while running this statement`));
+    }
     if (this.startFailure) return;
     // One that dies before it is ready (the module cannot load) would die again: the pool fails instead.
     if (!slot.ready) {

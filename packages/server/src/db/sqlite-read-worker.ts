@@ -1,5 +1,11 @@
 import SQLite from 'better-sqlite3';
-import type { FromReadWorker, ReadReply, ReadRequest, ReadWorkerSpec } from './read-worker-protocol';
+import type {
+  FromReadWorker,
+  ReadBatch,
+  ReadReply,
+  ReadRequest,
+  ReadWorkerSpec,
+} from './read-worker-protocol';
 import { registerSqliteFunctions } from './sqlite-functions';
 
 // A read worker: a child process holding one read-only connection to the store, running the statements the pool
@@ -78,7 +84,9 @@ function run(prepare: (sql: string) => SQLite.Statement, request: ReadRequest): 
 
 try {
   const prepare = statementCache(open(specFromArgs().path));
-  process.on('message', (request: ReadRequest) => send(run(prepare, request)));
+  process.on('message', ({ batch }: ReadBatch) =>
+    send({ replies: batch.map((request) => run(prepare, request)) }),
+  );
   // The pool ends a worker by killing it; a worker whose pool is gone (its process died) ends itself.
   process.on('disconnect', () => process.exit(0));
   send({ ready: true });

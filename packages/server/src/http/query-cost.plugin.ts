@@ -1,5 +1,12 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate } from 'graphql';
+import {
+  GraphQLError,
+  getEnterLeaveForKind,
+  getOperationAST,
+  Kind,
+  TypeInfo,
+  ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface QueryCostOptions {
@@ -9,13 +16,21 @@ export interface QueryCostOptions {
   onCost?: (context: object, cost: number) => void;
 }
 
-/** The cost of the operation about to run, by Pothos' complexity analysis (linear in the document's size). */
+/**
+ * The cost of the operation about to run, by Pothos' complexity analysis (linear in the operation's size).
+ * The complexity rule does all its work when it enters the operation, so it is entered there alone: run through
+ * `validate`, it would walk every definition of the document with type info first (GraphiQL's examples are one
+ * document of a dozen operations), a walk that cost more than the answer of a small page.
+ */
 function operationCost(args: Parameters<NonNullable<Plugin['onExecute']>>[0]['args']): number | null {
+  // No operation by that name, or several and none named: execution reports it as it always does.
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation) return null;
   let cost: number | null = null;
   const rule = createComplexityRule({
     context: args.contextValue as object,
     variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-    operationName: args.operationName,
+    operationName: operation.name?.value,
     // The limit is checked below, with our own error; this only reads the result.
     validate: () => {},
     onResult: (result) => {
@@ -23,7 +38,10 @@ function operationCost(args: Parameters<NonNullable<Plugin['onExecute']>>[0]['ar
     },
   });
   // Variables that do not fit the operation leave no result: execution reports them as it always does.
-  validate(args.schema, args.document, [rule]);
+  const context = new ValidationContext(args.schema, args.document, new TypeInfo(args.schema), () => {});
+  const { enter, leave } = getEnterLeaveForKind(rule(context), Kind.OPERATION_DEFINITION);
+  enter?.call(undefined, operation, undefined, undefined, [], []);
+  leave?.call(undefined, operation, undefined, undefined, [], []);
   return cost;
 }
 

@@ -1,4 +1,5 @@
 import type { CaseRow } from '../../db/database';
+import { readByPrimaryKey } from '../../db/primary-key-reads';
 import {
   type CaseOrder,
   caseByNumber,
@@ -27,7 +28,7 @@ import { ReviewerRef } from './reviewer.type';
 
 export const CaseRef = builder.loadableNodeRef('Case', {
   id: { resolve: (c: CaseRow) => c.id, parse: parseNodeId('Case') },
-  load: (ids: number[], ctx) => casesByIds(ctx, ids),
+  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => casesByIds(ctx, ids)),
   sort: (c) => c.id,
   // Cases resolved from lists are cached too, so nested fields that need the row again do not reload it.
   cacheResolved: (c) => c.id,
@@ -74,7 +75,7 @@ CaseRef.implement({
     reviewer: t.field({ type: ReviewerRef, nullable: true, resolve: (c) => c.reviewerId }),
     document: t.loadable({
       type: DocumentRef,
-      load: (ids: number[], ctx) => documentsByIds(ctx, ids),
+      load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => documentsByIds(ctx, ids)),
       sort: (d) => d.id,
       resolve: (c) => c.documentId,
     }),

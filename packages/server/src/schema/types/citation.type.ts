@@ -1,4 +1,5 @@
 import type { CitationRow } from '../../db/database';
+import { readByPrimaryKey } from '../../db/primary-key-reads';
 import {
   citationCountsByGuidelineIds,
   citationCountsByItemIds,
@@ -19,7 +20,7 @@ import { pageArgs, toConnection, toPageRequest } from './page.args';
 
 export const CitationRef = builder.loadableNodeRef('Citation', {
   id: { resolve: (c: CitationRow) => c.id, parse: parseNodeId('Citation') },
-  load: (ids: number[], ctx) => citationsByIds(ctx, ids),
+  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => citationsByIds(ctx, ids)),
   sort: (c) => c.id,
 });
 

@@ -1,4 +1,5 @@
 import type { GuidelineRow } from '../../db/database';
+import { readByPrimaryKey } from '../../db/primary-key-reads';
 import {
   countGuidelines,
   decisionCountsByGuidelineIds,
@@ -16,7 +17,7 @@ import { pageArgs, toConnection, toPageRequest } from './page.args';
 
 export const GuidelineRef = builder.loadableNodeRef('Guideline', {
   id: { resolve: (g: GuidelineRow) => g.id, parse: parseNodeId('Guideline') },
-  load: (ids: number[], ctx) => guidelinesByIds(ctx, ids),
+  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => guidelinesByIds(ctx, ids)),
   sort: (g) => g.id,
 });
 

@@ -1,4 +1,5 @@
 import type { ItemRow } from '../../db/database';
+import { readByPrimaryKey } from '../../db/primary-key-reads';
 import {
   bodyRegionsByItemIds,
   CASE_ITEMS_ORDER,
@@ -25,7 +26,7 @@ import { ReviewerRef } from './reviewer.type';
 
 export const ItemRef = builder.loadableNodeRef('Item', {
   id: { resolve: (i: ItemRow) => i.id, parse: parseNodeId('Item') },
-  load: (ids: number[], ctx) => itemsByIds(ctx, ids),
+  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => itemsByIds(ctx, ids)),
   sort: (i) => i.id,
 });
 

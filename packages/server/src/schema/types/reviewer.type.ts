@@ -1,4 +1,5 @@
 import type { ReviewerRow } from '../../db/database';
+import { readByPrimaryKey } from '../../db/primary-key-reads';
 import {
   countReviewers,
   decisionCountsByReviewerIds,
@@ -16,7 +17,7 @@ const jsonList = (text: string): string[] => JSON.parse(text) as string[];
 
 export const ReviewerRef = builder.loadableNodeRef('Reviewer', {
   id: { resolve: (r: ReviewerRow) => r.id, parse: parseNodeId('Reviewer') },
-  load: (ids: number[], ctx) => reviewersByIds(ctx, ids),
+  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => reviewersByIds(ctx, ids)),
   sort: (r) => r.id,
 });
 
