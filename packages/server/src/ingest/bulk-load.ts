@@ -1,10 +1,5 @@
 import { openStore, type Store } from '../db/client';
-import {
-  beginBulkLoad,
-  finishBulkLoad,
-  type PendingBulkLoad,
-  pendingBulkLoad,
-} from '../db/repositories/bulk-load.repository';
+import { beginBulkLoad, finishBulkLoad, pendingBulkLoad } from '../db/repositories/bulk-load.repository';
 
 // Who may finish a bulk load: its own run when it ends, or a later writer once the process that began it is gone
 // (killed mid-run). A bulk load whose owner still runs (another ingest process) is left to it.
@@ -64,38 +59,24 @@ export async function finishInterruptedBulkLoadAt(
   path: string,
   log: (message: string) => void,
 ): Promise<void> {
-  const pending = await readPendingBulkLoad(path);
+  const reader = await openStore(path, { readonly: true });
+  let pending: ReturnType<typeof pendingBulkLoad>;
+  try {
+    pending = pendingBulkLoad(reader.sqlite!);
+  } finally {
+    await reader.close();
+  }
   if (!pending) return;
-  if (pending !== 'hot journal' && isAlive(pending.ownerPid)) {
+  if (isAlive(pending.ownerPid)) {
     log(
       `an ingest (process ${pending.ownerPid}) is bulk loading this store: indexes and full-text search are built when it ends`,
     );
     return;
   }
-  // Opening a writer rolls back a hot journal; finishInterruptedBulkLoad then leaves a live owner's load alone.
   const writer = await openStore(path);
   try {
     finishInterruptedBulkLoad(writer, log);
   } finally {
     await writer.close();
-  }
-}
-
-/**
- * The pending bulk load as a reader sees it, or 'hot journal': a load into an empty store writes through a
- * rollback journal (bulk-load.repository.ts), and a batch its killed process cut short mid-commit leaves a hot
- * journal, which a read-only connection cannot roll back, so it cannot read the store either.
- */
-async function readPendingBulkLoad(path: string): Promise<PendingBulkLoad | 'hot journal' | null> {
-  try {
-    const reader = await openStore(path, { readonly: true });
-    try {
-      return pendingBulkLoad(reader.sqlite!);
-    } finally {
-      await reader.close();
-    }
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_READONLY_ROLLBACK') return 'hot journal';
-    throw error;
   }
 }

@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { goldLetters } from '../../schema/gold-letters.fixture';
 import { openStore, type Store, writeTransaction } from '../client';
@@ -112,54 +108,5 @@ describe('bulk load', () => {
       finishBulkLoad(store.sqlite!);
       expect(searchIntegrity(store)).toBe('ok');
     });
-  });
-
-  it('loads an empty store file through a rollback journal, and returns it to the write-ahead log', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'imr-bulk-journal-'));
-    try {
-      const store = await openStore(join(dir, 'imr.db'));
-      try {
-        const mode = () => store.sqlite!.pragma('journal_mode', { simple: true });
-        expect(mode()).toBe('wal');
-        beginBulkLoad(store.sqlite!, 1, 'a');
-        expect(mode()).toBe('truncate');
-        await writeTransaction(store, (tx) =>
-          saveLetters(tx, goldLetters(), undefined, { deferSearch: true }),
-        );
-        finishBulkLoad(store.sqlite!);
-        expect(mode()).toBe('wal');
-        expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
-        expect(searchIntegrity(store)).toBe('ok');
-      } finally {
-        await store.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('keeps the write-ahead log while another connection has the file open, so its reads never wait', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'imr-bulk-journal-'));
-    try {
-      const path = join(dir, 'imr.db');
-      const store = await openStore(path);
-      const reader = new SQLite(path, { readonly: true });
-      try {
-        reader.prepare('select count(*) from cases').get();
-        expect(beginBulkLoad(store.sqlite!, 1, 'a')).toBe(true);
-        expect(store.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
-        await writeTransaction(store, (tx) =>
-          saveLetters(tx, goldLetters(), undefined, { deferSearch: true }),
-        );
-        expect(reader.prepare('select count(*) as n from cases').get()).toEqual({ n: goldLetters().length });
-        finishBulkLoad(store.sqlite!);
-        expect(store.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
-      } finally {
-        reader.close();
-        await store.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

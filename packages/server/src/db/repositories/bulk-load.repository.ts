@@ -33,10 +33,9 @@ interface SchemaObject {
  * Returns false (and changes nothing) otherwise. Unique indexes stay: ingest looks letters up by them.
  *
  * Into an empty store, this connection also stops syncing to disk until finishBulkLoad (about a quarter of the
- * commit time went to the checkpoints' fsyncs), and writes through a rollback journal (leaveWriteAheadLog). A
- * killed process loses nothing by either (the operating system holds the writes, and the next writer rolls back a
- * batch it cut short); a power cut during the load may leave the file unusable, which costs only the load itself,
- * since the store held no letters before it.
+ * commit time went to the checkpoints' fsyncs). A killed process loses nothing by it (the operating system holds
+ * the writes); a power cut during the load may leave the file unusable, which costs only the load itself, since
+ * the store held no letters before it.
  */
 export function beginBulkLoad(
   sqlite: SQLite.Database,
@@ -80,37 +79,8 @@ export function beginBulkLoad(
       return { empty: !sqlite.prepare('select 1 from cases limit 1').get() };
     })
     .immediate();
-  if (began !== false && began.empty) {
-    sqlite.pragma('synchronous = OFF');
-    leaveWriteAheadLog(sqlite);
-  }
+  if (began !== false && began.empty) sqlite.pragma('synchronous = OFF');
   return began !== false;
-}
-
-/**
- * A load into an empty store appends nearly every page it writes. Through the write-ahead log each page is
- * written twice (to the log, then to the file at a checkpoint); through a rollback journal an appended page is
- * written once, since a page past the file's end at the start of a transaction has no old content to save. A
- * batch cut short (a killed process) leaves a hot journal, which the next connection that can write rolls back,
- * so every committed batch stays whole, as with the log. Leaving the log needs the only connection to the file:
- * with another one open (a server), the load keeps the log, and its readers never wait.
- */
-function leaveWriteAheadLog(sqlite: SQLite.Database): void {
-  try {
-    sqlite.pragma('journal_mode = TRUNCATE');
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
-  }
-}
-
-/** Back to the store's write-ahead log, where readers never wait for a writer; see leaveWriteAheadLog. */
-function returnToWriteAheadLog(sqlite: SQLite.Database): void {
-  try {
-    sqlite.pragma('journal_mode = WAL');
-  } catch (error) {
-    // A reader holds the file: the next writer to open it (every one asks for the log) switches it back.
-    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
-  }
 }
 
 /** The bulk load whose indexes are not built yet, if any. */
@@ -131,9 +101,6 @@ export function pendingBulkLoad(sqlite: SQLite.Database): PendingBulkLoad | null
 export function finishBulkLoad(sqlite: SQLite.Database): number {
   // The sorter behind CREATE INDEX may use a second core.
   sqlite.pragma('threads = 2');
-  // Durable from here: through a rollback journal the commit below syncs the file, through the log the checkpoint
-  // after it does, and either way with it everything the load wrote unsynced.
-  sqlite.pragma('synchronous = NORMAL');
   const statements = sqlite
     .transaction(() => {
       const rows = sqlite.prepare('select statement from deferred_schema order by position').all() as {
@@ -144,7 +111,8 @@ export function finishBulkLoad(sqlite: SQLite.Database): number {
       return rows.length;
     })
     .immediate();
-  returnToWriteAheadLog(sqlite);
+  // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_checkpoint(PASSIVE)');
   return statements;
 }
