@@ -19,7 +19,7 @@ export interface LetterSource {
 
 /** The text a letter's identity is computed from: line endings unified, surrounding whitespace dropped. */
 export function normaliseLetterText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim();
+  return (text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n')).trim();
 }
 
 export function sha256Hex(text: string): string {
