@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
+import { formatIngestSummary } from '@imr/ingest/ingest-summary';
+import { createProgressReporter } from '@imr/ingest/progress-reporter';
 // The ingest modules (parser, workers) load when the command runs, so other commands start without them.
-import { openStore, redactTarget, resolveDbTarget } from '../../db/client';
-import { formatIngestSummary } from '../../ingest/ingest-summary';
-import { createProgressReporter } from '../../ingest/progress-reporter';
+import { openStore, redactTarget, resolveDbTarget } from '@imr/store/client';
+import type { Command } from 'commander';
 
 interface IngestCommandOptions {
   db?: string;
@@ -42,7 +42,7 @@ export function registerIngestCommand(program: Command): void {
         const store = await openStore(target);
         const reporter = options.progress ? createProgressReporter({ label: 'ingest' }) : null;
         try {
-          const { ingestFiles } = await import('../../ingest/ingest-files');
+          const { ingestFiles } = await import('@imr/ingest/ingest-files');
           const report = await ingestFiles({
             store,
             paths,

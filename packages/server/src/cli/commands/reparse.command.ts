@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
+import { formatIngestSummary } from '@imr/ingest/ingest-summary';
+import { createProgressReporter } from '@imr/ingest/progress-reporter';
 // The ingest modules (parser, workers) load when the command runs, so other commands start without them.
-import { openStore, redactTarget, resolveDbTarget } from '../../db/client';
-import { formatIngestSummary } from '../../ingest/ingest-summary';
-import { createProgressReporter } from '../../ingest/progress-reporter';
+import { openStore, redactTarget, resolveDbTarget } from '@imr/store/client';
+import type { Command } from 'commander';
 import { positiveInteger } from './ingest.command';
 
 interface ReparseCommandOptions {
@@ -35,7 +35,7 @@ export function registerReparseCommand(program: Command): void {
         const store = await openStore(target);
         const reporter = options.progress ? createProgressReporter({ label: 'reparse' }) : null;
         try {
-          const { reparseLetters } = await import('../../ingest/reparse-letters');
+          const { reparseLetters } = await import('@imr/ingest/reparse-letters');
           const report = await reparseLetters({ store, batchSize, threads, onProgress: reporter?.update });
           reporter?.stop();
           console.log(formatIngestSummary(report, { verb: 'reparsed', db: redactTarget(target) }));

@@ -1,5 +1,5 @@
+import { resolveDbTarget } from '@imr/store/client';
 import type { Command } from 'commander';
-import { resolveDbTarget } from '../../db/client';
 import { isDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '@imr/store/client';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '../../db/client';
 import { isDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, serve } from '../../main';
 import { REPOSITORY_ROOT } from '../../server-root';
@@ -22,7 +22,7 @@ export async function ensureSampleStore(target: string, letters = FIXTURE_LETTER
   const store = await openStore(partial);
   let stored: number;
   try {
-    const { ingestFiles } = await import('../../ingest/ingest-files');
+    const { ingestFiles } = await import('@imr/ingest/ingest-files');
     stored = (await ingestFiles({ store, paths: [letters] })).stored;
   } finally {
     // Closing the last connection checkpoints the WAL into the file.

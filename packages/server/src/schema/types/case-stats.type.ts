@@ -1,8 +1,4 @@
-import {
-  type CaseStatsResult,
-  caseStats,
-  MAX_CASE_DIMENSIONS,
-} from '../../db/repositories/case-stats.repository';
+import { type CaseStatsResult, caseStats, MAX_CASE_DIMENSIONS } from '@imr/analytics/case-stats';
 import { builder } from '../builder';
 import { CaseDimensionEnum } from './case-dimension-stats.type';
 import { CaseStatsGroupRef } from './case-stats-group.type';

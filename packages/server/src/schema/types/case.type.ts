@@ -1,4 +1,4 @@
-import type { CaseRow } from '../../db/database';
+import type { CaseRow } from '@imr/store/database';
 import {
   type CaseOrder,
   caseByNumber,
@@ -11,8 +11,8 @@ import {
   diagnosesByCaseIds,
   listCases,
   REVIEWER_CASES_ORDER,
-} from '../../db/repositories/case.repository';
-import { documentsByIds, letterTextsByDocumentIds } from '../../db/repositories/document-meta.repository';
+} from '@imr/store/repositories/case.repository';
+import { documentsByIds, letterTextsByDocumentIds } from '@imr/store/repositories/document-meta.repository';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
 import { CaseDatesRef } from './case-dates.type';

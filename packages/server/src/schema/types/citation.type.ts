@@ -1,4 +1,4 @@
-import type { CitationRow } from '../../db/database';
+import type { CitationRow } from '@imr/store/database';
 import {
   citationCountsByGuidelineIds,
   citationCountsByItemIds,
@@ -8,7 +8,7 @@ import {
   GUIDELINE_CITATIONS_ORDER,
   guidelineCitationKey,
   ITEM_CITATIONS_ORDER,
-} from '../../db/repositories/citation.repository';
+} from '@imr/store/repositories/citation.repository';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';

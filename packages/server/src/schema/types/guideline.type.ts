@@ -1,11 +1,11 @@
-import type { GuidelineRow } from '../../db/database';
+import type { GuidelineRow } from '@imr/store/database';
 import {
   countGuidelines,
   decisionCountsByGuidelineIds,
   GUIDELINE_ORDER,
   guidelinesByIds,
   listGuidelines,
-} from '../../db/repositories/guideline.repository';
+} from '@imr/store/repositories/guideline.repository';
 import { builder } from '../builder';
 import { toDecisionStats } from './decision-summary.type';
 import { GuidelineSourceEnum } from './enums.type';

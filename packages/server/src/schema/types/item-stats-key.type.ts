@@ -1,3 +1,4 @@
+import type { ItemStatsKey } from '@imr/analytics/item-stats';
 import type {
   BodyRegion,
   Category,
@@ -8,8 +9,7 @@ import type {
   Priority,
   Sex,
 } from '@imr/parser';
-import type { AgeBand } from '../../db/repositories/age-band';
-import type { ItemStatsKey } from '../../db/repositories/item-stats.repository';
+import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import {
   AgeBandEnum,

@@ -1,4 +1,4 @@
-import type { ItemRow } from '../../db/database';
+import type { ItemRow } from '@imr/store/database';
 import {
   bodyRegionsByItemIds,
   CASE_ITEMS_ORDER,
@@ -9,7 +9,7 @@ import {
   itemSortKey,
   itemsByIds,
   listItems,
-} from '../../db/repositories/item.repository';
+} from '@imr/store/repositories/item.repository';
 import { builder } from '../builder';
 import { CaseRef } from './case.type';
 import { DrugRef } from './drug.type';

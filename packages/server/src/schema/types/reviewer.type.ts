@@ -1,11 +1,11 @@
-import type { ReviewerRow } from '../../db/database';
+import type { ReviewerRow } from '@imr/store/database';
 import {
   countReviewers,
   decisionCountsByReviewerIds,
   listReviewers,
   REVIEWER_ORDER,
   reviewersByIds,
-} from '../../db/repositories/reviewer.repository';
+} from '@imr/store/repositories/reviewer.repository';
 import { builder } from '../builder';
 import { DecisionSummaryRef, toDecisionStats } from './decision-summary.type';
 import { parseNodeId } from './node-id';
