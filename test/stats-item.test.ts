@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemDimension } from '../packages/analytics/src/item-stats';
 import { referenceItemStats } from '../packages/analytics/src/item-stats.reference';
 import { buildApp } from '../packages/server/src/yoga';
 import { type Store, writeTransaction } from '../packages/store/src/client';
+import type { ItemDimension } from '../packages/store/src/dimensions';
 import { saveLetters } from '../packages/store/src/repositories/letter.repository';
 import { describeEachBackend } from '../packages/store/test-support/test-store';
 

@@ -1,6 +1,8 @@
+import type { CaseDimension } from '@imr/store/dimensions';
+import type { CaseGroupTally } from '@imr/store/repositories/case-stats.repository';
 import type { ItemFilter } from '@imr/store/repositories/item-filter';
-import { type CaseCube, type CaseCubeColumn, NO_DAYS } from './case-cube';
-import type { CaseDimension } from './case-stats';
+import { type CaseCube, NO_DAYS } from './case-cube';
+import { CASE_DIMENSION_COLUMNS } from './cube-dimension-columns';
 import type { Dictionary, ItemCube, Value } from './item-cube';
 import { cubeCanAnswer, selectItems } from './item-cube-query';
 import type { HistogramBin } from './quantile';
@@ -9,21 +11,7 @@ import type { HistogramBin } from './quantile';
 // property tests hold it to): a filter selects the cases with at least one matching item, a reviewer with
 // several specialties or states counts the case once per value, and a missing value groups under null.
 
-export interface CaseGroupTally {
-  keyValues: Value[];
-  cases: number;
-  items: number;
-  /** Days from UR denial to decision: value and number of cases, in no particular order. */
-  days: HistogramBin[];
-}
-
-const SINGLE: Partial<Record<CaseDimension, CaseCubeColumn>> = {
-  DECISION_YEAR: 'decisionYear',
-  DECISION_MONTH: 'decisionMonth',
-  PRIORITY: 'priority',
-  PATIENT_SEX: 'patientSex',
-  PATIENT_AGE_BAND: 'patientAgeBand',
-};
+const SINGLE = CASE_DIMENSION_COLUMNS;
 
 /** Whether the cube can answer caseStats for this filter: it holds its cases, and its items answer the filter. */
 export function caseCubeCanAnswer(cube: ItemCube, filter: ItemFilter | null | undefined): boolean {

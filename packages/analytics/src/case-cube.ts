@@ -1,6 +1,6 @@
 import { CodedColumns, type Dictionary, type Value } from './coded-columns';
+import { dateNumber } from './date-number';
 import { growingInt32, growingUint32 } from './growing-typed-array';
-import { dateNumber } from './item-cube';
 
 // The cases of an ItemCube's snapshot as typed arrays, for case aggregates (caseStats): one GROUP BY over two
 // million cases costs SQLite about a second a pass, and caseStats needs three. Built with the item cube, from

@@ -1,5 +1,5 @@
 import type { ParsedLetter } from '@imr/parser';
-import type { CaseDimension } from './case-stats';
+import type { CaseDimension } from '@imr/store/dimensions';
 import { ageBandOf, itemMatches, type ReferenceFilter, specialtiesOf } from './item-stats.reference';
 import { quantileOfSorted } from './quantile';
 

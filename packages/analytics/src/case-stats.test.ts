@@ -1,10 +1,11 @@
 import { openStore, writeTransaction } from '@imr/store/client';
+import { CASE_DIMENSIONS } from '@imr/store/dimensions';
 import { saveLetters } from '@imr/store/repositories/letter.repository';
 import { letterBatchArb, toLetterToSave } from '@imr/store/test-support/letter.arbitrary';
 import { describeEachBackend } from '@imr/store/test-support/test-store';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_DIMENSIONS, caseStats } from './case-stats';
+import { caseStats } from './case-stats';
 import { referenceCaseStats, referenceDaySummary } from './case-stats.reference';
 import { buildItemCube, freshItemCube } from './item-cube-snapshot';
 import type { ReferenceFilter } from './item-stats.reference';

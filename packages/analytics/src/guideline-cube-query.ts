@@ -1,3 +1,4 @@
+import type { CitationGrouping } from '@imr/store/dimensions';
 import type { ItemFilter } from '@imr/store/repositories/item-filter';
 import type { DecisionTally } from './decision-tally';
 import type { Dictionary, ItemCube, PerItem, Value } from './item-cube';
@@ -7,8 +8,6 @@ import { cubeCanAnswer, selectItems } from './item-cube-query';
 // guideline-stats.repository.ts (which the property tests hold it to): per key, the distinct selected items
 // citing it, tallied by decision, and the citation rows. The SQL joins items to citations (and to ten million
 // page rows at two million letters) and counts distinct items: tens of seconds over every item.
-
-export type GuidelineCubeLevel = 'SOURCE' | 'GUIDELINE' | 'TOPIC' | 'PAGE';
 
 export interface GuidelineCubeArgs {
   filter?: ItemFilter | null;
@@ -31,7 +30,7 @@ export interface GuidelineCubeGroup {
 export function guidelineCubeCanAnswer(
   cube: ItemCube,
   filter: ItemFilter | null | undefined,
-  level: GuidelineCubeLevel,
+  level: CitationGrouping,
 ): boolean {
   return cubeCanAnswer(cube, filter) && (level !== 'PAGE' || cube.citedPages !== null);
 }
@@ -123,7 +122,7 @@ function tallyOf(slots: ArrayLike<number>): DecisionTally {
 export function guidelineCubeGroups(
   cube: ItemCube,
   args: GuidelineCubeArgs,
-  level: GuidelineCubeLevel,
+  level: CitationGrouping,
 ): GuidelineCubeGroup[] {
   const lists: PerItem | null = level === 'PAGE' ? cube.citedPages : cube.citations;
   if (!lists)

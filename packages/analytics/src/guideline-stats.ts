@@ -1,31 +1,31 @@
 import type { Db } from '@imr/store/client';
+import type { CitationGrouping, GuidelineLevel } from '@imr/store/dimensions';
+import {
+  type CitationGroupRow,
+  type CitationSelection,
+  citationCoverageTallies,
+  citationGroupRows,
+  itemCountsByCategory,
+} from '@imr/store/repositories/guideline-stats.repository';
 import type { ItemFilter, SqlDialect } from '@imr/store/repositories/item-filter';
-import { type RawBuilder, sql } from 'kysely';
+import { itemTotals, tallyOf } from '@imr/store/repositories/item-stats.repository';
 import { type DecisionTally, type OverturnRate, overturnRateOf } from './decision-tally';
 import { type GroupOrder, type KeyValue, orderGroups } from './group-order';
-import { type GuidelineCubeLevel, guidelineCubeCanAnswer, guidelineCubeGroups } from './guideline-cube-query';
+import { guidelineCubeCanAnswer, guidelineCubeGroups } from './guideline-cube-query';
 import type { ItemCube } from './item-cube';
 import { cubeCanAnswer, cubeCitationCoverage, cubeTallies } from './item-cube-query';
 import { freshItemCube } from './item-cube-snapshot';
-import { itemFilterSql, itemTotals, type TallyEngine } from './item-stats';
+import type { TallyEngine } from './item-stats';
 import { type RateInterval, wilsonInterval } from './wilson-interval';
 
 // Guideline analytics: which guidelines and which of their pages decide the items a filter selects, how the
-// items citing each were decided, and how often a party cited no guideline at all.
+// items citing each were decided, and how often a party cited no guideline at all. The counting is the
+// in-memory cube's when it is fresh and can answer, else the store's SQL; shares, rates and order are here.
 
-export const GUIDELINE_LEVELS = ['SOURCE', 'GUIDELINE', 'TOPIC'] as const;
-export type GuidelineLevel = (typeof GUIDELINE_LEVELS)[number];
-
-interface CommonArgs {
-  filter?: ItemFilter | null;
-  /** Only citations by this party; both when absent. */
-  citedBy?: string | null;
-  /** Only guidelines of these sources. */
-  sources?: readonly string[] | null;
+interface CommonArgs extends Omit<CitationSelection, 'guidelines'> {
   /** Break every figure down by item category (share is then of the category's items). */
   perCategory?: boolean | null;
   orderBy?: GroupOrder | null;
-  minCount?: number | null;
   limit?: number | null;
 }
 
@@ -74,59 +74,18 @@ function checkArgs(args: CommonArgs): void {
   }
 }
 
-const DISTINCT_TALLY = sql`count(distinct items.id) as n,
-  count(distinct case when items.decision = 'UPHELD' then items.id end) as upheld,
-  count(distinct case when items.decision = 'OVERTURNED' then items.id end) as overturned,
-  count(distinct case when items.decision = 'PARTIALLY_OVERTURNED' then items.id end) as partial,
-  count(distinct case when items.decision = 'UNKNOWN' then items.id end) as unknown`;
+type Row = CitationGroupRow;
 
-type Row = Record<string, string | number | null>;
-
-function tallyOf(row: Row): DecisionTally {
-  return {
-    count: Number(row.n ?? 0),
-    upheld: Number(row.upheld ?? 0),
-    overturned: Number(row.overturned ?? 0),
-    partiallyOverturned: Number(row.partial ?? 0),
-    unknown: Number(row.unknown ?? 0),
-  };
-}
-
-function citationConditions(args: CitedPagesArgs, dialect: SqlDialect): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [sql`${itemFilterSql(args.filter, dialect)}`];
-  if (args.citedBy) conditions.push(sql`cit.cited_by = ${args.citedBy}`);
-  if (args.sources && args.sources.length > 0) {
-    conditions.push(sql`gl.source in (${sql.join(args.sources.map((s) => sql`${s}`))})`);
-  }
-  if (args.guidelines && args.guidelines.length > 0) {
-    conditions.push(sql`gl.name in (${sql.join(args.guidelines.map((g) => sql`${g}`))})`);
-  }
-  return conditions;
-}
-
-/** Items the filter selects, per category when asked: the denominators of `share`. */
-async function denominators(
-  db: Db,
-  args: CommonArgs,
-  dialect: SqlDialect,
-): Promise<{ items: DecisionTally; byCategory: Map<string, number> }> {
-  const items = await itemTotals(db, args.filter, dialect);
-  const byCategory = new Map<string, number>();
-  if (args.perCategory) {
-    const rows = await sql<Row>`select items.category as c, count(*) as n from items
-      where ${itemFilterSql(args.filter, dialect)} group by items.category`.execute(db);
-    for (const row of rows.rows) byCategory.set(String(row.c), Number(row.n));
-  }
-  return { items, byCategory };
+interface GroupRows {
+  rows: Row[];
+  /** The items the filter selects, and per category with perCategory: the denominators of `share`. */
+  items: DecisionTally;
+  byCategory: Map<string, number>;
 }
 
 /** The cube's groups as the SQL's rows: key columns k0.., the distinct-item tally, the citation count. */
-function cubeRows(
-  cube: ItemCube,
-  args: CitedPagesArgs,
-  level: GuidelineCubeLevel,
-): { rows: Row[]; items: DecisionTally; byCategory: Map<string, number> } {
-  const rows = guidelineCubeGroups(cube, args, level).map(({ keyValues, tally, citations }) => {
+function cubeRows(cube: ItemCube, args: CitedPagesArgs, grouping: CitationGrouping): GroupRows {
+  const rows = guidelineCubeGroups(cube, args, grouping).map(({ keyValues, tally, citations }) => {
     const row: Row = {
       n: tally.count,
       upheld: tally.upheld,
@@ -146,34 +105,39 @@ function cubeRows(
   return { rows, items: denominators.total, byCategory };
 }
 
+async function sqlRows(
+  db: Db,
+  args: CitedPagesArgs,
+  grouping: CitationGrouping,
+  dialect: SqlDialect,
+): Promise<GroupRows> {
+  const rows = await citationGroupRows(db, args, grouping, dialect);
+  const items = await itemTotals(db, args.filter, dialect);
+  const byCategory = args.perCategory
+    ? await itemCountsByCategory(db, args.filter, dialect)
+    : new Map<string, number>();
+  return { rows, items, byCategory };
+}
+
 async function grouped<G extends SharedGroup>(
   db: Db,
   args: CitedPagesArgs,
   dialect: SqlDialect,
-  query: {
-    /** What the cube groups by for the same keys. */
-    level: GuidelineCubeLevel;
-    keys: RawBuilder<unknown>[];
-    extra: RawBuilder<unknown>[];
-    from: RawBuilder<unknown>;
-    where: RawBuilder<unknown>[];
-  },
+  grouping: CitationGrouping,
   toGroup: (row: Row, base: SharedGroup) => G,
   engine: TallyEngine,
 ): Promise<GroupedResult<G>> {
   checkArgs(args);
   const cube = engine === 'auto' ? await freshItemCube(db, dialect) : null;
   const { rows, items, byCategory } =
-    cube && guidelineCubeCanAnswer(cube, args.filter, query.level)
-      ? cubeRows(cube, args, query.level)
-      : await sqlRows(db, args, dialect, query);
+    cube && guidelineCubeCanAnswer(cube, args.filter, grouping)
+      ? cubeRows(cube, args, grouping)
+      : await sqlRows(db, args, grouping, dialect);
   const offset = args.perCategory ? 1 : 0;
+  const keyCount = grouping === 'SOURCE' ? 1 : grouping === 'GUIDELINE' ? 2 : 3;
   const groups = rows.map((row) => {
     const tally = tallyOf(row);
-    const keyValues = Array.from(
-      { length: offset + query.keys.length },
-      (_, i) => (row[`k${i}`] ?? null) as KeyValue,
-    );
+    const keyValues = Array.from({ length: offset + keyCount }, (_, i) => (row[`k${i}`] ?? null) as KeyValue);
     const category = args.perCategory ? String(row.k0) : null;
     const denominator = category === null ? items.count : (byCategory.get(category) ?? 0);
     return toGroup(row, {
@@ -193,30 +157,6 @@ async function grouped<G extends SharedGroup>(
   };
 }
 
-async function sqlRows(
-  db: Db,
-  args: CommonArgs,
-  dialect: SqlDialect,
-  query: {
-    keys: RawBuilder<unknown>[];
-    extra: RawBuilder<unknown>[];
-    from: RawBuilder<unknown>;
-    where: RawBuilder<unknown>[];
-  },
-): Promise<{ rows: Row[]; items: DecisionTally; byCategory: Map<string, number> }> {
-  const keys = args.perCategory ? [sql`items.category`, ...query.keys] : query.keys;
-  const columns = keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`);
-  const minCount = args.minCount ?? 1;
-  const having = minCount > 1 ? sql`having count(distinct items.id) >= ${minCount}` : sql``;
-  const result = await sql<Row>`select ${sql.join([...columns, ...query.extra, DISTINCT_TALLY])}
-    from ${query.from}
-    where ${sql.join(query.where, sql` and `)}
-    group by ${sql.raw(keys.map((_, i) => String(i + 1)).join(', '))} ${having}`.execute(db);
-  return { rows: result.rows, ...(await denominators(db, args, dialect)) };
-}
-
-const CITATIONS_FROM = sql`items join citations cit on cit.item_id = items.id join guidelines gl on gl.id = cit.guideline_id`;
-
 /**
  * The guidelines cited for the items a filter selects: per guideline (or source, or topic), how many distinct
  * items cite it, their share of the selected items, how those items were decided, and the citation count.
@@ -229,21 +169,12 @@ export async function guidelineStats(
   engine: TallyEngine = 'auto',
 ): Promise<GroupedResult<GuidelineStatsGroup>> {
   const level = args.level ?? 'GUIDELINE';
-  const keys = [sql`gl.source`];
-  if (level !== 'SOURCE') keys.push(sql`nullif(gl.name, '')`);
-  if (level === 'TOPIC') keys.push(sql`nullif(gl.topic, '')`);
   const offset = args.perCategory ? 1 : 0;
   return grouped(
     db,
     args,
     dialect,
-    {
-      level,
-      keys,
-      extra: [sql`count(*) as citations`],
-      from: CITATIONS_FROM,
-      where: citationConditions(args, dialect),
-    },
+    level,
     (row, base) => ({
       ...base,
       guideline: level === 'SOURCE' ? null : base.guideline,
@@ -269,15 +200,7 @@ export async function citedPages(
     db,
     args,
     dialect,
-    {
-      level: 'PAGE',
-      keys: [sql`gl.source`, sql`nullif(gl.name, '')`, sql`cp.page`],
-      extra: [],
-      from: sql`items join citations cit on cit.item_id = items.id
-        join citation_pages cp on cp.citation_id = cit.id
-        join guidelines gl on gl.id = cit.guideline_id`,
-      where: citationConditions(args, dialect),
-    },
+    'PAGE',
     (row, base) => ({ ...base, page: Number(row[`k${offset + 2}`]) }),
     engine,
   );
@@ -310,8 +233,8 @@ function coverageOf(citedBy: string, nothing: DecisionTally, something: Decision
 
 /**
  * How often each party cited no guideline for the items a filter selects, and how those items were decided.
- * From the item cube when it is fresh and can answer (one pass over its arrays: the SQL probes every item's
- * citations once per party, about 10 s at 2 million letters), else from SQL.
+ * From the item cube when it is fresh and can answer (one pass over its arrays, where the SQL probes every
+ * item's citations once per party), else from SQL.
  */
 export async function citationCoverage(
   db: Db,
@@ -327,18 +250,7 @@ export async function citationCoverage(
     );
   const coverage: CitationCoverage[] = [];
   for (const citedBy of parties) {
-    const result = await sql<Row>`select
-        case when exists (select 1 from citations c join guidelines g on g.id = c.guideline_id
-          where c.item_id = items.id and c.cited_by = ${citedBy} and g.source <> 'NONE') then 1 else 0 end as cited,
-        count(*) as n,
-        sum(case when items.decision = 'UPHELD' then 1 else 0 end) as upheld,
-        sum(case when items.decision = 'OVERTURNED' then 1 else 0 end) as overturned,
-        sum(case when items.decision = 'PARTIALLY_OVERTURNED' then 1 else 0 end) as partial,
-        sum(case when items.decision = 'UNKNOWN' then 1 else 0 end) as unknown
-      from items where ${itemFilterSql(filter, dialect)} group by 1`.execute(db);
-    const empty: Row = { n: 0 };
-    const nothing = tallyOf(result.rows.find((r) => Number(r.cited) === 0) ?? empty);
-    const something = tallyOf(result.rows.find((r) => Number(r.cited) === 1) ?? empty);
+    const { nothing, something } = await citationCoverageTallies(db, filter, citedBy, dialect);
     coverage.push(coverageOf(citedBy, nothing, something));
   }
   return coverage;

@@ -1,25 +1,16 @@
+import type { ItemDimension } from '@imr/store/dimensions';
 import type { ItemFilter } from '@imr/store/repositories/item-filter';
+import { ITEM_DIMENSION_COLUMNS } from './cube-dimension-columns';
+import { dateNumber } from './date-number';
 import type { DecisionTally } from './decision-tally';
 import type { CubeColumn, Dictionary, ItemCube, Value } from './item-cube';
-import { dateNumber, ROLLUP_COLUMNS } from './item-cube';
-import type { ItemDimension } from './item-stats';
+import { ROLLUP_COLUMNS } from './item-cube';
 
-// Item aggregates answered from an ItemCube, with the same meaning as the SQL in item-stats.repository.ts
+// Item aggregates answered from an ItemCube, with the same meaning as the SQL in the store's item-stats.repository.ts
 // (which the property tests hold it to): filters are ANDed, a list matches any of its values, a multi-valued
 // dimension counts an item once per value, and an item without a value groups under null.
 
-const SINGLE: Partial<Record<ItemDimension, CubeColumn>> = {
-  CATEGORY: 'category',
-  DECISION_YEAR: 'decisionYear',
-  DECISION_MONTH: 'decisionMonth',
-  DRUG_CLASS: 'drugClass',
-  DRUG: 'drug',
-  TREATMENT: 'treatment',
-  PRIORITY: 'priority',
-  PATIENT_SEX: 'patientSex',
-  PATIENT_AGE_BAND: 'patientAgeBand',
-  DECISION: 'decision',
-};
+const SINGLE = ITEM_DIMENSION_COLUMNS;
 
 const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
   Array.isArray(xs) && xs.length > 0;

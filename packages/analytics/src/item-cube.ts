@@ -7,6 +7,7 @@
 
 import { type CaseCube, CaseCubeBuilder, type CubeCaseRow } from './case-cube';
 import { CodedColumns, Dictionary, positionOf, type Value } from './coded-columns';
+import { dateNumber } from './date-number';
 import { growingInt32, growingUint32 } from './growing-typed-array';
 
 export { Dictionary, type Value } from './coded-columns';
@@ -41,12 +42,6 @@ export interface CubeGuideline {
   source: string;
   name: string;
   topic: string;
-}
-
-/** yyyy-mm-dd → yyyymmdd, an integer in the same order; -1 for null; NaN when not an ISO date. */
-export function dateNumber(date: string | null | undefined): number {
-  if (date === null || date === undefined) return -1;
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.replaceAll('-', '')) : Number.NaN;
 }
 
 // Tally slots: the four decisions, then any other string (counted, in no decision column).

@@ -1,6 +1,6 @@
 import type { DisputedItem, ParsedLetter } from '@imr/parser';
+import type { ItemDimension } from '@imr/store/dimensions';
 import type { DecisionTally } from './decision-tally';
-import type { ItemDimension } from './item-stats';
 
 // Test support: item aggregates computed by plain JS over the parsed letters, independently of the store and
 // its SQL, for property tests to compare with. Written for clarity, not speed.

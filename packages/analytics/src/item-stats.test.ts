@@ -1,4 +1,5 @@
 import { writeTransaction } from '@imr/store/client';
+import { ITEM_DIMENSIONS, isTimeDimension } from '@imr/store/dimensions';
 import { saveLetters } from '@imr/store/repositories/letter.repository';
 import { letterBatchArb, toLetterToSave } from '@imr/store/test-support/letter.arbitrary';
 import { describeEachBackend } from '@imr/store/test-support/test-store';
@@ -7,7 +8,7 @@ import { expect, it } from 'vitest';
 import type { DecisionTally } from './decision-tally';
 import { compareKeyValues } from './group-order';
 import { buildItemCube, freshItemCube, warmItemCube } from './item-cube-snapshot';
-import { ITEM_DIMENSIONS, isTimeDimension, itemStats } from './item-stats';
+import { itemStats } from './item-stats';
 import { type ReferenceFilter, referenceItemStats } from './item-stats.reference';
 
 const filterFieldsArb: fc.Arbitrary<ReferenceFilter> = fc.record(

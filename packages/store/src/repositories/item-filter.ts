@@ -161,3 +161,8 @@ export function itemFilterCondition(
   }
   return eb.and(conditions);
 }
+
+/** True when the filter restricts anything (an empty list or a missing field does not). */
+export function isFilterSet(filter: ItemFilter | null | undefined): boolean {
+  return Object.values(filter ?? {}).some((v) => v != null && !(Array.isArray(v) && v.length === 0));
+}

@@ -4,6 +4,9 @@ import { ageBand } from './age-band';
 // The rows one parsed letter becomes, built once here so both write paths (SQLite's prepared statements and the
 // portable multi-row inserts PostgreSQL uses) store exactly the same values. Pure: no SQL, no ids invented.
 
+/** What saving a letter did: stored it, found it already stored, or replaced another parser version's rows. */
+export type SaveOutcome = 'stored' | 'already-present' | 'updated';
+
 export interface LetterToSave {
   letter: ParsedLetter;
   document: {

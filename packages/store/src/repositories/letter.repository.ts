@@ -18,6 +18,7 @@ import {
   reviewerRow,
   reviewerSpecialtyRows,
   reviewerStateRows,
+  type SaveOutcome,
 } from './letter-rows';
 import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repository';
 
@@ -25,10 +26,8 @@ import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repo
 // through prepared statements (sqlite-letter.repository.ts); PostgreSQL, where every statement is a round trip,
 // through multi-row inserts. Both store the rows letter-rows.ts builds.
 
-export type { LetterToSave, SaveLettersOptions };
+export type { LetterToSave, SaveLettersOptions, SaveOutcome };
 export { letterKeyOf, reviewerProfileKey };
-
-export type SaveOutcome = 'stored' | 'already-present' | 'updated';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -1,5 +1,4 @@
 import type SQLite from 'better-sqlite3';
-import type { SaveOutcome } from './letter.repository';
 import {
   bodyRegionRows,
   caseRow,
@@ -16,6 +15,7 @@ import {
   reviewerRow,
   reviewerSpecialtyRows,
   reviewerStateRows,
+  type SaveOutcome,
 } from './letter-rows';
 
 // SQLite's write path for parsed letters: prepared statements, prepared once per connection and run row by row.

@@ -1,5 +1,5 @@
-import type { CaseStatsKey } from '@imr/analytics/case-stats';
 import type { Priority, Sex } from '@imr/parser';
+import type { CaseStatsKey } from '@imr/store/dimensions';
 import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import { AgeBandEnum, PriorityEnum, SexEnum } from './enums.type';

@@ -1,4 +1,3 @@
-import type { ItemStatsKey } from '@imr/analytics/item-stats';
 import type {
   BodyRegion,
   Category,
@@ -9,6 +8,7 @@ import type {
   Priority,
   Sex,
 } from '@imr/parser';
+import type { ItemStatsKey } from '@imr/store/dimensions';
 import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import {
