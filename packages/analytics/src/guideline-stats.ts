@@ -9,11 +9,12 @@ import {
 } from '@imr/store/repositories/guideline-stats.repository';
 import type { ItemFilter, SqlDialect } from '@imr/store/repositories/item-filter';
 import { itemTotals, tallyOf } from '@imr/store/repositories/item-stats.repository';
+import { cubeTallies } from './cube-tallies';
 import { type DecisionTally, type OverturnRate, overturnRateOf } from './decision-tally';
 import { type GroupOrder, type KeyValue, orderGroups } from './group-order';
 import { guidelineCubeCanAnswer, guidelineCubeGroups } from './guideline-cube-query';
 import type { ItemCube } from './item-cube';
-import { cubeCanAnswer, cubeCitationCoverage, cubeTallies } from './item-cube-query';
+import { cubeCanAnswer, cubeCitationCoverage } from './item-cube-query';
 import { freshItemCube } from './item-cube-snapshot';
 import type { TallyEngine } from './item-stats';
 import { type RateInterval, wilsonInterval } from './wilson-interval';

@@ -1,8 +1,8 @@
 import type { ItemDimension } from '@imr/store/dimensions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cubeTallies, rollupCovers } from './cube-tallies';
 import { type CubeItemRow, type ItemCube, ItemCubeBuilder } from './item-cube';
-import { cubeTallies, rollupCovers } from './item-cube-query';
 
 const rowArb = fc.record({
   decision: fc.constantFrom('UPHELD', 'UPHELD', 'OVERTURNED', 'PARTIALLY_OVERTURNED'),

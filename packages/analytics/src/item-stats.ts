@@ -8,9 +8,10 @@ import {
 } from '@imr/store/dimensions';
 import type { ItemFilter, SqlDialect } from '@imr/store/repositories/item-filter';
 import { type GroupTally, itemGroupTallies, itemTotals } from '@imr/store/repositories/item-stats.repository';
+import { cubeTallies } from './cube-tallies';
 import { type DecisionTally, overturnRateOf } from './decision-tally';
 import { type GroupOrder, orderGroups } from './group-order';
-import { cubeCanAnswer, cubeTallies } from './item-cube-query';
+import { cubeCanAnswer } from './item-cube-query';
 import { freshItemCube } from './item-cube-snapshot';
 
 // Item aggregates: counts by decision and overturn rates, grouped by up to three dimensions. The counting is the
