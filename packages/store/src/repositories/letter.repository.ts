@@ -1,17 +1,9 @@
 import type { ParsedLetter } from '@imr/parser';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, WriteTransaction } from '../client';
-import type { Database } from '../database';
 import {
-  bodyRegionRows,
-  caseRow,
-  citationPageRows,
-  citationRow,
-  diagnosisRows,
-  documentRow,
   guidelineKey,
   guidelineRow,
-  itemRow,
   type LetterToSave,
   letterKeyOf,
   reviewerProfileKey,
@@ -20,6 +12,15 @@ import {
   reviewerStateRows,
   type SaveOutcome,
 } from './letter-rows';
+import {
+  chunksFor,
+  type Executor,
+  insertCases,
+  insertDocuments,
+  insertItemLists,
+  insertItems,
+  type LetterToWrite,
+} from './postgres-letter-inserts';
 import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repository';
 
 // The write path of the store: a batch of parsed letters lands in the caller's transaction. SQLite writes
@@ -29,35 +30,19 @@ import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repo
 export type { LetterToSave, SaveLettersOptions, SaveOutcome };
 export { letterKeyOf, reviewerProfileKey };
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-// SQLite's default limit is 32766 bound parameters per statement; stay well below it.
-const MAX_PARAMS = 30_000;
-function chunksFor<T extends object>(rows: T[]): T[][] {
-  if (rows.length === 0) return [];
-  const perRow = Math.max(1, Object.keys(rows[0] as object).length);
-  const size = Math.max(1, Math.floor(MAX_PARAMS / perRow));
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
-  return chunks;
+interface StoredLetter {
+  id: number;
+  parserVersion: string;
+  documentId: number;
 }
 
-/**
- * Saves a batch of letters in the caller's transaction. A letter already stored under the same key by the
- * same parser version is left alone; one stored by another parser version is replaced (its rows re-derived).
- * Returns one outcome per input, in input order.
- */
-export async function saveLetters(
-  tx: WriteTransaction,
+/** The batch's letters already stored, by key and, for a letter a newer parser keys differently, by text. */
+async function storedLetters(
+  trx: Executor,
   batch: LetterToSave[],
-  ingestedAt: string = new Date().toISOString(),
-  options: SaveLettersOptions = {},
-): Promise<SaveOutcome[]> {
-  if (tx.sqlite) return saveLettersSqlite(tx.sqlite, batch, ingestedAt, options);
-  const { trx } = tx;
-  await lockLetterWrites(trx);
-  const keys = batch.map((b) => letterKeyOf(b.letter, b.document.sha256));
-  const existing = new Map<string, { id: number; parserVersion: string; documentId: number }>();
+  keys: string[],
+): Promise<{ byKey: Map<string, StoredLetter>; bySha: Map<string, StoredLetter> }> {
+  const byKey = new Map<string, StoredLetter>();
   for (const chunk of chunksFor(keys.map((k) => ({ k })))) {
     const rows = await trx
       .selectFrom('cases')
@@ -68,10 +53,9 @@ export async function saveLetters(
         chunk.map((c) => c.k),
       )
       .execute();
-    for (const r of rows) existing.set(r.letterKey, r);
+    for (const r of rows) byKey.set(r.letterKey, r);
   }
-  // A newer parser may key a stored letter differently (e.g. it now reads the case number): find it by text too.
-  const bySha = new Map<string, { id: number; parserVersion: string; documentId: number }>();
+  const bySha = new Map<string, StoredLetter>();
   for (const chunk of chunksFor(batch.map((b) => ({ s: b.document.sha256 })))) {
     const rows = await trx
       .selectFrom('cases')
@@ -85,15 +69,26 @@ export async function saveLetters(
       .execute();
     for (const r of rows) bySha.set(r.sha256, r);
   }
+  return { byKey, bySha };
+}
 
+/**
+ * What to do with each letter: leave one stored by the same parser version (or met earlier in the batch), replace
+ * one stored by another, store the rest.
+ */
+function planBatch(
+  batch: LetterToSave[],
+  keys: string[],
+  stored: { byKey: Map<string, StoredLetter>; bySha: Map<string, StoredLetter> },
+) {
   const outcomes: SaveOutcome[] = [];
-  const toWrite: { save: LetterToSave; key: string }[] = [];
+  const toWrite: LetterToWrite[] = [];
   const replacedCaseIds: number[] = [];
   const replacedDocumentIds: number[] = [];
   const seen = new Set<string>();
   batch.forEach((save, i) => {
     const key = keys[i]!;
-    const found = existing.get(key) ?? bySha.get(save.document.sha256);
+    const found = stored.byKey.get(key) ?? stored.bySha.get(save.document.sha256);
     if (seen.has(key) || (found && found.parserVersion === save.letter.parserVersion)) {
       outcomes.push('already-present');
       return;
@@ -112,10 +107,28 @@ export async function saveLetters(
     }
     toWrite.push({ save, key });
   });
-  if (toWrite.length === 0) return outcomes;
+  return { outcomes, toWrite, replacedCaseIds, replacedDocumentIds };
+}
 
-  if (replacedCaseIds.length > 0) await deleteCases(trx, replacedCaseIds, replacedDocumentIds);
-
+/**
+ * Saves a batch of letters in the caller's transaction. A letter already stored under the same key by the
+ * same parser version is left alone; one stored by another parser version is replaced (its rows re-derived).
+ * Returns one outcome per input, in input order.
+ */
+export async function saveLetters(
+  tx: WriteTransaction,
+  batch: LetterToSave[],
+  ingestedAt: string = new Date().toISOString(),
+  options: SaveLettersOptions = {},
+): Promise<SaveOutcome[]> {
+  if (tx.sqlite) return saveLettersSqlite(tx.sqlite, batch, ingestedAt, options);
+  const { trx } = tx;
+  await lockLetterWrites(trx);
+  const keys = batch.map((b) => letterKeyOf(b.letter, b.document.sha256));
+  const plan = planBatch(batch, keys, await storedLetters(trx, batch, keys));
+  const { toWrite } = plan;
+  if (toWrite.length === 0) return plan.outcomes;
+  if (plan.replacedCaseIds.length > 0) await deleteCases(trx, plan.replacedCaseIds, plan.replacedDocumentIds);
   const reviewerIds = await upsertReviewers(
     trx,
     toWrite.map((w) => w.save.letter.reviewer),
@@ -124,80 +137,11 @@ export async function saveLetters(
     trx,
     toWrite.flatMap((w) => w.save.letter.items.flatMap((item) => item.citations)),
   );
-
-  const documentIds = new Map<string, number>();
-  const documentRows = toWrite.map(({ save }) => documentRow(save, ingestedAt));
-  for (const chunk of chunksFor(documentRows)) {
-    // A document with the same text may already exist (e.g. a letter re-keyed by a newer parser): reuse it.
-    const rows = await trx
-      .insertInto('documents')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('sha256').doUpdateSet((eb) => ({
-          parserVersion: eb.ref('excluded.parserVersion'),
-          sourcePath: eb.ref('excluded.sourcePath'),
-        })),
-      )
-      .returning(['id', 'sha256'])
-      .execute();
-    for (const r of rows) documentIds.set(r.sha256, r.id);
-  }
-
-  const caseRows = toWrite.map(({ save, key }) =>
-    caseRow(
-      save.letter,
-      key,
-      documentIds.get(save.document.sha256)!,
-      reviewerIds.get(reviewerProfileKey(save.letter.reviewer)) ?? null,
-    ),
-  );
-  const caseIds = new Map<string, number>();
-  for (const chunk of chunksFor(caseRows)) {
-    const rows = await trx.insertInto('cases').values(chunk).returning(['id', 'letterKey']).execute();
-    for (const r of rows) caseIds.set(r.letterKey, r.id);
-  }
-
-  const diagnoses = toWrite.flatMap(({ save, key }) => diagnosisRows(save.letter, caseIds.get(key)!));
-  for (const chunk of chunksFor(diagnoses)) await trx.insertInto('diagnoses').values(chunk).execute();
-
-  const itemRows = toWrite.flatMap(({ save, key }) => {
-    const { letter } = save;
-    const reviewerId = reviewerIds.get(reviewerProfileKey(letter.reviewer)) ?? null;
-    return letter.items.map((item, ordinal) => itemRow(letter, item, ordinal, caseIds.get(key)!, reviewerId));
-  });
-  const itemIds = new Map<string, number>();
-  for (const chunk of chunksFor(itemRows)) {
-    const rows = await trx.insertInto('items').values(chunk).returning(['id', 'caseId', 'ordinal']).execute();
-    for (const r of rows) itemIds.set(`${r.caseId}:${r.ordinal}`, r.id);
-  }
-
-  const regionRows: ReturnType<typeof bodyRegionRows> = [];
-  const citationRows: ReturnType<typeof citationRow>[] = [];
-  for (const { save, key } of toWrite) {
-    const caseId = caseIds.get(key)!;
-    save.letter.items.forEach((item, ordinal) => {
-      const itemId = itemIds.get(`${caseId}:${ordinal}`)!;
-      regionRows.push(...bodyRegionRows(item, itemId));
-      item.citations.forEach((c, citationOrdinal) => {
-        citationRows.push(citationRow(c, citationOrdinal, itemId, guidelineIds.get(guidelineKey(c))!));
-      });
-    });
-  }
-  for (const chunk of chunksFor(regionRows)) await trx.insertInto('itemBodyRegions').values(chunk).execute();
-
-  const pageRows: ReturnType<typeof citationPageRows> = [];
-  for (const chunk of chunksFor(citationRows)) {
-    const rows = await trx
-      .insertInto('citations')
-      .values(chunk)
-      .returning(['id', 'itemId', 'guidelineId', 'pages'])
-      .execute();
-    for (const r of rows)
-      pageRows.push(...citationPageRows(JSON.parse(r.pages), r.id, r.itemId, r.guidelineId));
-  }
-  for (const chunk of chunksFor(pageRows)) await trx.insertInto('citationPages').values(chunk).execute();
-
-  return outcomes;
+  const documentIds = await insertDocuments(trx, toWrite, ingestedAt);
+  const caseIds = await insertCases(trx, toWrite, documentIds, reviewerIds);
+  const itemIds = await insertItems(trx, toWrite, caseIds, reviewerIds);
+  await insertItemLists(trx, toWrite, caseIds, itemIds, guidelineIds);
+  return plan.outcomes;
 }
 
 // Any number of ingest processes may write to one PostgreSQL database. Each batch holds this transaction-scoped
