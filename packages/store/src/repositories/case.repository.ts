@@ -4,14 +4,13 @@ import { type ItemFilter, itemFilterCondition, toFtsQuery, toTsQuery } from './i
 import {
   armChunks,
   type Cursor,
+  countSelected,
+  filteredPage,
   type KeysetOrder,
-  keysetPage,
   type Page,
   type PageRequest,
   pagesByParent,
   type Reader,
-  segmentCondition,
-  segmentOrderBy,
 } from './keyset';
 
 /** Case-level filters combine with AND; lists mean "any of". Dates are ISO yyyy-mm-dd, inclusive. */
@@ -138,26 +137,15 @@ export interface ListCasesArgs extends PageRequest {
 }
 
 export async function listCases({ db, dialect }: Reader, args: ListCasesArgs): Promise<Page<CaseRow>> {
-  const order = caseOrder(args.order);
-  return keysetPage(order, args, (segment, limit) =>
-    db
-      .selectFrom('cases')
-      .selectAll('cases')
-      .where((eb) => caseFilterCondition(eb, args.filter, dialect))
-      .where(segmentCondition(order, segment))
-      .orderBy(segmentOrderBy(order, segment))
-      .limit(limit)
-      .execute(),
-  );
+  const query = db
+    .selectFrom('cases')
+    .selectAll('cases')
+    .where((eb) => caseFilterCondition(eb, args.filter, dialect));
+  return filteredPage(caseOrder(args.order), args, query);
 }
 
 export async function countCases({ db, dialect }: Reader, filter?: CaseFilter | null): Promise<number> {
-  const row = await db
-    .selectFrom('cases')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => caseFilterCondition(eb, filter, dialect))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countSelected(db.selectFrom('cases').where((eb) => caseFilterCondition(eb, filter, dialect)));
 }
 
 export async function casesByIds({ db }: Reader, ids: readonly number[]): Promise<CaseRow[]> {

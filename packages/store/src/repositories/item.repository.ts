@@ -3,14 +3,13 @@ import type { ItemRow } from '../database';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
 import {
   type Cursor,
+  countSelected,
+  filteredPage,
   type KeysetOrder,
-  keysetPage,
   type Page,
   type PageRequest,
   pagesByParent,
   type Reader,
-  segmentCondition,
-  segmentOrderBy,
 } from './keyset';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
@@ -37,26 +36,15 @@ export interface ListItemsArgs extends PageRequest {
 }
 
 export async function listItems({ db, dialect }: Reader, args: ListItemsArgs): Promise<Page<ItemRow>> {
-  const order = itemOrder(args.order);
-  return keysetPage(order, args, (segment, limit) =>
-    db
-      .selectFrom('items')
-      .selectAll('items')
-      .where((eb) => itemFilterCondition(eb, args.filter, dialect))
-      .where(segmentCondition(order, segment))
-      .orderBy(segmentOrderBy(order, segment))
-      .limit(limit)
-      .execute(),
-  );
+  const query = db
+    .selectFrom('items')
+    .selectAll('items')
+    .where((eb) => itemFilterCondition(eb, args.filter, dialect));
+  return filteredPage(itemOrder(args.order), args, query);
 }
 
 export async function countItems({ db, dialect }: Reader, filter?: ItemFilter | null): Promise<number> {
-  const row = await db
-    .selectFrom('items')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => itemFilterCondition(eb, filter, dialect))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countSelected(db.selectFrom('items').where((eb) => itemFilterCondition(eb, filter, dialect)));
 }
 
 export async function itemsByIds({ db }: Reader, ids: readonly number[]): Promise<ItemRow[]> {

@@ -1,5 +1,6 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Db, SqlDialect } from '../client';
+import type { Database } from '../database';
 import { quoteInput } from '../quote-input';
 
 // Keyset (cursor) pagination. A cursor encodes the ordering it belongs to, the sort key of the last row seen
@@ -187,4 +188,30 @@ export function armChunks(ids: readonly number[]): number[][] {
 export function byKeys<K, V>(keys: readonly K[], entries: Iterable<[K, V]>, fallback: () => V): V[] {
   const map = new Map<K, V>(entries);
   return keys.map((k) => map.get(k) ?? fallback());
+}
+
+/**
+ * A page of the rows a query selects, in the order's keyset: the query brings its table and filter, this its
+ * segment, order and limit. The lists of cases and items (and any other filtered list) page through here.
+ */
+export function filteredPage<DB, TB extends keyof DB, Row>(
+  order: KeysetOrder,
+  request: PageRequest,
+  query: SelectQueryBuilder<DB, TB, Row>,
+): Promise<Page<Row>> {
+  return keysetPage(order, request, (segment, limit) =>
+    query
+      .where(segmentCondition(order, segment))
+      .orderBy(segmentOrderBy(order, segment))
+      .limit(limit)
+      .execute(),
+  );
+}
+
+/** How many rows a query selects (its own selection replaced by a count). */
+export async function countSelected<TB extends keyof Database, Row>(
+  query: SelectQueryBuilder<Database, TB, Row>,
+): Promise<number> {
+  const row = await query.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
