@@ -1,6 +1,12 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { CaseRow, Database } from '../database';
-import { type ItemFilter, itemFilterCondition, toFtsQuery, toTsQuery } from './item-filter';
+import {
+  type ItemFilter,
+  itemFilterCondition,
+  reviewersInStates,
+  reviewersWithSpecialties,
+  searchMatches,
+} from './item-filter';
 import {
   armChunks,
   type Cursor,
@@ -75,45 +81,13 @@ export function caseFilterCondition(
   if (f.injuryDateFrom) conditions.push(eb('cases.dateInjury', '>=', f.injuryDateFrom));
   if (f.injuryDateTo) conditions.push(eb('cases.dateInjury', '<=', f.injuryDateTo));
   if (some(f.reviewerSpecialties)) {
-    conditions.push(
-      eb(
-        'cases.reviewerId',
-        'in',
-        eb
-          .selectFrom('reviewerSpecialties')
-          .select('reviewerSpecialties.reviewerId')
-          .where('reviewerSpecialties.specialty', 'in', f.reviewerSpecialties),
-      ),
-    );
+    conditions.push(eb('cases.reviewerId', 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
   }
-  if (some(f.reviewerStates)) {
-    conditions.push(
-      eb(
-        'cases.reviewerId',
-        'in',
-        eb
-          .selectFrom('reviewerStates')
-          .select('reviewerStates.reviewerId')
-          .where('reviewerStates.state', 'in', f.reviewerStates),
-      ),
-    );
-  }
+  if (some(f.reviewerStates))
+    conditions.push(eb('cases.reviewerId', 'in', reviewersInStates(f.reviewerStates)));
   if (f.text != null) {
-    const query = dialect === 'postgres' ? toTsQuery(f.text) : toFtsQuery(f.text);
-    if (query === null) conditions.push(sql<SqlBool>`1 = 0`);
-    else if (dialect === 'postgres') {
-      conditions.push(
-        eb(
-          'cases.id',
-          'in',
-          sql<number>`(select case_id from case_search where search @@ to_tsquery('english', ${query}))`,
-        ),
-      );
-    } else {
-      conditions.push(
-        eb('cases.id', 'in', sql<number>`(select rowid from case_search where case_search match ${query})`),
-      );
-    }
+    const matches = searchMatches('case', f.text, dialect);
+    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb('cases.id', 'in', matches));
   }
   if (f.items) {
     const items = f.items;

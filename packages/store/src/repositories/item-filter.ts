@@ -1,4 +1,11 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Database } from '../database';
 
 /**
@@ -108,29 +115,10 @@ export function itemFilterCondition(
     );
   }
   if (some(f.reviewerSpecialties)) {
-    conditions.push(
-      eb(
-        'items.reviewerId',
-        'in',
-        eb
-          .selectFrom('reviewerSpecialties')
-          .select('reviewerSpecialties.reviewerId')
-          .where('reviewerSpecialties.specialty', 'in', f.reviewerSpecialties),
-      ),
-    );
+    conditions.push(eb('items.reviewerId', 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
   }
-  if (some(f.reviewerStates)) {
-    conditions.push(
-      eb(
-        'items.reviewerId',
-        'in',
-        eb
-          .selectFrom('reviewerStates')
-          .select('reviewerStates.reviewerId')
-          .where('reviewerStates.state', 'in', f.reviewerStates),
-      ),
-    );
-  }
+  if (some(f.reviewerStates))
+    conditions.push(eb('items.reviewerId', 'in', reviewersInStates(f.reviewerStates)));
   if (some(f.guidelineSources) || some(f.guidelineTopics) || some(f.guidelineIds)) {
     let cited = eb
       .selectFrom('citations')
@@ -142,22 +130,8 @@ export function itemFilterCondition(
     conditions.push(eb('items.id', 'in', cited));
   }
   if (f.text != null) {
-    const query = dialect === 'postgres' ? toTsQuery(f.text) : toFtsQuery(f.text);
-    if (query === null) {
-      conditions.push(sql<SqlBool>`1 = 0`);
-    } else if (dialect === 'postgres') {
-      conditions.push(
-        eb(
-          'items.id',
-          'in',
-          sql<number>`(select item_id from item_search where search @@ to_tsquery('english', ${query}))`,
-        ),
-      );
-    } else {
-      conditions.push(
-        eb('items.id', 'in', sql<number>`(select rowid from item_search where item_search match ${query})`),
-      );
-    }
+    const matches = searchMatches('item', f.text, dialect);
+    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb('items.id', 'in', matches));
   }
   return eb.and(conditions);
 }
@@ -165,4 +139,37 @@ export function itemFilterCondition(
 /** True when the filter restricts anything (an empty list or a missing field does not). */
 export function isFilterSet(filter: ItemFilter | null | undefined): boolean {
   return Object.values(filter ?? {}).some((v) => v != null && !(Array.isArray(v) && v.length === 0));
+}
+
+/** The reviewers with any of these specialties, as a subquery of their ids (cases and items filter on it). */
+export function reviewersWithSpecialties(specialties: readonly string[]) {
+  return expressionBuilder<Database, never>()
+    .selectFrom('reviewerSpecialties')
+    .select('reviewerSpecialties.reviewerId')
+    .where('reviewerSpecialties.specialty', 'in', specialties);
+}
+
+/** The reviewers licensed in any of these states, as a subquery of their ids. */
+export function reviewersInStates(states: readonly string[]) {
+  return expressionBuilder<Database, never>()
+    .selectFrom('reviewerStates')
+    .select('reviewerStates.reviewerId')
+    .where('reviewerStates.state', 'in', states);
+}
+
+/**
+ * The items (or cases) whose full text matches the words, as a subquery of their ids; null when the text holds
+ * no word to search for, which matches nothing.
+ */
+export function searchMatches(
+  kind: 'item' | 'case',
+  text: string,
+  dialect: SqlDialect,
+): RawBuilder<number> | null {
+  const query = dialect === 'postgres' ? toTsQuery(text) : toFtsQuery(text);
+  if (query === null) return null;
+  const index = sql.raw(`${kind}_search`);
+  return dialect === 'postgres'
+    ? sql<number>`(select ${sql.raw(`${kind}_id`)} from ${index} where search @@ to_tsquery('english', ${query}))`
+    : sql<number>`(select rowid from ${index} where ${index} match ${query})`;
 }
