@@ -3,6 +3,7 @@ import { warmItemCube } from '../../packages/analytics/src/item-cube-snapshot';
 import { buildApp } from '../../packages/server/src/yoga';
 import { openStore } from '../../packages/store/src/client';
 import type { Reader } from '../../packages/store/src/repositories/keyset';
+import { registerSqliteFunctions } from '../../packages/store/src/sqlite-functions';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type QueryCase, queryWorkload } from './query-workload';
 import { withWarmServer } from './server-process';
@@ -146,6 +147,8 @@ async function captureStatements(dbPath: string, c: QueryCase): Promise<Captured
 
 function timeSql(dbPath: string, statements: CapturedStatement[], samples: number): number[] {
   const db = new SQLite(dbPath, { readonly: true });
+  // The functions the store's statements call, as every connection of the store has them.
+  registerSqliteFunctions(db);
   try {
     const prepared = statements.map((s) => ({ stmt: db.prepare(s.sql), params: s.params }));
     const runOnce = () => {

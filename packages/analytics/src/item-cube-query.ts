@@ -51,6 +51,22 @@ function lowerBound(dates: Int32Array, value: number): number {
   return lo;
 }
 
+const reviewerIndexes = new WeakMap<number[][], number[][]>();
+
+/** For per-reviewer value lists (specialties, states): the reviewer codes holding each value code, built once. */
+function reviewersByValue(lists: number[][], valueCount: number): number[][] {
+  let index = reviewerIndexes.get(lists);
+  if (!index) {
+    const built: number[][] = Array.from({ length: valueCount }, () => []);
+    lists.forEach((codes, reviewer) => {
+      for (const c of codes) built[c]?.push(reviewer);
+    });
+    index = built;
+    reviewerIndexes.set(lists, index);
+  }
+  return index;
+}
+
 export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefined): Selection {
   const f = filter ?? {};
   let begin = 0;
@@ -113,8 +129,14 @@ export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefine
   const byReviewer = (allowedReviewer: Uint8Array) =>
     restrict((i) => allowedReviewer[cube.reviewer[i]!] === 1);
   const reviewersWith = (lists: number[][], names: Dictionary, values: readonly string[]) => {
-    const allowed = allowedCodes(names, values);
-    return Uint8Array.from(lists, (codes) => (codes.some((c) => allowed[c] === 1) ? 1 : 0));
+    // Through the value → reviewers index: tens of thousands of reviewers, of whom a filter's values name a few.
+    const reviewersOf = reviewersByValue(lists, names.size);
+    const allowed = new Uint8Array(lists.length);
+    for (const value of values) {
+      const code = names.find(value);
+      if (code > 0) for (const r of reviewersOf[code] ?? []) allowed[r] = 1;
+    }
+    return allowed;
   };
   if (some(f.reviewerSpecialties))
     byReviewer(reviewersWith(cube.reviewerSpecialties, cube.specialtyNames, f.reviewerSpecialties));

@@ -1,5 +1,5 @@
 import type { Db } from '@imr/store/client';
-import { cubeSourceVersion } from '@imr/store/repositories/cube-source.repository';
+import { cubeSourceVersion, maxItemId } from '@imr/store/repositories/cube-source.repository';
 import type { SqlDialect } from '@imr/store/repositories/item-filter';
 import type { ItemCube } from './item-cube';
 import { readItemCube } from './item-cube-reader';
@@ -48,9 +48,9 @@ export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> 
       const before = await cubeSourceVersion(db, dialect);
       const cube = await readItemCube(db);
       const after = await cubeSourceVersion(db, dialect);
-      if (before.version === after.version) {
+      if (before === after) {
         state.cube = cube;
-        state.version = after.version;
+        state.version = after;
       }
     } finally {
       state.building = null;
@@ -67,10 +67,10 @@ export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> 
 export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCube | null> {
   if (cubeDisabled()) return null;
   const state = stateOf(db);
-  const { version, maxItemId } = await cubeSourceVersion(db, dialect);
+  const version = await cubeSourceVersion(db, dialect);
   if (state.cube && state.version === version) return state.cube;
   const due = Date.now() - state.lastBuildStarted >= (state.cube ? REBUILD_INTERVAL_MS : 0);
-  if (!state.building && due && maxItemId >= CUBE_MIN_ITEMS) {
+  if (!state.building && due && (await maxItemId(db)) >= CUBE_MIN_ITEMS) {
     buildItemCube(db, dialect).catch(() => {});
   }
   return null;
@@ -88,8 +88,7 @@ export function dropItemCube(db: Db): void {
  */
 export async function warmItemCube(db: Db, dialect: SqlDialect): Promise<number | null> {
   if (cubeDisabled()) return null;
-  const { maxItemId } = await cubeSourceVersion(db, dialect);
-  if (maxItemId < CUBE_MIN_ITEMS) return null;
+  if ((await maxItemId(db)) < CUBE_MIN_ITEMS) return null;
   const started = performance.now();
   await buildItemCube(db, dialect);
   return (performance.now() - started) / 1000;

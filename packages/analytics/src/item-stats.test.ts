@@ -1,4 +1,4 @@
-import { writeTransaction } from '@imr/store/client';
+import { openStore, writeTransaction } from '@imr/store/client';
 import { ITEM_DIMENSIONS, isTimeDimension } from '@imr/store/dimensions';
 import { saveLetters } from '@imr/store/repositories/letter.repository';
 import { letterBatchArb, toLetterToSave } from '@imr/store/test-support/letter.arbitrary';
@@ -109,6 +109,32 @@ describeEachBackend('itemStats', (backend) => {
       expect(await freshItemCube(store.db, store.dialect)).toBeNull();
     } finally {
       await store.close();
+    }
+  });
+  it('is not used by a read-only store once another connection commits', async () => {
+    const target = await backend.freshTarget();
+    const writer = await openStore(target);
+    const [first = [], second = []] = fc.sample(letterBatchArb(20), { numRuns: 2, seed: 5 });
+    await writeTransaction(writer, (tx) => saveLetters(tx, first.map(toLetterToSave)));
+    const reader = await openStore(target, { readonly: true });
+    try {
+      await buildItemCube(reader.db, reader.dialect);
+      expect(await freshItemCube(reader.db, reader.dialect)).not.toBeNull();
+      await writeTransaction(writer, (tx) =>
+        saveLetters(
+          tx,
+          // Case numbers of their own: the first batch's numbers would replace its letters.
+          second.map((letter, k) =>
+            toLetterToSave({ ...letter, caseNumber: `CM99-${String(k).padStart(7, '0')}` }, first.length + k),
+          ),
+        ),
+      );
+      expect(await freshItemCube(reader.db, reader.dialect)).toBeNull();
+      await buildItemCube(reader.db, reader.dialect);
+      expect(await freshItemCube(reader.db, reader.dialect)).not.toBeNull();
+    } finally {
+      await reader.close();
+      await writer.close();
     }
   });
 });

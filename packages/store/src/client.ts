@@ -20,7 +20,9 @@ import {
 import pg from 'pg';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
+import { markReadOnlySqliteStore } from './read-only-store';
 import type { SqlDialect } from './repositories/item-filter';
+import { registerSqliteFunctions } from './sqlite-functions';
 import { SqliteReadPoolDialect } from './sqlite-read-dialect';
 import { SqliteReadPool } from './sqlite-read-pool';
 
@@ -129,6 +131,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     throw new Error('a read-only store needs a file: an in-memory database is private to its connection');
   }
   const sqlite = new SQLite(path, { readonly, fileMustExist: readonly });
+  registerSqliteFunctions(sqlite);
   if (!readonly) {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
@@ -148,6 +151,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       throw error;
     }
     const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
+    markReadOnlySqliteStore(db);
     return { db, sqlite, close: () => db.destroy() };
   }
   // Writers run unlimited, on this thread (the letter write path drives prepared statements directly).

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import type { FromReadWorker, ReadReply, ReadRequest, ReadWorkerSpec } from './read-worker-protocol';
+import { registerSqliteFunctions } from './sqlite-functions';
 
 // A read worker: a child process holding one read-only connection to the store, running the statements the pool
 // sends, one at a time. A process rather than a thread because SQLite cannot be stopped from outside a running
@@ -22,6 +23,7 @@ function open(path: string): SQLite.Database {
   const db = new SQLite(path, { readonly: true, fileMustExist: true });
   // A reader waits briefly for a checkpoint's lock; in WAL mode it never waits for a writer.
   db.pragma('busy_timeout = 5000');
+  registerSqliteFunctions(db);
   return db;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../client';
+import { isReadOnlySqliteStore } from '../read-only-store';
 import type { SqlDialect } from './item-filter';
 
 // What the in-memory cube (@imr/analytics item-cube-reader.ts) reads from the store: the rows it is built from,
@@ -9,19 +10,28 @@ import type { SqlDialect } from './item-filter';
 /**
  * Changes with every commit that can change items or cases: SQLite's data_version moves on other connections'
  * commits, and the highest item and case ids on this connection's own (a replaced letter's rows get new ids; a
- * letter without items adds only a case). All are O(1).
+ * letter without items adds only a case). All are O(1). A read-only SQLite store commits nothing itself, so
+ * there data_version alone is the version: a pragma on the main thread, not a statement sent to a read worker
+ * (every cube answer asks, and a worker may be busy with a slow statement).
  */
-export async function cubeSourceVersion(
-  db: Db,
-  dialect: SqlDialect,
-): Promise<{ version: string; maxItemId: number }> {
+export async function cubeSourceVersion(db: Db, dialect: SqlDialect): Promise<string> {
+  if (dialect === 'sqlite' && isReadOnlySqliteStore(db)) return `s${await dataVersion(db)}`;
   const { rows } = await sql<{ m: number | null; c: number | null }>`select
     (select max(id) from items) as m, (select max(id) from cases) as c`.execute(db);
-  const maxItemId = Number(rows[0]?.m ?? 0);
-  const ids = `${maxItemId}.${Number(rows[0]?.c ?? 0)}`;
-  if (dialect !== 'sqlite') return { version: `p${ids}`, maxItemId };
+  const ids = `${Number(rows[0]?.m ?? 0)}.${Number(rows[0]?.c ?? 0)}`;
+  if (dialect !== 'sqlite') return `p${ids}`;
+  return `s${await dataVersion(db)}.${ids}`;
+}
+
+async function dataVersion(db: Db): Promise<number> {
   const pragma = await sql<{ dataVersion: number }>`pragma data_version`.execute(db);
-  return { version: `s${pragma.rows[0]?.dataVersion ?? 0}.${ids}`, maxItemId };
+  return pragma.rows[0]?.dataVersion ?? 0;
+}
+
+/** The highest item id: how large the store is, for whether a cube is worth building. */
+export async function maxItemId(db: Db): Promise<number> {
+  const { rows } = await sql<{ m: number | null }>`select max(id) as m from items`.execute(db);
+  return Number(rows[0]?.m ?? 0);
 }
 
 /** An item as the cube holds it: its ids, dates, and the values of the dimensions its row holds. */

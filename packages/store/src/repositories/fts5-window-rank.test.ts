@@ -3,10 +3,13 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../client';
+import { registerSqliteFunctions } from '../sqlite-functions';
 import {
   BM25_SAMPLE,
   type Fts5Table,
   ftsPhrases,
+  type RankedMatch,
+  type RankPage,
   rankNewestMatches,
   readVarint,
   readVarints,
@@ -43,6 +46,7 @@ describe('BM25 over the newest matches (fts5-window-rank)', () => {
 
   beforeAll(() => {
     sqlite = new SQLite(':memory:');
+    registerSqliteFunctions(sqlite);
     sqlite.exec('create virtual table t using fts5(title, body)');
     const random = seededRandom(7);
     const insert = sqlite.prepare('insert into t (rowid, title, body) values (?, ?, ?)');
@@ -73,7 +77,7 @@ describe('BM25 over the newest matches (fts5-window-rank)', () => {
         .all(query)
         .map((r) => [r.id, r.score]),
     );
-    const windowed = await rankNewestMatches(db, TABLE, query, ROWS);
+    const { matches: windowed } = await rankNewestMatches(db, TABLE, query, ROWS);
     return windowed
       .map((r) => ({ id: r.id, windowed: r.score, exact: exact.get(r.id) ?? Number.NaN }))
       .sort((a, b) => a.id - b.id);
@@ -97,9 +101,9 @@ describe('BM25 over the newest matches (fts5-window-rank)', () => {
   });
 
   it('ranks only the newest matches when asked for fewer', async () => {
-    const newest = await rankNewestMatches(db, TABLE, '"common"', 100);
+    const { matches: newest } = await rankNewestMatches(db, TABLE, '"common"', 100);
     expect(newest.length).toBe(100);
-    const all = await rankNewestMatches(db, TABLE, '"common"', ROWS);
+    const { matches: all } = await rankNewestMatches(db, TABLE, '"common"', ROWS);
     const newestIds = all
       .map((r) => r.id)
       .sort((a, b) => b - a)
@@ -117,6 +121,28 @@ describe('BM25 over the newest matches (fts5-window-rank)', () => {
     expect(ratio).toBeGreaterThan(0.9);
     expect(ratio).toBeLessThan(1.1);
     for (const r of rows) expect(r.windowed / r.exact).toBeCloseTo(ratio, 9);
+  });
+
+  it('pages through a window with a cursor as one ranking of it, and says whether it held every match', async () => {
+    for (const query of ['"common"', '"rare"', '"common" "frequent"']) {
+      const whole = await rankNewestMatches(db, TABLE, query, 3_000);
+      const walked: RankedMatch[] = [];
+      let after: RankPage['after'] = null;
+      for (;;) {
+        const { matches, complete } = await rankNewestMatches(db, TABLE, query, 3_000, { limit: 700, after });
+        expect(complete).toBe(whole.complete);
+        walked.push(...matches);
+        const last = matches.at(-1);
+        if (matches.length < 700 || !last) break;
+        after = { score: last.score, id: last.id };
+      }
+      expect(walked).toEqual(whole.matches);
+      expect(whole.matches).toEqual([...whole.matches].sort((a, b) => a.score - b.score || a.id - b.id));
+    }
+    expect((await rankNewestMatches(db, TABLE, '"common"', 3_000)).complete).toBe(false);
+    expect((await rankNewestMatches(db, TABLE, '"rare"', 3_000)).complete).toBe(true);
+    expect((await rankNewestMatches(db, TABLE, '"rare"', ROWS / 800)).complete).toBe(true);
+    expect((await rankNewestMatches(db, TABLE, '"rare"', ROWS / 800 - 1)).complete).toBe(false);
   });
 
   it('keeps nearly the same top 20 for two common words', async () => {

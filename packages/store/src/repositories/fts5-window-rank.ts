@@ -10,6 +10,9 @@ import type { Db } from '../client';
 // records: the row count and token total (the averages record, id 1 of `<table>_data`), each row's token count
 // (`<table>_docsize`), and which columns hold each phrase (a column-filtered query per phrase and column);
 // a phrase counts once per column holding it: FTS5 gives its per-row instance counts only to its own functions.
+// Either way the scores are computed by the statement, which returns only the page asked for: a read runs in a
+// worker process (sqlite-read-pool.ts), and ten thousand scored rows sent back to be sorted cost more than the
+// scoring.
 
 export const BM25_SAMPLE = 10_000;
 const K1 = 1.2;
@@ -79,86 +82,157 @@ export function estimatedHits(count: PhraseCount, rows: number): number {
   return Math.min(rows, Math.trunc((count.counted * rows) / Math.max(span, count.counted)));
 }
 
-async function countPhrase(db: Db, table: Fts5Table, phrase: string): Promise<PhraseCount> {
-  const { rows } = await sql<{ n: number; f: number | null; l: number | null }>`select count(*) as n,
-      min(id) as f, max(id) as l from (select rowid as id from ${sql.table(table.name)}
-        where ${sql.ref(table.name)} match ${phrase} order by rowid limit ${BM25_SAMPLE}) m`.execute(db);
-  const row = rows[0];
-  return { counted: Number(row?.n ?? 0), first: Number(row?.f ?? 0), last: Number(row?.l ?? 0) };
+/** Which rows of the ranking to return: the best `limit` after `after` in (score, id) order; all when absent. */
+export interface RankPage {
+  limit: number;
+  after: { score: number; id: number } | null;
+}
+
+export interface RankedWindow {
+  /** Best first: by score, then id. */
+  matches: RankedMatch[];
+  /** Whether the window held every match (false when more matched than it ranks). */
+  complete: boolean;
+}
+
+interface TableStats {
+  counts: PhraseCount[];
+  rowCount: number;
+  averageLength: number;
+}
+
+/**
+ * One statement: each phrase's matches counted up to BM25_SAMPLE in rowid order, and FTS5's averages record
+ * (row count, then the token total of each column).
+ */
+async function tableStats(db: Db, table: Fts5Table, phrases: readonly string[]): Promise<TableStats> {
+  const averages = sql`(select hex(block) from ${sql.table(`${table.name}_data`)} where id = 1)`;
+  const perPhrase = phrases.map(
+    (
+      phrase,
+      i,
+    ) => sql`select ${i} as phrase, count(*) as n, min(id) as f, max(id) as l, ${averages} as averages
+      from (select rowid as id from ${sql.table(table.name)} where ${sql.ref(table.name)} match ${phrase}
+        order by rowid limit ${BM25_SAMPLE})`,
+  );
+  const { rows } = await sql<{
+    phrase: number;
+    n: number;
+    f: number | null;
+    l: number | null;
+    averages: string | null;
+  }>`
+    ${sql.join(perPhrase, sql` union all `)}`.execute(db);
+  const counts = phrases.map((_, i) => {
+    const row = rows.find((r) => Number(r.phrase) === i);
+    return { counted: Number(row?.n ?? 0), first: Number(row?.f ?? 0), last: Number(row?.l ?? 0) };
+  });
+  const [rowCount = 0, ...columnTokens] = readVarints(Buffer.from(rows[0]?.averages ?? '', 'hex'));
+  const averageLength = rowCount === 0 ? 0 : columnTokens.reduce((sum, n) => sum + n, 0) / rowCount;
+  return { counts, rowCount, averageLength };
 }
 
 function weights(table: Fts5Table) {
   return sql.raw(table.columns.map((c) => c.weight.toFixed(1)).join(', '));
 }
 
+function matchQuery(table: Fts5Table, query: string) {
+  return sql`select rowid as id from ${sql.table(table.name)} where ${sql.ref(table.name)} match ${query}`;
+}
+
+/**
+ * The statement's tail, the same for both ways of scoring: given `m` (the newest window + 1 matches, so that
+ * its count tells whether the window held them all) and `s` (the window's rows with their scores), the page of
+ * `s` and the count of `m`. Only the page crosses to the caller, not the window.
+ */
+async function rankedPage(
+  db: Db,
+  ctes: ReturnType<typeof sql>,
+  page: RankPage | undefined,
+  window: number | null,
+): Promise<RankedWindow> {
+  const after = page?.after ? sql`where (score, id) > (${page.after.score}, ${page.after.id})` : sql``;
+  const limit = page ? sql`limit ${page.limit}` : sql``;
+  const { rows } = await sql<{ id: number | null; score: number | null; matched: number }>`${ctes}
+    select p.id, p.score, (select count(*) from m) as matched
+    from (select 1) one left join (select id, score from s ${after} order by score, id ${limit}) p on true
+    order by p.score, p.id`.execute(db);
+  const matches: RankedMatch[] = [];
+  for (const r of rows)
+    if (r.id !== null && r.score !== null) matches.push({ id: Number(r.id), score: r.score });
+  const matched = Number(rows[0]?.matched ?? 0);
+  return { matches, complete: window === null || matched <= window };
+}
+
 /** bm25() by FTS5 itself over the newest `window` matches, or every match when window is null. */
-export async function rankWithFts5Bm25(
+export function rankWithFts5Bm25(
   db: Db,
   table: Fts5Table,
   query: string,
   window: number | null,
-): Promise<RankedMatch[]> {
-  const newest = window === null ? sql`` : sql`order by rowid desc limit ${window}`;
-  const { rows } = await sql<RankedMatch>`select rowid as id,
-      bm25(${sql.ref(table.name)}, ${weights(table)}) as score from ${sql.table(table.name)}
-      where ${sql.ref(table.name)} match ${query} ${newest}`.execute(db);
-  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+  page?: RankPage,
+): Promise<RankedWindow> {
+  const newest = window === null ? sql`` : sql`order by rowid desc limit ${window + 1}`;
+  const inWindow = window === null ? sql`` : sql`order by id desc limit ${window}`;
+  return rankedPage(
+    db,
+    sql`with m as materialized (select rowid as id, bm25(${sql.ref(table.name)}, ${weights(table)}) as score
+        from ${sql.table(table.name)} where ${sql.ref(table.name)} match ${query} ${newest}),
+      s as (select id, score from m ${inWindow})`,
+    page,
+    window,
+  );
 }
 
 /**
  * The newest `window` matches of `query` (phrases from `toFtsQuery`, all required), scored as bm25() scores them
- * with each phrase's match count capped at BM25_SAMPLE (see the top of this file).
+ * with each phrase's match count capped at BM25_SAMPLE (see the top of this file); the page asked of them, best
+ * first, and whether the window held every match.
  */
 export async function rankNewestMatches(
   db: Db,
   table: Fts5Table,
   query: string,
   window: number,
-): Promise<RankedMatch[]> {
+  page?: RankPage,
+): Promise<RankedWindow> {
   const phrases = ftsPhrases(query);
-  const counts = await Promise.all(phrases.map((phrase) => countPhrase(db, table, phrase)));
-  if (counts.every((c) => c.counted < BM25_SAMPLE)) return rankWithFts5Bm25(db, table, query, window);
+  if (phrases.length === 0) return rankWithFts5Bm25(db, table, query, window, page);
+  const stats = await tableStats(db, table, phrases);
+  if (stats.counts.every((c) => c.counted < BM25_SAMPLE)) {
+    return rankWithFts5Bm25(db, table, query, window, page);
+  }
+  if (stats.rowCount === 0) return { matches: [], complete: true };
+  const idfs = stats.counts.map((c) => bm25Idf(stats.rowCount, estimatedHits(c, stats.rowCount)));
 
-  const averages = await sql<{ block: Uint8Array }>`select block from ${sql.table(`${table.name}_data`)}
-    where id = 1`.execute(db);
-  const [rowCount = 0, ...columnTokens] = readVarints(averages.rows[0]?.block ?? new Uint8Array());
-  if (rowCount === 0) return [];
-  const averageLength = columnTokens.reduce((sum, n) => sum + n, 0) / rowCount;
-  const idfs = counts.map((c) => bm25Idf(rowCount, estimatedHits(c, rowCount)));
-
-  // One statement: the window, each row's token counts, and for each phrase and column whether the row holds it
-  // (with one column, every match holds every phrase). The flags come back as columns p<phrase>c<column>.
-  const flags =
-    table.columns.length === 1
-      ? []
-      : phrases.flatMap((phrase, i) =>
-          table.columns.map(
-            (column, c) => sql`m.id in (select rowid from ${sql.table(table.name)}
-      where ${sql.ref(table.name)} match ${`${column.name} : ${phrase}`}
-        and rowid >= (select min(id) from m)) as ${sql.ref(`p${i}c${c}`)}`,
-          ),
-        );
-  // The token counts come as hex text: ten thousand small blobs would each cross to the main thread as an
-  // ArrayBuffer of its own, which costs more than the statement.
-  const { rows: matches } = await sql<Record<string, unknown> & { id: number; sz: string | null }>`
-    with m as materialized (select rowid as id from ${sql.table(table.name)}
-      where ${sql.ref(table.name)} match ${query} order by rowid desc limit ${window})
-    select m.id, hex(d.sz) as sz${flags.length > 0 ? sql`, ${sql.join(flags)}` : sql``}
-    from m left join ${sql.table(`${table.name}_docsize`)} d on d.id = m.id`.execute(db.withoutPlugins());
-  if (matches.length === 0) return [];
-
-  return matches.map((match) => {
-    const id = Number(match.id);
-    const length = match.sz ? readVarints(Buffer.from(match.sz, 'hex')).reduce((sum, n) => sum + n, 0) : 0;
-    const norm = K1 * (1 - B + (B * length) / averageLength);
-    let score = 0;
-    for (const [i, idf] of idfs.entries()) {
-      let frequency = 0;
-      for (const [c, column] of table.columns.entries()) {
-        if (table.columns.length === 1 || Number(match[`p${i}c${c}`]) === 1) frequency += column.weight;
-      }
-      score += idf * ((frequency * (K1 + 1)) / (frequency + norm));
-    }
-    return { id, score: -score };
+  // Scored in SQL, in the process that runs the statement, so that only the page leaves it. Each row's token
+  // count is the sum of its docsize record (fts5_record_sum, sqlite-functions.ts); a phrase's frequency is the
+  // weight of each column holding it, found by a column-filtered query per phrase and column over the window's
+  // row ids (with one column, every match holds every phrase).
+  const frequencies = phrases.map((phrase, i) => {
+    const weighted =
+      table.columns.length === 1
+        ? [sql.lit(table.columns[0]?.weight ?? 1)]
+        : table.columns.map(
+            (column) => sql`${sql.lit(column.weight)} * (w.id in (select rowid from ${sql.table(table.name)}
+              where ${sql.ref(table.name)} match ${`${column.name} : ${phrase}`}
+                and rowid >= (select min(id) from w)))`,
+          );
+    return sql`(0.0 + ${sql.join(weighted, sql` + `)}) as ${sql.ref(`f${i}`)}`;
   });
+  const terms = idfs.map(
+    (idf, i) => sql`${idf} * ((${sql.ref(`f${i}`)} * ${sql.lit(K1 + 1)}) / (${sql.ref(`f${i}`)} + norm))`,
+  );
+  return rankedPage(
+    db,
+    sql`with m as materialized (${matchQuery(table, query)} order by rowid desc limit ${window + 1}),
+      w as (select id from m order by id desc limit ${window}),
+      n as materialized (select w.id,
+          ${sql.lit(K1)} * (1 - ${sql.lit(B)} + (${sql.lit(B)} * fts5_record_sum(hex(d.sz))) / ${stats.averageLength})
+            as norm, ${sql.join(frequencies)}
+        from w left join ${sql.table(`${table.name}_docsize`)} d on d.id = w.id),
+      s as (select id, -(${sql.join(terms, sql` + `)}) as score from n)`,
+    page,
+    window,
+  );
 }

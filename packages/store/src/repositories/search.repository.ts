@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import { type Fts5Table, type RankedMatch, rankNewestMatches, rankWithFts5Bm25 } from './fts5-window-rank';
+import {
+  type Fts5Table,
+  type RankedWindow,
+  type RankPage,
+  rankNewestMatches,
+  rankWithFts5Bm25,
+} from './fts5-window-rank';
 import { toFtsQuery, toTsQuery } from './item-filter';
 import type { KeysetOrder, Page, PageRequest, Reader } from './keyset';
 
@@ -75,37 +81,50 @@ function ranked(
   table: Fts5Table,
   query: string,
   scope: SearchScope,
-): Promise<RankedMatch[]> {
+  page: RankPage,
+): Promise<RankedWindow> {
   const window = windowOf(scope);
   return window === null
-    ? rankWithFts5Bm25(db, table, query, null)
-    : rankNewestMatches(db, table, query, window);
+    ? rankWithFts5Bm25(db, table, query, null, page)
+    : rankNewestMatches(db, table, query, window, page);
 }
 
-/** SQLite: both kinds ranked (fts5-window-rank.ts), merged, and the page after the cursor cut from them. */
+/**
+ * The page of one kind after the cursor: its rows after (score, hitId) are those after (score, id) with id the
+ * cursor's hitId taken back to this kind's ids (hitIds are 2·id for items, 2·id+1 for cases, so within a kind
+ * they order as the ids do).
+ */
+function kindPage(request: PageRequest, hitOffset: 0 | 1): RankPage {
+  const after = request.after;
+  return {
+    limit: request.first + 1,
+    after:
+      after && typeof after.key === 'number'
+        ? { score: after.key, id: Math.floor((after.id - hitOffset) / 2) }
+        : null,
+  };
+}
+
+/**
+ * SQLite: each kind's window ranked (fts5-window-rank.ts), only the page after the cursor read from each, and
+ * the two merged.
+ */
 async function sqliteSearchHits(
   db: Reader['db'],
   query: string,
   request: PageRequest,
   scope: SearchScope,
-): Promise<SearchHitRow[]> {
+): Promise<{ hits: SearchHitRow[]; rankedAll: boolean }> {
   const [items, cases] = await Promise.all([
-    ranked(db, ITEM_SEARCH, query, scope),
-    ranked(db, CASE_SEARCH, query, scope),
+    ranked(db, ITEM_SEARCH, query, scope, kindPage(request, 0)),
+    ranked(db, CASE_SEARCH, query, scope, kindPage(request, 1)),
   ]);
   const hits = [
-    ...items.map((m) => ({ kind: 'ITEM' as const, id: m.id, score: m.score, hitId: m.id * 2 })),
-    ...cases.map((m) => ({ kind: 'CASE' as const, id: m.id, score: m.score, hitId: m.id * 2 + 1 })),
+    ...items.matches.map((m) => ({ kind: 'ITEM' as const, id: m.id, score: m.score, hitId: m.id * 2 })),
+    ...cases.matches.map((m) => ({ kind: 'CASE' as const, id: m.id, score: m.score, hitId: m.id * 2 + 1 })),
   ];
-  const after = request.after;
-  const afterKey = after && typeof after.key === 'number' ? after.key : null;
-  const past =
-    after && afterKey !== null
-      ? hits.filter((h) => h.score > afterKey || (h.score === afterKey && h.hitId > after.id))
-      : hits;
-  const page = past.sort((a, b) => a.score - b.score || a.hitId - b.hitId).slice(0, request.first + 1);
-  // Items are read (for their case ids) only for the page: reading every ranked match would read thousands of
-  // wide item rows to keep twenty.
+  const page = hits.sort((a, b) => a.score - b.score || a.hitId - b.hitId).slice(0, request.first + 1);
+  // Items are read (for their case ids) only for the page.
   const itemIds = page.filter((h) => h.kind === 'ITEM').map((h) => h.id);
   const caseOf = new Map<number, number>();
   if (itemIds.length > 0) {
@@ -113,7 +132,10 @@ async function sqliteSearchHits(
       where id in (${sql.join(itemIds)})`.execute(db);
     for (const r of rows) caseOf.set(Number(r.id), Number(r.caseId));
   }
-  return page.map((h) => ({ ...h, caseId: h.kind === 'ITEM' ? (caseOf.get(h.id) ?? 0) : h.id }));
+  return {
+    hits: page.map((h) => ({ ...h, caseId: h.kind === 'ITEM' ? (caseOf.get(h.id) ?? 0) : h.id })),
+    rankedAll: items.complete && cases.complete,
+  };
 }
 
 /**
@@ -143,7 +165,7 @@ export async function searchRankedAll(
   return true;
 }
 
-/** A page of hits; `rankedAll` is set when the ranking statement could tell it on the way (PostgreSQL). */
+/** A page of hits, and whether each kind's ranking covered every match (told by the ranking statements). */
 export interface SearchHitPage extends Page<SearchHitRow> {
   rankedAll?: boolean;
 }
@@ -155,8 +177,8 @@ export async function searchHits(
   scope: SearchScope,
 ): Promise<SearchHitPage> {
   if (reader.dialect === 'postgres') return postgresSearchHits(reader, query, request, scope);
-  const hits = await sqliteSearchHits(reader.db, query, request, scope);
-  return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first };
+  const { hits, rankedAll } = await sqliteSearchHits(reader.db, query, request, scope);
+  return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first, rankedAll };
 }
 
 // On PostgreSQL a match is found by testing each row's tsvector (`search @@ q`) while walking the primary key
@@ -261,7 +283,9 @@ export async function searchSnippets(
         ? `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`
         : `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
     })`;
-  if (itemIds.length > 0) {
+  // The two kinds at once: on two pooled connections (PostgreSQL) or two read workers (SQLite).
+  const itemSnippets = async () => {
+    if (itemIds.length === 0) return;
     const { rows } =
       dialect === 'postgres'
         ? await sql<{
@@ -280,8 +304,9 @@ export async function searchSnippets(
             db,
           );
     for (const r of rows) snippets.set(Number(r.id) * 2, { title: r.title, snippet: r.snippet });
-  }
-  if (caseIds.length > 0) {
+  };
+  const caseSnippets = async () => {
+    if (caseIds.length === 0) return;
     const { rows } =
       dialect === 'postgres'
         ? await sql<{
@@ -297,7 +322,8 @@ export async function searchSnippets(
             db,
           );
     for (const r of rows) snippets.set(Number(r.id) * 2 + 1, { title: null, snippet: r.snippet ?? '' });
-  }
+  };
+  await Promise.all([itemSnippets(), caseSnippets()]);
   return snippets;
 }
 

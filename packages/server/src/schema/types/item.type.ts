@@ -1,14 +1,13 @@
+import { countItems, listItems } from '@imr/analytics/item-list';
 import type { ItemRow } from '@imr/store/database';
 import {
   bodyRegionsByItemIds,
   CASE_ITEMS_ORDER,
-  countItems,
   type ItemOrder,
   itemOrder,
   itemPagesByCaseIds,
   itemSortKey,
   itemsByIds,
-  listItems,
 } from '@imr/store/repositories/item.repository';
 import { builder } from '../builder';
 import { CaseRef } from './case.type';

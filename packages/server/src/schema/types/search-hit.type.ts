@@ -103,7 +103,7 @@ builder.queryField('search', (t) =>
         (h) => ({ order, key: h.score, id: h.hitId }),
         () => countSearchHits(ctx, query),
       );
-      // PostgreSQL's ranking statements tell it on the way; SQLite counts when asked.
+      // The ranking statements tell it on the way (each reads one match past its window).
       const rankedAll = page.rankedAll;
       return {
         ...connection,
