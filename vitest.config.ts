@@ -21,6 +21,18 @@ export default defineConfig({
       { extends: true, test: { name: 'generator', include: ['packages/generator/src/**/*.test.ts'] } },
       {
         extends: true,
+        test: { name: 'store', include: ['packages/store/src/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'analytics', include: ['packages/analytics/src/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'ingest', include: ['packages/ingest/src/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], testTimeout: 30_000 },
       },
       {

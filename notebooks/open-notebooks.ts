@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureSampleStore } from '../packages/server/src/cli/commands/start.command';
-import { DEFAULT_DB_PATH } from '../packages/server/src/db/client';
 import { type RunningServer, serve } from '../packages/server/src/main';
+import { DEFAULT_DB_PATH } from '../packages/store/src/client';
 import { jupyterVersion, NOTEBOOKS_DIR, notebookEnv, writeDenoKernelSpec } from './jupyter-env';
 
 const REPO_ROOT = join(NOTEBOOKS_DIR, '..');

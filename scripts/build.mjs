@@ -2,10 +2,11 @@
 // `pnpm build`: what runs in production, compiled, so nothing compiles at run time (no tsx, no Vite).
 //   packages/sdk/dist        tsc: the installable SDK (ES modules + declarations); its imports carry .js already
 //   packages/dashboard/dist  Vite: the page the server serves at /
-//   packages/server/dist     esbuild: the `imr` CLI (imr.cjs → cli.js), its parse worker and the generator's
-//                            worker, with the parser and generator compiled in. A bundler rather than tsc here:
-//                            the server's sources import without file extensions (moduleResolution Bundler), which
-//                            Node's loader cannot follow, and the workspace packages export TypeScript sources.
+//   packages/server/dist     esbuild: the `imr` CLI (imr.cjs → cli.js), its parse worker (@imr/ingest), the read
+//                            worker (@imr/store) and the generator's worker, with every workspace package compiled
+//                            in. A bundler rather than tsc here: the sources import without file extensions
+//                            (moduleResolution Bundler), which Node's loader cannot follow, and the workspace
+//                            packages export TypeScript sources.
 //                            npm packages stay external, and each must be a declared dependency of the server.
 // `--if-stale` builds only when a source is newer than the last build (how `pnpm start` and `pnpm imr` call it);
 // it says nothing on stdout, so `pnpm --silent imr parse ... --json` stays clean.
@@ -25,6 +26,9 @@ const STAMP = join(SERVER, 'dist/build-stamp.json');
 const INPUTS = [
   'packages/parser/src',
   'packages/generator/src',
+  'packages/store/src',
+  'packages/analytics/src',
+  'packages/ingest/src',
   'packages/server/src',
   'packages/sdk/src',
   'packages/dashboard/src',
@@ -34,6 +38,9 @@ const INPUTS = [
   'packages/sdk/tsconfig.build.json',
   'packages/parser/package.json',
   'packages/generator/package.json',
+  'packages/store/package.json',
+  'packages/analytics/package.json',
+  'packages/ingest/package.json',
   'packages/server/package.json',
   'packages/sdk/package.json',
   'packages/dashboard/package.json',
@@ -97,8 +104,8 @@ async function buildServer() {
     entryPoints: {
       cli: join(SERVER, 'src/cli/main.ts'),
       // Beside cli.js: the pools and the generator start their workers from `./<name>.js` next to themselves.
-      'parse-worker': join(SERVER, 'src/ingest/parse-worker.ts'),
-      'sqlite-read-worker': join(SERVER, 'src/db/sqlite-read-worker.ts'),
+      'parse-worker': join(ROOT, 'packages/ingest/src/parse-worker.ts'),
+      'sqlite-read-worker': join(ROOT, 'packages/store/src/sqlite-read-worker.ts'),
       'corpus.worker': join(ROOT, 'packages/generator/src/corpus.worker.ts'),
     },
     outdir: dist,

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
 import { queryCommand, runQuery } from '../packages/server/src/cli/commands/query.command';
 import { ensureSampleStore } from '../packages/server/src/cli/commands/start.command';
 import { resultToCsv } from '../packages/server/src/cli/result-csv';
-import { openStore, type Store } from '../packages/server/src/db/client';
-import { describeEachBackend } from '../packages/server/src/db/test-store';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
 import { serve } from '../packages/server/src/main';
 import { buildApp } from '../packages/server/src/yoga';
+import { openStore, type Store } from '../packages/store/src/client';
+import { describeEachBackend } from '../packages/store/test-support/test-store';
 
 // The API end to end: the five seed letters go through the real ingest (parser included) into a SQLite file,
 // (SQLite file or PostgreSQL schema), then real operations run over yoga.fetch, the `imr query` path, and a listening server.

@@ -10,9 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
 import { imageOnlyPdf, letterPdf } from '../packages/parser/src/pdf/letter-pdf.fixture';
-import { openStore } from '../packages/server/src/db/client';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
+import { openStore } from '../packages/store/src/client';
 
 // A corpus of bad files beside good ones: every bad file is recorded with a reason, every good one stored, and the
 // run never stops. (Unreadable files: the suite runs as root here, which reads anything; a dangling symlink stands

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { openStore } from '../packages/server/src/db/client';
-import { countRows, describeEachBackend, queryRows } from '../packages/server/src/db/test-store';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
+import { openStore } from '../packages/store/src/client';
+import { countRows, describeEachBackend, queryRows } from '../packages/store/test-support/test-store';
 import { writeVariedLetters } from './ingest-corpus';
 
 // Two `imr ingest` processes at once on overlapping folders must store every letter exactly once. On

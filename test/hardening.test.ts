@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../packages/server/src/db/client';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
 import type { RequestLogLine } from '../packages/server/src/http/request-log.plugin';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
 import { buildApp } from '../packages/server/src/yoga';
+import { openStore, type Store } from '../packages/store/src/client';
 
 // Hostile operations against the real schema over the seed letters: each gets the right error quickly, and the
 // server keeps answering normal queries afterwards.

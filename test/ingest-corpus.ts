@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../packages/server/src/db/client';
+import { openStore } from '../packages/store/src/client';
 
 // Support for the ingest end-to-end tests: bulk input made from the seed letters (each copy a distinct letter:
 // a new case number where the seed has one, a distinct closing line otherwise), and table counts.

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PARSER_VERSION } from '@imr/parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../packages/server/src/db/client';
-import { describeEachBackend } from '../packages/server/src/db/test-store';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
-import { reparseLetters } from '../packages/server/src/ingest/reparse-letters';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
+import { reparseLetters } from '../packages/ingest/src/reparse-letters';
+import { openStore } from '../packages/store/src/client';
+import { describeEachBackend } from '../packages/store/test-support/test-store';
 import { queryStore, SEED_DIR, searchIndexIntegrity, tableCounts, writeVariedLetters } from './ingest-corpus';
 
 // End to end: files on disk → the CLI or ingestFiles → a SQLite store file, checked with plain SQL.

@@ -6,8 +6,8 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLoad } from '../bench/sections/load.bench';
 import { startServer } from '../bench/sections/server-process';
-import { openStore } from '../packages/server/src/db/client';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
+import { openStore } from '../packages/store/src/client';
 
 // The short form of `pnpm loadtest`: 20 clients for 3 s against a real `imr serve` over the seed letters must see
 // no error. Throughput figures live in the benchmark, not here.

@@ -15,9 +15,9 @@ import { generateLetter } from '@imr/generator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTEBOOKS_DIR, notebookEnv, writeDenoKernelSpec } from '../notebooks/jupyter-env';
-import { openStore } from '../packages/server/src/db/client';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
 import { type RunningServer, serve } from '../packages/server/src/main';
+import { openStore } from '../packages/store/src/client';
 import { CHROMIUM, launchChromium, ARTIFACTS as SCREENSHOTS } from './headless-chromium';
 import { executionProblems, parseNotebook } from './notebooks/notebook-checks';
 

@@ -13,9 +13,9 @@ import {
   operationDocuments,
 } from '@imr/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../packages/server/src/db/client';
-import { ingestFiles } from '../packages/server/src/ingest/ingest-files';
+import { ingestFiles } from '../packages/ingest/src/ingest-files';
 import { buildApp } from '../packages/server/src/yoga';
+import { openStore, type Store } from '../packages/store/src/client';
 
 // The SDK against the real API, over the seed letters ingested by the real ingest: once in-process (yoga.fetch)
 // and once over HTTP against `imr serve` on a loopback port. Every operation the SDK ships runs on both

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Store, writeTransaction } from '../packages/server/src/db/client';
-import type { ItemDimension } from '../packages/server/src/db/repositories/item-stats.repository';
-import { saveLetters } from '../packages/server/src/db/repositories/letter.repository';
-import { describeEachBackend } from '../packages/server/src/db/test-store';
-import { referenceItemStats } from '../packages/server/src/stats/item-stats.reference';
+import { referenceItemStats } from '../packages/analytics/src/item-stats.reference';
 import { buildApp } from '../packages/server/src/yoga';
+import { type Store, writeTransaction } from '../packages/store/src/client';
+import type { ItemDimension } from '../packages/store/src/dimensions';
+import { saveLetters } from '../packages/store/src/repositories/letter.repository';
+import { describeEachBackend } from '../packages/store/test-support/test-store';
 
 // itemStats over the five seed letters, through GraphQL, against the hand counts and against plain JS over
 // the hand-checked gold records (not the parser's output, so these numbers test the aggregates alone).

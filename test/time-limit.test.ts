@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLetter } from '@imr/generator';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openStore, type Store, writeTransaction } from '../packages/server/src/db/client';
-import { saveLetters } from '../packages/server/src/db/repositories/letter.repository';
-import { prepareLetter } from '../packages/server/src/ingest/prepare-letter';
+import { prepareLetter } from '../packages/ingest/src/prepare-letter';
 import { buildApp } from '../packages/server/src/yoga';
+import { openStore, type Store, writeTransaction } from '../packages/store/src/client';
+import { saveLetters } from '../packages/store/src/repositories/letter.repository';
 
 // The API's per-operation time limit, end to end: an operation whose SQL outlives the limit is stopped inside
 // SQLite and answers TIME_LIMIT_EXCEEDED, and the same server then answers normal queries.

@@ -1,10 +1,8 @@
-import {
-  type ItemDimension,
-  itemStats,
-} from '../../packages/server/src/db/repositories/item-stats.repository';
-import type { Reader } from '../../packages/server/src/db/repositories/keyset';
+import { itemStats } from '../../packages/analytics/src/item-stats';
 import { EXAMPLE_OPERATIONS } from '../../packages/server/src/graphiql/example-operations';
 import { toItemFilter } from '../../packages/server/src/schema/types/item-filter.input';
+import type { ItemDimension } from '../../packages/store/src/dimensions';
+import type { Reader } from '../../packages/store/src/repositories/keyset';
 
 export interface QueryCase {
   name: string;

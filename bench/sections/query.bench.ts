@@ -1,9 +1,9 @@
 import SQLite from 'better-sqlite3';
-import { openStore } from '../../packages/server/src/db/client';
-import { warmItemCube } from '../../packages/server/src/db/repositories/item-stats-cube.repository';
-import type { Reader } from '../../packages/server/src/db/repositories/keyset';
-import { registerSqliteFunctions } from '../../packages/server/src/db/sqlite-functions';
+import { warmItemCube } from '../../packages/analytics/src/item-cube-snapshot';
 import { buildApp } from '../../packages/server/src/yoga';
+import { openStore } from '../../packages/store/src/client';
+import type { Reader } from '../../packages/store/src/repositories/keyset';
+import { registerSqliteFunctions } from '../../packages/store/src/sqlite-functions';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type QueryCase, queryWorkload } from './query-workload';
 import { withWarmServer } from './server-process';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
+import { warmItemCube } from '../../packages/analytics/src/item-cube-snapshot';
 import { appOptionsOf } from '../../packages/server/src/cli/commands/serve-options';
-import type { Store } from '../../packages/server/src/db/client';
-import { warmItemCube } from '../../packages/server/src/db/repositories/item-stats-cube.repository';
-import { runWithStatementDeadline } from '../../packages/server/src/db/statement-deadline';
 import { serve } from '../../packages/server/src/main';
+import type { Store } from '../../packages/store/src/client';
+import { runWithStatementDeadline } from '../../packages/store/src/statement-deadline';
 import { percentile } from '../bench-types';
 
 // Issue 18's slow-statement figure: while one statement runs for SLOW_MS on the server's store, another client

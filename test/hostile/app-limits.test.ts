@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../packages/server/src/db/client';
 import { buildApp } from '../../packages/server/src/yoga';
+import { openStore, type Store } from '../../packages/store/src/client';
 import { writeGeneratedStore } from './hostile-server';
 
 // Limits of the app checked in-process (yoga.fetch): the time limit over a whole operation, the response

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { generateLetter } from '@imr/generator';
-import { openStore, writeTransaction } from '../../packages/server/src/db/client';
-import { saveLetters } from '../../packages/server/src/db/repositories/letter.repository';
-import { prepareLetter } from '../../packages/server/src/ingest/prepare-letter';
+import { prepareLetter } from '../../packages/ingest/src/prepare-letter';
+import { openStore, writeTransaction } from '../../packages/store/src/client';
+import { saveLetters } from '../../packages/store/src/repositories/letter.repository';
 
 // Support for the hostile suite: a store of generated letters, a production server over it in its own process
 // (loopback, a free port), clients that say who they are through X-Forwarded-For (the server trusts the proxy),

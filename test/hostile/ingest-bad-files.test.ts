@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../packages/server/src/db/client';
+import { openStore } from '../../packages/store/src/client';
 import { writeVariedLetters } from '../ingest-corpus';
 
 // `imr ingest` over a folder, and a glob, where each kind of bad file lies beside good letters: a FIFO (named

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, REPO_ROOT } from '../../bench/sections/child-process';
 import { letterPdf } from '../../packages/parser/src/pdf/letter-pdf.fixture';
 import { pdfBomb } from '../../packages/parser/src/pdf/pdf-bomb.fixture';
-import { openStore } from '../../packages/server/src/db/client';
+import { openStore } from '../../packages/store/src/client';
 import { seedTexts, writeVariedLetters } from '../ingest-corpus';
 
 // The PDF bomb of issue 17: a ~200 KB PDF whose 64 MB content stream is drawn on 50 pages. It once hung

@@ -18,5 +18,12 @@ export { graphql } from './generated/gql.js';
 export * from './generated/graphql.js';
 export { collect, type PageShape, walkPages } from './paginate.js';
 export { type FetchLike, type ImrClientOptions, requestOperation } from './request.js';
-export { type FlatRow, type FlatValue, type ToRowsOptions, toCsv, toRows } from './to-rows.js';
+export {
+  type FlatRow,
+  type FlatValue,
+  type NestedLists,
+  type ToRowsOptions,
+  toCsv,
+  toRows,
+} from './to-rows.js';
 export { type TextTableOptions, toTextTable } from './to-text-table.js';

@@ -146,3 +146,26 @@ describe('toTextTable', () => {
     ]);
   });
 });
+
+describe('toCsv on text a spreadsheet would run', () => {
+  it('writes a formula-like text cell as text, and negative numbers as numbers', () => {
+    expect(toCsv([{ a: '=HYPERLINK("http://x")', b: '+1', c: '-2', d: '@SUM(A1)', e: -3, f: 'a=b' }])).toBe(
+      `a,b,c,d,e,f\n"'=HYPERLINK(""http://x"")",'+1,'-2,'@SUM(A1),-3,a=b\n`,
+    );
+  });
+
+  it('writes lists of objects as JSON when asked, and an object null in one row as its columns', () => {
+    const rows = toRows(
+      {
+        items: {
+          edges: [
+            { node: { title: 'a', quantity: null, citations: [{ page: 1 }] } },
+            { node: { title: 'b', quantity: { count: 2 }, citations: [] } },
+          ],
+        },
+      },
+      { nestedLists: 'json' },
+    );
+    expect(toCsv(rows)).toBe('title,quantity.count,citations\na,,"[{""page"":1}]"\nb,2,\n');
+  });
+});

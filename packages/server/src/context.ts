@@ -1,6 +1,6 @@
+import type { Db } from '@imr/store/client';
+import type { SqlDialect } from '@imr/store/repositories/item-filter';
 import { initContextCache } from '@pothos/core';
-import type { Db } from './db/client';
-import type { SqlDialect } from './db/repositories/item-filter';
 
 /** Per-request context: the store handle. Dataloaders are created per request by the Pothos dataloader plugin. */
 export interface Context {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isPostgresTarget, openStore, redactTarget, type Store } from './db/client';
-import { finishInterruptedBulkLoadAt } from './ingest/bulk-load';
+import { finishInterruptedBulkLoadAt } from '@imr/ingest/bulk-load';
+import { isPostgresTarget, openStore, redactTarget, type Store } from '@imr/store/client';
 import { type BuildAppOptions, buildApp } from './yoga';
 
 // Listens; nothing else. yoga.ts builds the app, the CLI commands (serve, start) choose the store and port.

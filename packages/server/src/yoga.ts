@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { Db } from '@imr/store/client';
+import type { SqlDialect } from '@imr/store/repositories/item-filter';
+import { readStoreVersion } from '@imr/store/repositories/store-version.repository';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, createContext } from './context';
-import type { Db } from './db/client';
-import type { SqlDialect } from './db/repositories/item-filter';
-import { readStoreVersion } from './db/repositories/store-version.repository';
 import { EXAMPLE_OPERATIONS } from './graphiql/example-operations';
 import { renderOfflineGraphiQL, useOfflineGraphiQLAssets } from './graphiql/offline-graphiql';
 import { ByteBoundedCache } from './http/byte-bounded-cache';

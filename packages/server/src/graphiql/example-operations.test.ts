@@ -1,9 +1,9 @@
+import { writeTransaction } from '@imr/store/client';
+import { saveLetters } from '@imr/store/repositories/letter.repository';
+import { goldLetters } from '@imr/store/test-support/gold-letters.fixture';
+import { describeEachBackend } from '@imr/store/test-support/test-store';
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { expect, it } from 'vitest';
-import { writeTransaction } from '../db/client';
-import { saveLetters } from '../db/repositories/letter.repository';
-import { describeEachBackend } from '../db/test-store';
-import { goldLetters } from '../schema/gold-letters.fixture';
 import { schema } from '../schema/index';
 import { buildApp } from '../yoga';
 import { EXAMPLE_OPERATIONS } from './example-operations';

@@ -1,8 +1,8 @@
+import { writeTransaction } from '@imr/store/client';
+import { saveLetters } from '@imr/store/repositories/letter.repository';
+import { goldLetters } from '@imr/store/test-support/gold-letters.fixture';
+import { describeEachBackend } from '@imr/store/test-support/test-store';
 import { expect, it } from 'vitest';
-import { writeTransaction } from '../db/client';
-import { saveLetters } from '../db/repositories/letter.repository';
-import { describeEachBackend } from '../db/test-store';
-import { goldLetters } from '../schema/gold-letters.fixture';
 import { buildApp } from '../yoga';
 
 const QUERY = `{ itemStats(groupBy: [CATEGORY, DECISION_YEAR]) { total { count } groups { count overturnRate } } }`;

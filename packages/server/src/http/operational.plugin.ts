@@ -1,6 +1,6 @@
+import type { Db, SqlDialect } from '@imr/store/client';
+import { pingStore } from '@imr/store/repositories/store-version.repository';
 import type { Plugin } from 'graphql-yoga';
-import type { Db, SqlDialect } from '../db/client';
-import { pingStore } from '../db/repositories/store-version.repository';
 import { clientAddress } from './client-address';
 import type { ClientRateLimiter } from './rate-limit';
 

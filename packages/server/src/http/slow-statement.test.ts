@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateLetter } from '@imr/generator';
+import { prepareLetter } from '@imr/ingest/prepare-letter';
+import { openStore, type Store, writeTransaction } from '@imr/store/client';
+import { saveLetters } from '@imr/store/repositories/letter.repository';
+import { runWithStatementDeadline } from '@imr/store/statement-deadline';
+import { describeEachBackend } from '@imr/store/test-support/test-store';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { openStore, type Store, writeTransaction } from '../db/client';
-import { saveLetters } from '../db/repositories/letter.repository';
-import { runWithStatementDeadline } from '../db/statement-deadline';
-import { describeEachBackend } from '../db/test-store';
-import { prepareLetter } from '../ingest/prepare-letter';
 import { buildApp } from '../yoga';
 
 // One slow statement must not stall the other clients of a server: on SQLite the API's statements run in worker

@@ -1,5 +1,5 @@
+import { runWithStatementDeadline } from '@imr/store/statement-deadline';
 import type { Plugin } from 'graphql-yoga';
-import { runWithStatementDeadline } from '../db/statement-deadline';
 import { runWithOperationDeadline } from '../schema/operation-deadline';
 
 export interface TimeLimitOptions {

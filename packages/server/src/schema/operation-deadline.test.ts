@@ -1,8 +1,8 @@
+import type { Db } from '@imr/store/client';
 import { initContextCache } from '@pothos/core';
 import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../context';
-import type { Db } from '../db/client';
 import { schema } from './index';
 import { runWithOperationDeadline } from './operation-deadline';
 

@@ -1,9 +1,9 @@
+import { type Store, writeTransaction } from '@imr/store/client';
+import { saveLetters } from '@imr/store/repositories/letter.repository';
+import { goldLetters } from '@imr/store/test-support/gold-letters.fixture';
+import { describeEachBackend } from '@imr/store/test-support/test-store';
 import { expect, it, vi } from 'vitest';
-import { type Store, writeTransaction } from '../db/client';
-import { saveLetters } from '../db/repositories/letter.repository';
-import { describeEachBackend } from '../db/test-store';
 import { buildApp } from '../yoga';
-import { goldLetters } from './gold-letters.fixture';
 
 // The API over the five seed letters as the gold file describes them (saved without the parser), on SQLite and
 // PostgreSQL: connections, pagination, node ids, batching, errors. test/api.test.ts runs the real ingest.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { DEFAULT_DB_PATH, isPostgresTarget, openStore, redactTarget, type Store } from '@imr/store/client';
+import { copyStore } from '@imr/store/store-copy';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH, isPostgresTarget, openStore, redactTarget, type Store } from '../../db/client';
-import { copyStore } from '../../db/store-copy';
 
 interface MigrateToOptions {
   db?: string;

@@ -1,7 +1,7 @@
+import { decodeLetterBytes } from '@imr/ingest/decode-letter-bytes';
+import { readLetterFile } from '@imr/ingest/read-letter-file';
 import { type ParsedLetter, parseLetter } from '@imr/parser';
 import type { Command } from 'commander';
-import { decodeLetterBytes } from '../../ingest/decode-letter-bytes';
-import { readLetterFile } from '../../ingest/read-letter-file';
 
 interface ParseCommandOptions {
   json?: boolean;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isPostgresTarget, openStore, resolveDbTarget } from '@imr/store/client';
 import type { Command } from 'commander';
-import { isPostgresTarget, openStore, resolveDbTarget } from '../../db/client';
 import { buildApp } from '../../yoga';
 import { type Json, resultToCsv } from '../result-csv';
 

@@ -1,53 +1,36 @@
-import type { Command } from 'commander';
+import { formatIngestSummary } from '@imr/ingest/ingest-summary';
+import { createProgressReporter } from '@imr/ingest/progress-reporter';
 // The ingest modules (parser, workers) load when the command runs, so other commands start without them.
-import { openStore, redactTarget, resolveDbTarget } from '../../db/client';
-import { formatIngestSummary } from '../../ingest/ingest-summary';
-import { createProgressReporter } from '../../ingest/progress-reporter';
-import { positiveInteger } from './ingest.command';
-
-interface ReparseCommandOptions {
-  db?: string;
-  batch: string;
-  threads?: string;
-  progress: boolean;
-}
+import { openStore, redactTarget } from '@imr/store/client';
+import type { Command } from 'commander';
+import { addWriteRunOptions, type WriteRunOptions, writeRunOf } from './write-run-options';
 
 /** `imr reparse [--db FILE]`: re-derive letters stored by another parser version from their stored text. */
 export function registerReparseCommand(program: Command): void {
-  program
+  const command = program
     .command('reparse')
     .description(
       're-derive the rows of letters stored by another parser version from their stored raw text (no files needed); exit code 1 when the current parser rejects any of them (their old rows are kept)',
-    )
-    .option(
-      '--db <target>',
-      'SQLite file or postgres:// URL (default: $IMR_DB, $DATABASE_URL, ./data/imr.db)',
-    )
-    .option('--batch <letters>', 'letters per transaction', '500')
-    .option('--threads <n>', 'parse worker threads (default: one per core)')
-    .option('--no-progress', 'no progress bar or progress lines')
-    .action(async (options: ReparseCommandOptions) => {
+    );
+  addWriteRunOptions(command).action(async (options: WriteRunOptions) => {
+    try {
+      const { batchSize, threads, target } = writeRunOf(options);
+      const store = await openStore(target);
+      const reporter = options.progress ? createProgressReporter({ label: 'reparse' }) : null;
       try {
-        const batchSize = positiveInteger('--batch', options.batch);
-        const threads =
-          options.threads === undefined ? undefined : positiveInteger('--threads', options.threads);
-        const target = resolveDbTarget(options.db || process.env.IMR_DB);
-        const store = await openStore(target);
-        const reporter = options.progress ? createProgressReporter({ label: 'reparse' }) : null;
-        try {
-          const { reparseLetters } = await import('../../ingest/reparse-letters');
-          const report = await reparseLetters({ store, batchSize, threads, onProgress: reporter?.update });
-          reporter?.stop();
-          console.log(formatIngestSummary(report, { verb: 'reparsed', db: redactTarget(target) }));
-          console.log(`  store: ${redactTarget(target)}`);
-          process.exitCode = report.rejected > 0 ? 1 : 0;
-        } finally {
-          reporter?.stop();
-          await store.close();
-        }
-      } catch (error) {
-        console.error(`imr reparse: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 2;
+        const { reparseLetters } = await import('@imr/ingest/reparse-letters');
+        const report = await reparseLetters({ store, batchSize, threads, onProgress: reporter?.update });
+        reporter?.stop();
+        console.log(formatIngestSummary(report, { verb: 'reparsed', db: redactTarget(target) }));
+        console.log(`  store: ${redactTarget(target)}`);
+        process.exitCode = report.rejected > 0 ? 1 : 0;
+      } finally {
+        reporter?.stop();
+        await store.close();
       }
-    });
+    } catch (error) {
+      console.error(`imr reparse: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    }
+  });
 }

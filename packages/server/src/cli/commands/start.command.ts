@@ -1,12 +1,11 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '@imr/store/client';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH, isPostgresTarget, openStore } from '../../db/client';
-import { isDashboardBuilt } from '../../http/dashboard.plugin';
-import { describeServer, serve } from '../../main';
+import { serve } from '../../main';
 import { REPOSITORY_ROOT } from '../../server-root';
-import { addAppOptions, appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
-import { warmItemCubeInBackground } from './warm-item-cube';
+import { addListenOptions, keepServing } from './run-server';
+import { appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
 
 /** The seed letters bundled with the repository. */
 export const FIXTURE_LETTERS = join(REPOSITORY_ROOT, 'test/fixtures/letters');
@@ -22,7 +21,7 @@ export async function ensureSampleStore(target: string, letters = FIXTURE_LETTER
   const store = await openStore(partial);
   let stored: number;
   try {
-    const { ingestFiles } = await import('../../ingest/ingest-files');
+    const { ingestFiles } = await import('@imr/ingest/ingest-files');
     stored = (await ingestFiles({ store, paths: [letters] })).stored;
   } finally {
     // Closing the last connection checkpoints the WAL into the file.
@@ -38,32 +37,15 @@ export function registerStartCommand(program: Command): void {
     .command('start')
     .description(
       `serve the API; on first run, first create ${DEFAULT_DB_PATH} from the bundled sample letters (test/fixtures/letters)`,
-    )
-    .option(
-      '--db <target>',
-      `SQLite file or postgres:// URL (default: $IMR_DB, $DATABASE_URL, ${DEFAULT_DB_PATH})`,
-    )
-    .option('--port <n>', 'port (default: $PORT, else 4000)')
-    .option('--host [address]', 'listen on this address; alone, on every interface (default: 127.0.0.1)');
-  addAppOptions(command).action(async (options: ServeCommandOptions) => {
+    );
+  addListenOptions(command).action(async (options: ServeCommandOptions) => {
     try {
       const target = options.db || process.env.IMR_DB || process.env.DATABASE_URL || DEFAULT_DB_PATH;
       const port = portOf(options.port);
       const stored = await ensureSampleStore(target);
       if (stored !== null) console.log(`Created ${target} from ${stored} bundled sample letters.`);
       const running = await serve({ target, port, host: hostOf(options.host), app: appOptionsOf(options) });
-      console.log(describeServer(running, target));
-      console.log(
-        isDashboardBuilt()
-          ? `  Dashboard: ${new URL('/', running.url)}`
-          : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
-      );
-      warmItemCubeInBackground(running.store);
-      const stop = () => {
-        running.close().finally(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      keepServing(running, target);
     } catch (error) {
       console.error(`imr start: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 1;

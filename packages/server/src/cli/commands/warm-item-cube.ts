@@ -1,5 +1,5 @@
-import type { Store } from '../../db/client';
-import { warmItemCube } from '../../db/repositories/item-stats-cube.repository';
+import { warmItemCube } from '@imr/analytics/item-cube-snapshot';
+import type { Store } from '@imr/store/client';
 
 /**
  * Starts building the itemStats cube of a large store as soon as the server listens (SQL answers meanwhile),

@@ -1,4 +1,4 @@
-import type { CaseRow } from '../../db/database';
+import type { CaseRow } from '@imr/store/database';
 import { builder } from '../builder';
 
 export const CaseDatesRef = builder.objectRef<CaseRow>('CaseDates').implement({

@@ -1,4 +1,4 @@
-import { CASE_DIMENSIONS, type CaseDimension } from '../../db/repositories/case-stats.repository';
+import { CASE_DIMENSIONS, type CaseDimension } from '@imr/store/dimensions';
 import { builder } from '../builder';
 
 const DESCRIPTIONS: Record<CaseDimension, string> = {

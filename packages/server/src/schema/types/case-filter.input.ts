@@ -1,4 +1,4 @@
-import type { CaseFilter } from '../../db/repositories/case.repository';
+import type { CaseFilter } from '@imr/store/repositories/case.repository';
 import { builder } from '../builder';
 import { AgeBandEnum, PriorityEnum, SexEnum } from './enums.type';
 import { checkDate, ItemFilterInput, toItemFilter } from './item-filter.input';

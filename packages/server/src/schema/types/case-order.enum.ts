@@ -1,4 +1,4 @@
-import { CASE_ORDERS } from '../../db/repositories/case.repository';
+import { CASE_ORDERS } from '@imr/store/repositories/case.repository';
 import { builder } from '../builder';
 
 const descriptions: Record<keyof typeof CASE_ORDERS, string> = {

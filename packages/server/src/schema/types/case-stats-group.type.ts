@@ -1,4 +1,4 @@
-import type { CaseStatsGroup } from '../../db/repositories/case-stats.repository';
+import type { CaseStatsGroup } from '@imr/analytics/case-stats';
 import { builder } from '../builder';
 import { CaseStatsKeyRef } from './case-stats-key.type';
 import { CaseStatsMeasuresRef } from './case-stats-measures.type';

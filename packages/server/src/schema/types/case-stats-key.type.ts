@@ -1,6 +1,6 @@
 import type { Priority, Sex } from '@imr/parser';
-import type { AgeBand } from '../../db/repositories/age-band';
-import type { CaseStatsKey } from '../../db/repositories/case-stats.repository';
+import type { CaseStatsKey } from '@imr/store/dimensions';
+import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import { AgeBandEnum, PriorityEnum, SexEnum } from './enums.type';
 

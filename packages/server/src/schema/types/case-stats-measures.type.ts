@@ -1,4 +1,4 @@
-import type { CaseTally } from '../../db/repositories/case-stats.repository';
+import type { CaseTally } from '@imr/analytics/case-stats';
 import { builder } from '../builder';
 import { DaysSummaryRef } from './days-summary-stats.type';
 

@@ -1,8 +1,5 @@
-import {
-  type CaseStatsResult,
-  caseStats,
-  MAX_CASE_DIMENSIONS,
-} from '../../db/repositories/case-stats.repository';
+import { type CaseStatsResult, caseStats } from '@imr/analytics/case-stats';
+import { MAX_CASE_DIMENSIONS } from '@imr/store/dimensions';
 import { builder } from '../builder';
 import { CaseDimensionEnum } from './case-dimension-stats.type';
 import { CaseStatsGroupRef } from './case-stats-group.type';

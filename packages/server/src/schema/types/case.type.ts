@@ -1,5 +1,5 @@
-import type { CaseRow } from '../../db/database';
-import { readByPrimaryKey } from '../../db/primary-key-reads';
+import type { CaseRow } from '@imr/store/database';
+import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   type CaseOrder,
   caseByNumber,
@@ -12,8 +12,8 @@ import {
   diagnosesByCaseIds,
   listCases,
   REVIEWER_CASES_ORDER,
-} from '../../db/repositories/case.repository';
-import { documentsByIds, letterTextsByDocumentIds } from '../../db/repositories/document-meta.repository';
+} from '@imr/store/repositories/case.repository';
+import { documentsByIds, letterTextsByDocumentIds } from '@imr/store/repositories/document-meta.repository';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
 import { CaseDatesRef } from './case-dates.type';

@@ -1,5 +1,5 @@
-import type { CitationRow } from '../../db/database';
-import { readByPrimaryKey } from '../../db/primary-key-reads';
+import type { CitationRow } from '@imr/store/database';
+import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   citationCountsByGuidelineIds,
   citationCountsByItemIds,
@@ -9,7 +9,7 @@ import {
   GUIDELINE_CITATIONS_ORDER,
   guidelineCitationKey,
   ITEM_CITATIONS_ORDER,
-} from '../../db/repositories/citation.repository';
+} from '@imr/store/repositories/citation.repository';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';

@@ -1,5 +1,5 @@
+import type { CitedPageGroup } from '@imr/analytics/guideline-stats';
 import type { Category, GuidelineSource } from '@imr/parser';
-import type { CitedPageGroup } from '../../db/repositories/guideline-stats.repository';
 import { builder } from '../builder';
 import { DecisionStatsRef } from './decision-stats.type';
 import { CategoryEnum, GuidelineSourceEnum } from './enums.type';

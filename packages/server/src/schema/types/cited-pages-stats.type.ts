@@ -1,5 +1,5 @@
-import type { CitedPageGroup, GroupedResult } from '../../db/repositories/guideline-stats.repository';
-import { citedPages } from '../../db/repositories/guideline-stats.repository';
+import type { CitedPageGroup, GroupedResult } from '@imr/analytics/guideline-stats';
+import { citedPages } from '@imr/analytics/guideline-stats';
 import { builder } from '../builder';
 import { CitedPageStatsRef } from './cited-page-stats.type';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';

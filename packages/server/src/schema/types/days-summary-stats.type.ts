@@ -1,4 +1,4 @@
-import type { Summary } from '../../stats/quantile';
+import type { Summary } from '@imr/analytics/quantile';
 import { builder } from '../builder';
 
 export const DaysSummaryRef = builder.objectRef<Summary>('DaysSummary').implement({

@@ -1,4 +1,4 @@
-import type { DecisionTally, OverturnRate } from '../../stats/decision-tally';
+import type { DecisionTally, OverturnRate } from '@imr/analytics/decision-tally';
 import { builder } from '../builder';
 import { RateIntervalRef } from './rate-interval-stats.type';
 

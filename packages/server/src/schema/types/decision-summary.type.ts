@@ -1,5 +1,5 @@
-import type { DecisionTally } from '../../db/repositories/reviewer.repository';
-import { overturnRateOf } from '../../stats/decision-tally';
+import { overturnRateOf } from '@imr/analytics/decision-tally';
+import type { DecisionTally } from '@imr/store/decision-tally';
 import { builder } from '../builder';
 import { DecisionStatsRef, type DecisionStatsShape } from './decision-stats.type';
 

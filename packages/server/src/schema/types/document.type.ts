@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../../db/repositories/document-meta.repository';
+import type { DocumentMeta } from '@imr/store/repositories/document-meta.repository';
 import { builder } from '../builder';
 
 export const DocumentRef = builder.objectRef<DocumentMeta>('Document').implement({

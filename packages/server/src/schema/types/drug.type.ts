@@ -1,4 +1,4 @@
-import type { ItemRow } from '../../db/database';
+import type { ItemRow } from '@imr/store/database';
 import { builder } from '../builder';
 import { DrugClassEnum } from './enums.type';
 

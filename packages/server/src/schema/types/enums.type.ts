@@ -9,7 +9,7 @@ import {
   SEXES,
   TIME_UNITS,
 } from '@imr/parser';
-import { AGE_BANDS } from '../../db/repositories/age-band';
+import { AGE_BANDS } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 
 // The parser's enumerations, exposed as GraphQL enums so clients get typed keys, not strings.

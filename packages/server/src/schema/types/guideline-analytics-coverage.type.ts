@@ -1,5 +1,5 @@
+import { type CitationCoverage, citationCoverage } from '@imr/analytics/guideline-stats';
 import { CITED_BY, type CitedBy } from '@imr/parser';
-import { type CitationCoverage, citationCoverage } from '../../db/repositories/guideline-stats.repository';
 import { builder } from '../builder';
 import { CitedByEnum } from './enums.type';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';

@@ -1,4 +1,4 @@
-import type { GuidelineFilter } from '../../db/repositories/guideline.repository';
+import type { GuidelineFilter } from '@imr/store/repositories/guideline.repository';
 import { builder } from '../builder';
 import { GuidelineSourceEnum } from './enums.type';
 

@@ -1,4 +1,4 @@
-import { GUIDELINE_LEVELS, type GuidelineLevel } from '../../db/repositories/guideline-stats.repository';
+import { GUIDELINE_LEVELS, type GuidelineLevel } from '@imr/store/dimensions';
 import { builder } from '../builder';
 
 const DESCRIPTIONS: Record<GuidelineLevel, string> = {

@@ -1,5 +1,5 @@
-import type { GroupedResult, GuidelineStatsGroup } from '../../db/repositories/guideline-stats.repository';
-import { guidelineStats } from '../../db/repositories/guideline-stats.repository';
+import type { GroupedResult, GuidelineStatsGroup } from '@imr/analytics/guideline-stats';
+import { guidelineStats } from '@imr/analytics/guideline-stats';
 import { builder } from '../builder';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
 import { GuidelineLevelEnum } from './guideline-level-stats.type';

@@ -1,4 +1,4 @@
-import type { GuidelineCounts } from '../../db/repositories/guideline.repository';
+import type { GuidelineCounts } from '@imr/store/repositories/guideline.repository';
 import { builder } from '../builder';
 import { DecisionStatsRef, type DecisionStatsShape } from './decision-stats.type';
 

@@ -1,12 +1,12 @@
-import type { GuidelineRow } from '../../db/database';
-import { readByPrimaryKey } from '../../db/primary-key-reads';
+import type { GuidelineRow } from '@imr/store/database';
+import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   countGuidelines,
   decisionCountsByGuidelineIds,
   GUIDELINE_ORDER,
   guidelinesByIds,
   listGuidelines,
-} from '../../db/repositories/guideline.repository';
+} from '@imr/store/repositories/guideline.repository';
 import { builder } from '../builder';
 import { toDecisionStats } from './decision-summary.type';
 import { GuidelineSourceEnum } from './enums.type';

@@ -1,10 +1,10 @@
-import type { IngestErrorRow } from '../../db/database';
+import type { IngestErrorRow } from '@imr/store/database';
 import {
   countIngestErrors,
   INGEST_ERRORS_ORDER,
   ingestErrorsByIds,
   listIngestErrors,
-} from '../../db/repositories/ingest-error.repository';
+} from '@imr/store/repositories/ingest-error.repository';
 import { builder } from '../builder';
 import { parseNodeId } from './node-id';
 import { pageArgs, toConnection, toPageRequest } from './page.args';

@@ -1,4 +1,4 @@
-import { ITEM_DIMENSIONS, type ItemDimension } from '../../db/repositories/item-stats.repository';
+import { ITEM_DIMENSIONS, type ItemDimension } from '@imr/store/dimensions';
 import { builder } from '../builder';
 
 const DESCRIPTIONS: Record<ItemDimension, string> = {

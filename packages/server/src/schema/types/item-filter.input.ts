@@ -1,6 +1,6 @@
+import { quoteInput } from '@imr/store/quote-input';
+import type { ItemFilter } from '@imr/store/repositories/item-filter';
 import { GraphQLError } from 'graphql';
-import type { ItemFilter } from '../../db/repositories/item-filter';
-import { quoteInput } from '../../quote-input';
 import { builder } from '../builder';
 import {
   AgeBandEnum,

@@ -1,4 +1,4 @@
-import { ITEM_ORDERS } from '../../db/repositories/item.repository';
+import { ITEM_ORDERS } from '@imr/store/repositories/item.repository';
 import { builder } from '../builder';
 
 const descriptions: Record<keyof typeof ITEM_ORDERS, string> = {

@@ -1,4 +1,4 @@
-import type { ItemStatsGroup } from '../../db/repositories/item-stats.repository';
+import type { ItemStatsGroup } from '@imr/analytics/item-stats';
 import { builder } from '../builder';
 import { DecisionStatsRef } from './decision-stats.type';
 import { ItemStatsKeyRef } from './item-stats-key.type';

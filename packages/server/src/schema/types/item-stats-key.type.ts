@@ -8,8 +8,8 @@ import type {
   Priority,
   Sex,
 } from '@imr/parser';
-import type { AgeBand } from '../../db/repositories/age-band';
-import type { ItemStatsKey } from '../../db/repositories/item-stats.repository';
+import type { ItemStatsKey } from '@imr/store/dimensions';
+import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import {
   AgeBandEnum,

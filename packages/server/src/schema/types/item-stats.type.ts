@@ -1,5 +1,6 @@
-import type { ItemStatsResult } from '../../db/repositories/item-stats.repository';
-import { itemStats, MAX_ITEM_DIMENSIONS } from '../../db/repositories/item-stats.repository';
+import type { ItemStatsResult } from '@imr/analytics/item-stats';
+import { itemStats } from '@imr/analytics/item-stats';
+import { MAX_ITEM_DIMENSIONS } from '@imr/store/dimensions';
 import { builder } from '../builder';
 import { ItemDimensionEnum } from './item-dimension-stats.type';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';

@@ -1,16 +1,15 @@
-import type { ItemRow } from '../../db/database';
-import { readByPrimaryKey } from '../../db/primary-key-reads';
+import { countItems, listItems } from '@imr/analytics/item-list';
+import type { ItemRow } from '@imr/store/database';
+import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   bodyRegionsByItemIds,
   CASE_ITEMS_ORDER,
-  countItems,
   type ItemOrder,
   itemOrder,
   itemPagesByCaseIds,
   itemSortKey,
   itemsByIds,
-  listItems,
-} from '../../db/repositories/item.repository';
+} from '@imr/store/repositories/item.repository';
 import { builder } from '../builder';
 import { CaseRef } from './case.type';
 import { DrugRef } from './drug.type';

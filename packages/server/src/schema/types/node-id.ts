@@ -1,4 +1,4 @@
-import { quoteInput } from '../../quote-input';
+import { quoteInput } from '@imr/store/quote-input';
 import { badUserInput } from './page.args';
 
 /** Parses the local part of a global ID: a positive integer, else BAD_USER_INPUT naming the type. */

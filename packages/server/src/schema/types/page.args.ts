@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import {
   type Cursor,
   decodeCursor,
@@ -6,7 +5,8 @@ import {
   InvalidCursorError,
   type Page,
   type PageRequest,
-} from '../../db/repositories/keyset';
+} from '@imr/store/repositories/keyset';
+import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 
 // Every list in the API is a forward relay connection: `first` (default 20, at most 100) and `after`.

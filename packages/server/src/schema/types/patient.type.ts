@@ -1,4 +1,4 @@
-import type { CaseRow } from '../../db/database';
+import type { CaseRow } from '@imr/store/database';
 import { builder } from '../builder';
 import { AgeBandEnum, SexEnum } from './enums.type';
 

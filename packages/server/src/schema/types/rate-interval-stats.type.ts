@@ -1,4 +1,4 @@
-import type { RateInterval } from '../../stats/wilson-interval';
+import type { RateInterval } from '@imr/analytics/wilson-interval';
 import { builder } from '../builder';
 
 export const RateIntervalRef = builder.objectRef<RateInterval>('RateInterval').implement({

@@ -1,4 +1,4 @@
-import type { ReviewerFilter } from '../../db/repositories/reviewer.repository';
+import type { ReviewerFilter } from '@imr/store/repositories/reviewer.repository';
 import { builder } from '../builder';
 
 export const ReviewerFilterInput = builder.inputType('ReviewerFilter', {

@@ -1,12 +1,12 @@
-import type { ReviewerRow } from '../../db/database';
-import { readByPrimaryKey } from '../../db/primary-key-reads';
+import type { ReviewerRow } from '@imr/store/database';
+import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   countReviewers,
   decisionCountsByReviewerIds,
   listReviewers,
   REVIEWER_ORDER,
   reviewersByIds,
-} from '../../db/repositories/reviewer.repository';
+} from '@imr/store/repositories/reviewer.repository';
 import { builder } from '../builder';
 import { DecisionSummaryRef, toDecisionStats } from './decision-summary.type';
 import { parseNodeId } from './node-id';

@@ -1,3 +1,4 @@
+import { quoteInput } from '@imr/store/quote-input';
 import {
   countSearchHits,
   SEARCH_ORDER,
@@ -8,8 +9,7 @@ import {
   searchQuery,
   searchRankedAll,
   searchSnippets,
-} from '../../db/repositories/search.repository';
-import { quoteInput } from '../../quote-input';
+} from '@imr/store/repositories/search.repository';
 import { builder } from '../builder';
 import { CaseRef } from './case.type';
 import { ItemRef } from './item.type';

@@ -1,4 +1,4 @@
-import { GROUP_ORDERS } from '../../stats/group-order';
+import { GROUP_ORDERS } from '@imr/analytics/group-order';
 import { builder } from '../builder';
 
 const DESCRIPTIONS: Record<(typeof GROUP_ORDERS)[number], string> = {

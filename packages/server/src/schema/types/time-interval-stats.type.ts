@@ -1,4 +1,4 @@
-import { TIME_INTERVALS } from '../../db/repositories/time-series-stats.repository';
+import { TIME_INTERVALS } from '@imr/analytics/time-series-stats';
 import { builder } from '../builder';
 
 export const TimeIntervalEnum = builder.enumType('TimeInterval', {

@@ -1,4 +1,4 @@
-import type { TimeBucket } from '../../db/repositories/time-series-stats.repository';
+import type { TimeBucket } from '@imr/analytics/time-series-stats';
 import { builder } from '../builder';
 import { DecisionStatsRef } from './decision-stats.type';
 

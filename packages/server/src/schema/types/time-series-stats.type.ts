@@ -1,4 +1,4 @@
-import { type ItemTimeSeries, itemTimeSeries } from '../../db/repositories/time-series-stats.repository';
+import { type ItemTimeSeries, itemTimeSeries } from '@imr/analytics/time-series-stats';
 import { builder } from '../builder';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';
 import { ItemSetStatsRef } from './item-set-stats.type';

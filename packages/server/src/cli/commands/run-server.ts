@@ -1,0 +1,36 @@
+import { DEFAULT_DB_PATH } from '@imr/store/client';
+import type { Command } from 'commander';
+import { isDashboardBuilt } from '../../http/dashboard.plugin';
+import { describeServer, type RunningServer } from '../../main';
+import { addAppOptions } from './serve-options';
+import { warmItemCubeInBackground } from './warm-item-cube';
+
+// What `imr serve` and `imr start` share: where to listen and what to serve, and a server once it listens.
+
+/** --db, --port and --host, then the app's options (limits, production). */
+export function addListenOptions(command: Command): Command {
+  command
+    .option(
+      '--db <target>',
+      `SQLite file or postgres:// URL (default: $IMR_DB, $DATABASE_URL, ${DEFAULT_DB_PATH})`,
+    )
+    .option('--port <n>', 'port (default: $PORT, else 4000)')
+    .option('--host [address]', 'listen on this address; alone, on every interface (default: 127.0.0.1)');
+  return addAppOptions(command);
+}
+
+/** Says where the server listens, warms the cube behind it, and closes it on SIGINT or SIGTERM. */
+export function keepServing(running: RunningServer, target: string): void {
+  console.log(describeServer(running, target));
+  console.log(
+    isDashboardBuilt()
+      ? `  Dashboard: ${new URL('/', running.url)}`
+      : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
+  );
+  warmItemCubeInBackground(running.store);
+  const stop = () => {
+    running.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../test-support/test-store';
+import {
+  isPostgresTarget,
+  openDatabase,
+  openStore,
+  redactTarget,
+  refreshPlannerStatistics,
+  resolveDbTarget,
+  type Store,
+} from './client';
+
+function run(startedAt: string, stored: number) {
+  return {
+    startedAt,
+    parserVersion: '1',
+    filesSeen: stored,
+    stored,
+    alreadyPresent: 0,
+    updated: 0,
+    rejected: 0,
+  };
+}
+
+async function tableNames(store: Store): Promise<string[]> {
+  const query =
+    store.dialect === 'postgres'
+      ? sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() order by table_name`
+      : sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`;
+  return (await query.execute(store.db)).rows.map((r) => r.name);
+}
+
+describeEachBackend('openStore', (backend) => {
+  it('migrates an empty database to the latest schema, with full-text search', async () => {
+    const store = await backend.open();
+    const names = await tableNames(store);
+    for (const t of [
+      'cases',
+      'items',
+      'citations',
+      'guidelines',
+      'reviewers',
+      'documents',
+      'ingest_errors',
+      'item_search',
+      'case_search',
+    ]) {
+      expect(names).toContain(t);
+    }
+    // Both dialects give items the same columns (no tsvector column on PostgreSQL).
+    const columns =
+      store.dialect === 'postgres'
+        ? sql<{ name: string }>`select column_name as name from information_schema.columns
+            where table_schema = current_schema() and table_name = 'items' order by ordinal_position`
+        : sql<{ name: string }>`select name from pragma_table_info('items') order by cid`;
+    const itemColumns = (await columns.execute(store.db)).rows.map((c) => c.name);
+    expect(itemColumns).toContain('rationale');
+    expect(itemColumns).not.toContain('search');
+    await store.close();
+  });
+
+  it('returns counts, sums and averages as numbers', async () => {
+    const store = await backend.open();
+    await store.db
+      .insertInto('ingestRuns')
+      .values([run('a', 2), run('b', 3)])
+      .execute();
+    const row = await store.db
+      .selectFrom('ingestRuns')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('stored').as('total'),
+        eb.fn.avg<number>('stored').as('mean'),
+      ])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ n: 2, total: 5, mean: 2.5 });
+    await store.close();
+  });
+
+  it.runIf(backend.dialect === 'postgres')(
+    'cancels a read-only statement that runs past its timeout',
+    async () => {
+      const target = await backend.freshTarget();
+      const store = await openStore(target, { readonly: true, statementTimeoutMs: 200 });
+      await expect(sql`select pg_sleep(2)`.execute(store.db)).rejects.toThrow(/statement timeout/);
+      expect((await sql<{ ok: number }>`select 1 as ok`.execute(store.db)).rows).toEqual([{ ok: 1 }]);
+      await store.close();
+    },
+  );
+
+  it.runIf(backend.dialect === 'postgres')(
+    'lets several processes create and migrate one schema at once',
+    async () => {
+      const target = backend.unmigratedTarget!();
+      const stores = await Promise.all([1, 2, 3, 4].map(() => openStore(target, { poolMax: 1 })));
+      const applied = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+        stores[0]!.db,
+      );
+      expect(applied.rows[0]?.n).toBeGreaterThan(0);
+      await Promise.all(stores.map((s) => s.close()));
+    },
+  );
+
+  it('refreshes the planner statistics of its own tables after a write run', async () => {
+    const store = await backend.open();
+    await store.db
+      .insertInto('ingestRuns')
+      .values([run('a', 2), run('b', 3)])
+      .execute();
+    await refreshPlannerStatistics(store.db, store.dialect);
+    if (store.dialect === 'postgres') {
+      const analyzed = await sql<{ n: number }>`select count(*) as n from pg_stat_user_tables
+        where schemaname = current_schema() and relname = 'ingest_runs' and last_analyze is not null`.execute(
+        store.db,
+      );
+      expect(analyzed.rows[0]?.n).toBe(1);
+    }
+    await store.close();
+  });
+
+  it('refuses writes when opened read-only', async () => {
+    const store = await backend.open({ readonly: true });
+    await expect(store.db.insertInto('ingestRuns').values(run('a', 1)).execute()).rejects.toThrow();
+    await store.close();
+  });
+});
+
+describe('openDatabase', () => {
+  it('keeps opening SQLite by path, with the raw handle', async () => {
+    const { db, sqlite, close } = await openDatabase({ path: ':memory:' });
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(await db.selectFrom('cases').select('id').execute()).toEqual([]);
+    await close();
+  });
+});
+
+describe('store targets', () => {
+  it('tells PostgreSQL URLs from SQLite paths', () => {
+    expect(isPostgresTarget('postgres://u@h/db')).toBe(true);
+    expect(isPostgresTarget('postgresql://u@h/db')).toBe(true);
+    expect(isPostgresTarget('data/imr.db')).toBe(false);
+    expect(isPostgresTarget(':memory:')).toBe(false);
+  });
+
+  it('prefers --db, then DATABASE_URL, then the default file', () => {
+    const saved = process.env.DATABASE_URL;
+    try {
+      process.env.DATABASE_URL = 'postgres://x@h/db';
+      expect(resolveDbTarget('a.db')).toBe('a.db');
+      expect(resolveDbTarget(undefined)).toBe('postgres://x@h/db');
+      delete process.env.DATABASE_URL;
+      expect(resolveDbTarget(undefined)).toBe('./data/imr.db');
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
+  });
+
+  it('names an unreachable server without its password', async () => {
+    const target = 'postgres://imr:s3cret@127.0.0.1:1/imr';
+    expect(redactTarget(target)).toBe('postgres://imr:***@127.0.0.1:1/imr');
+    const error = await openStore(target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /^cannot connect to PostgreSQL at postgres:\/\/imr:\*\*\*@127\.0\.0\.1:1/,
+    );
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+
+  it('rejects a schema name that is not a plain identifier', async () => {
+    await expect(openStore('postgres://u@127.0.0.1:1/db?schema=a;drop')).rejects.toThrow(
+      /invalid PostgreSQL schema name/,
+    );
+  });
+});

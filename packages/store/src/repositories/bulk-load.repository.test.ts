@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { goldLetters } from '../../test-support/gold-letters.fixture';
+import { openStore, type Store, writeTransaction } from '../client';
+import { beginBulkLoad, finishBulkLoad, pendingBulkLoad } from './bulk-load.repository';
+import { saveLetters } from './letter.repository';
+
+function schemaOf(store: Store): { type: string; name: string; sql: string }[] {
+  return store
+    .sqlite!.prepare(
+      `select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null order by name`,
+    )
+    .all() as { type: string; name: string; sql: string }[];
+}
+
+function searchIntegrity(store: Store): string {
+  try {
+    for (const table of ['item_search', 'case_search']) {
+      store.sqlite!.exec(`insert into ${table}(${table}, rank) values ('integrity-check', 1)`);
+    }
+    return 'ok';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openStore(':memory:');
+  try {
+    await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('bulk load', () => {
+  it('drops the secondary indexes and full-text triggers, then restores exactly the same schema', async () => {
+    await withStore(async (store) => {
+      const before = schemaOf(store);
+      expect(beginBulkLoad(store.sqlite!, 4242, '2026-12-01T00:00:00Z')).toBe(true);
+      // An empty store is loaded without syncing to disk, and synced again at the end.
+      expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(0);
+      const during = schemaOf(store);
+      // What stays: unique lookups ingest needs, and the tables outside the letter rows.
+      expect(during.map((o) => o.name)).not.toContain('items_category');
+      expect(during.map((o) => o.name)).not.toContain('items_ad');
+      expect(during.map((o) => o.name)).toContain('reviewer_specialties_specialty');
+      expect(pendingBulkLoad(store.sqlite!)).toMatchObject({
+        ownerPid: 4242,
+        // Each full-text table: a larger pending-terms buffer, the rebuild, the buffer back to its default.
+        statements: before.length - during.length + 6,
+      });
+
+      await writeTransaction(store, (tx) => saveLetters(tx, goldLetters(), undefined, { deferSearch: true }));
+      expect(searchIntegrity(store)).toMatch(/malformed/);
+
+      expect(finishBulkLoad(store.sqlite!)).toBe(before.length - during.length + 6);
+      expect(schemaOf(store)).toEqual(before);
+      expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
+      expect(pendingBulkLoad(store.sqlite!)).toBeNull();
+      expect(searchIntegrity(store)).toBe('ok');
+      // Later writes flush their terms as often as FTS5's default says.
+      for (const table of ['item_search', 'case_search']) {
+        expect(store.sqlite!.prepare(`select v from ${table}_config where k = 'hashsize'`).get()).toEqual({
+          v: 2 ** 20,
+        });
+      }
+      const hits = store
+        .sqlite!.prepare(`select count(*) as n from item_search where item_search match 'guidelines'`)
+        .get();
+      expect(hits).toEqual({ n: expect.any(Number) });
+      expect((hits as { n: number }).n).toBeGreaterThan(0);
+    });
+  });
+
+  it('does not begin while another is pending, nor on a store with more items than the limit', async () => {
+    await withStore(async (store) => {
+      expect(beginBulkLoad(store.sqlite!, 1, 'a')).toBe(true);
+      const pending = schemaOf(store);
+      expect(beginBulkLoad(store.sqlite!, 2, 'b')).toBe(false);
+      expect(schemaOf(store)).toEqual(pending);
+      expect(pendingBulkLoad(store.sqlite!)?.ownerPid).toBe(1);
+      finishBulkLoad(store.sqlite!);
+
+      await writeTransaction(store, (tx) => saveLetters(tx, goldLetters()));
+      const items = goldLetters().reduce((n, l) => n + l.letter.items.length, 0);
+      expect(beginBulkLoad(store.sqlite!, 3, 'c', items - 1)).toBe(false);
+      expect(pendingBulkLoad(store.sqlite!)).toBeNull();
+      expect(beginBulkLoad(store.sqlite!, 3, 'c', items)).toBe(true);
+      // A store holding letters keeps syncing: they must survive a power cut during the load.
+      expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
+      finishBulkLoad(store.sqlite!);
+      expect(searchIntegrity(store)).toBe('ok');
+    });
+  });
+
+  it('keeps deletes of letters stored during the load out of the full-text index until it is rebuilt', async () => {
+    await withStore(async (store) => {
+      beginBulkLoad(store.sqlite!, 1, 'a');
+      const letters = goldLetters();
+      await writeTransaction(store, (tx) => saveLetters(tx, letters, undefined, { deferSearch: true }));
+      // A newer parser re-derives a letter during the load: its old rows are deleted with no trigger to follow.
+      const newer = letters.map((l) => ({ ...l, letter: { ...l.letter, parserVersion: 'newer' } }));
+      expect(
+        await writeTransaction(store, (tx) =>
+          saveLetters(tx, newer.slice(0, 2), undefined, { deferSearch: true }),
+        ),
+      ).toEqual(['updated', 'updated']);
+      finishBulkLoad(store.sqlite!);
+      expect(searchIntegrity(store)).toBe('ok');
+    });
+  });
+});

@@ -1,0 +1,217 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { CaseRow, Database } from '../database';
+import {
+  type ItemFilter,
+  itemFilterCondition,
+  reviewersInStates,
+  reviewersWithSpecialties,
+  searchMatches,
+} from './item-filter';
+import {
+  armChunks,
+  type Cursor,
+  countSelected,
+  filteredPage,
+  type KeysetOrder,
+  type Page,
+  type PageRequest,
+  pagesByParent,
+  type Reader,
+} from './keyset';
+
+/** Case-level filters combine with AND; lists mean "any of". Dates are ISO yyyy-mm-dd, inclusive. */
+export interface CaseFilter {
+  caseNumbers?: readonly string[] | null;
+  priorities?: readonly string[] | null;
+  patientSexes?: readonly string[] | null;
+  patientAgeBands?: readonly string[] | null;
+  decisionDateFrom?: string | null;
+  decisionDateTo?: string | null;
+  injuryDateFrom?: string | null;
+  injuryDateTo?: string | null;
+  reviewerSpecialties?: readonly string[] | null;
+  reviewerStates?: readonly string[] | null;
+  reviewerIds?: readonly number[] | null;
+  /** Full-text query over case summaries. */
+  text?: string | null;
+  /** Cases with at least one item matching this filter. */
+  items?: ItemFilter | null;
+}
+
+// Orderings with an index behind them (cases_decision_date, cases_case_number; SQLite indexes end in the rowid),
+// so every page is a range scan.
+export const CASE_ORDERS = {
+  DECISION_DATE_DESC: { column: 'cases.dateDecision', direction: 'desc' },
+  DECISION_DATE_ASC: { column: 'cases.dateDecision', direction: 'asc' },
+  CASE_NUMBER_ASC: { column: 'cases.caseNumber', direction: 'asc' },
+  INGESTED_ASC: { column: null, direction: 'asc' },
+  INGESTED_DESC: { column: null, direction: 'desc' },
+} as const satisfies Record<string, Omit<KeysetOrder, 'name' | 'id'>>;
+export type CaseOrder = keyof typeof CASE_ORDERS;
+
+export function caseOrder(name: CaseOrder): KeysetOrder {
+  return { name, id: 'cases.id', ...CASE_ORDERS[name] };
+}
+
+/** The sort key of a row under an ordering, for its cursor. */
+export function caseSortKey(row: CaseRow, order: CaseOrder): Cursor['key'] {
+  const column = CASE_ORDERS[order].column;
+  if (column === 'cases.dateDecision') return row.dateDecision;
+  if (column === 'cases.caseNumber') return row.caseNumber;
+  return null;
+}
+
+const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
+  Array.isArray(xs) && xs.length > 0;
+
+export function caseFilterCondition(
+  eb: ExpressionBuilder<Database, 'cases'>,
+  filter: CaseFilter | null | undefined,
+  dialect: Reader['dialect'],
+): Expression<SqlBool> {
+  const f = filter ?? {};
+  const conditions: Expression<SqlBool>[] = [];
+  if (some(f.caseNumbers)) conditions.push(eb('cases.caseNumber', 'in', f.caseNumbers));
+  if (some(f.priorities)) conditions.push(eb('cases.priority', 'in', f.priorities));
+  if (some(f.patientSexes)) conditions.push(eb('cases.patientSex', 'in', f.patientSexes));
+  if (some(f.patientAgeBands)) conditions.push(eb('cases.patientAgeBand', 'in', f.patientAgeBands));
+  if (some(f.reviewerIds)) conditions.push(eb('cases.reviewerId', 'in', f.reviewerIds));
+  if (f.decisionDateFrom) conditions.push(eb('cases.dateDecision', '>=', f.decisionDateFrom));
+  if (f.decisionDateTo) conditions.push(eb('cases.dateDecision', '<=', f.decisionDateTo));
+  if (f.injuryDateFrom) conditions.push(eb('cases.dateInjury', '>=', f.injuryDateFrom));
+  if (f.injuryDateTo) conditions.push(eb('cases.dateInjury', '<=', f.injuryDateTo));
+  if (some(f.reviewerSpecialties)) {
+    conditions.push(eb('cases.reviewerId', 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
+  }
+  if (some(f.reviewerStates))
+    conditions.push(eb('cases.reviewerId', 'in', reviewersInStates(f.reviewerStates)));
+  if (f.text != null) {
+    const matches = searchMatches('case', f.text, dialect);
+    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb('cases.id', 'in', matches));
+  }
+  if (f.items) {
+    const items = f.items;
+    conditions.push(
+      eb(
+        'cases.id',
+        'in',
+        eb
+          .selectFrom('items')
+          .select('items.caseId')
+          .where((ib) => itemFilterCondition(ib, items, dialect)),
+      ),
+    );
+  }
+  return eb.and(conditions);
+}
+
+export interface ListCasesArgs extends PageRequest {
+  filter?: CaseFilter | null;
+  order: CaseOrder;
+}
+
+export async function listCases({ db, dialect }: Reader, args: ListCasesArgs): Promise<Page<CaseRow>> {
+  const query = db
+    .selectFrom('cases')
+    .selectAll('cases')
+    .where((eb) => caseFilterCondition(eb, args.filter, dialect));
+  return filteredPage(caseOrder(args.order), args, query);
+}
+
+export async function countCases({ db, dialect }: Reader, filter?: CaseFilter | null): Promise<number> {
+  return countSelected(db.selectFrom('cases').where((eb) => caseFilterCondition(eb, filter, dialect)));
+}
+
+export async function casesByIds({ db }: Reader, ids: readonly number[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+}
+
+/** A case by its published case number (e.g. CM14-0166055); the lowest id if a number was stored twice. */
+export async function caseByNumber({ db }: Reader, caseNumber: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('caseNumber', '=', caseNumber.trim().toUpperCase())
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export const REVIEWER_CASES_ORDER: KeysetOrder = {
+  name: 'REVIEWER_CASES',
+  column: null,
+  id: 'cases.id',
+  direction: 'desc',
+};
+
+/**
+ * The first page of each reviewer's cases (newest ingested first), for many reviewers in one statement: a UNION
+ * ALL of one range scan per reviewer, each stopping at its LIMIT, so a reviewer with 100 000 cases costs what one
+ * with ten does (a window over the partition would read them all). A cursor applies only under the reviewer it
+ * was issued for; the others start from their first case.
+ */
+export async function casePagesByReviewerIds(
+  { db }: Reader,
+  reviewerIds: readonly number[],
+  request: PageRequest,
+): Promise<Page<CaseRow>[]> {
+  const after = request.after;
+  const rows: CaseRow[] = [];
+  for (const chunk of armChunks(reviewerIds)) {
+    const arms = chunk.map((reviewerId, i) =>
+      db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('cases')
+            .selectAll()
+            .where('reviewerId', '=', reviewerId)
+            .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
+            .orderBy('id', 'desc')
+            .limit(request.first + 1)
+            .as(`page${i}`),
+        )
+        .selectAll(),
+    );
+    let query = arms[0]!;
+    for (const arm of arms.slice(1)) query = query.unionAll(arm);
+    rows.push(...(await query.execute()));
+  }
+  // UNION ALL promises no order across arms: restore each page's.
+  rows.sort((a, b) => b.id - a.id);
+  return pagesByParent(reviewerIds, rows, (r) => r.reviewerId ?? 0, request.first);
+}
+
+export async function caseCountsByReviewerIds(
+  { db }: Reader,
+  reviewerIds: readonly number[],
+): Promise<number[]> {
+  if (reviewerIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('cases')
+    .select((eb) => ['reviewerId', eb.fn.countAll<number>().as('n')])
+    .where('reviewerId', 'in', reviewerIds)
+    .groupBy('reviewerId')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.reviewerId, Number(r.n)]));
+  return reviewerIds.map((id) => counts.get(id) ?? 0);
+}
+
+/** Diagnoses per case, in letter order. */
+export async function diagnosesByCaseIds({ db }: Reader, caseIds: readonly number[]): Promise<string[][]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('diagnoses')
+    .select(['caseId', 'text'])
+    .where('caseId', 'in', caseIds)
+    .orderBy('caseId')
+    .orderBy('ordinal')
+    .execute();
+  const byCase = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = byCase.get(r.caseId);
+    if (list) list.push(r.text);
+    else byCase.set(r.caseId, [r.text]);
+  }
+  return caseIds.map((id) => byCase.get(id) ?? []);
+}

@@ -1,0 +1,121 @@
+import { type SqlBool, sql } from 'kysely';
+import type { ItemRow } from '../database';
+import { type ItemFilter, itemFilterCondition } from './item-filter';
+import {
+  type Cursor,
+  countSelected,
+  filteredPage,
+  type KeysetOrder,
+  type Page,
+  type PageRequest,
+  pagesByParent,
+  type Reader,
+} from './keyset';
+
+// The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
+// walk the primary key.
+export const ITEM_ORDERS = {
+  INGESTED_ASC: { column: null, direction: 'asc' },
+  INGESTED_DESC: { column: null, direction: 'desc' },
+  DECISION_DATE_DESC: { column: 'items.dateDecision', direction: 'desc' },
+  DECISION_DATE_ASC: { column: 'items.dateDecision', direction: 'asc' },
+} as const satisfies Record<string, Omit<KeysetOrder, 'name' | 'id'>>;
+export type ItemOrder = keyof typeof ITEM_ORDERS;
+
+export function itemOrder(name: ItemOrder): KeysetOrder {
+  return { name, id: 'items.id', ...ITEM_ORDERS[name] };
+}
+
+export function itemSortKey(row: ItemRow, order: ItemOrder): Cursor['key'] {
+  return ITEM_ORDERS[order].column === 'items.dateDecision' ? row.dateDecision : null;
+}
+
+export interface ListItemsArgs extends PageRequest {
+  filter?: ItemFilter | null;
+  order: ItemOrder;
+}
+
+export async function listItems({ db, dialect }: Reader, args: ListItemsArgs): Promise<Page<ItemRow>> {
+  const query = db
+    .selectFrom('items')
+    .selectAll('items')
+    .where((eb) => itemFilterCondition(eb, args.filter, dialect));
+  return filteredPage(itemOrder(args.order), args, query);
+}
+
+export async function countItems({ db, dialect }: Reader, filter?: ItemFilter | null): Promise<number> {
+  return countSelected(db.selectFrom('items').where((eb) => itemFilterCondition(eb, filter, dialect)));
+}
+
+export async function itemsByIds({ db }: Reader, ids: readonly number[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('items').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Items within a case are listed in letter order. */
+export const CASE_ITEMS_ORDER: KeysetOrder = {
+  name: 'CASE_ITEMS',
+  column: 'items.ordinal',
+  id: 'items.id',
+  direction: 'asc',
+};
+
+/**
+ * A page of items for each of many cases in one statement (a window over items_case). A cursor applies only
+ * under the case it was issued for; the other cases start from their first item.
+ */
+export async function itemPagesByCaseIds(
+  { db }: Reader,
+  caseIds: readonly number[],
+  request: PageRequest,
+): Promise<Page<ItemRow>[]> {
+  if (caseIds.length === 0) return [];
+  const after = request.after;
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('items')
+        .selectAll('items')
+        .select(
+          sql<number>`row_number() over (partition by ${sql.ref('items.caseId')} order by ${sql.ref('items.ordinal')}, ${sql.ref('items.id')})`.as(
+            'pageRank',
+          ),
+        )
+        .where('items.caseId', 'in', caseIds)
+        .$if(after?.parent !== undefined, (qb) =>
+          qb.where((w) =>
+            w.or([
+              w('items.caseId', '<>', after!.parent!),
+              sql<SqlBool>`(${sql.ref('items.ordinal')}, ${sql.ref('items.id')}) > (${after!.key}, ${after!.id})`,
+            ]),
+          ),
+        )
+        .as('ranked'),
+    )
+    .selectAll()
+    .where('pageRank', '<=', request.first + 1)
+    .orderBy('caseId')
+    .orderBy('ordinal')
+    .orderBy('id')
+    .execute();
+  return pagesByParent(caseIds, rows, (r) => r.caseId, request.first);
+}
+
+/** Body regions per item (deduplicated at write time), sorted by name. */
+export async function bodyRegionsByItemIds({ db }: Reader, itemIds: readonly number[]): Promise<string[][]> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('itemBodyRegions')
+    .select(['itemId', 'bodyRegion'])
+    .where('itemId', 'in', itemIds)
+    .orderBy('itemId')
+    .orderBy('bodyRegion')
+    .execute();
+  const byItem = new Map<number, string[]>();
+  for (const r of rows) {
+    const list = byItem.get(r.itemId);
+    if (list) list.push(r.bodyRegion);
+    else byItem.set(r.itemId, [r.bodyRegion]);
+  }
+  return itemIds.map((id) => byItem.get(id) ?? []);
+}

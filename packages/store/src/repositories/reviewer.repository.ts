@@ -1,0 +1,117 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database, ReviewerRow } from '../database';
+import { addDecision, type DecisionTally, emptyTally } from '../decision-tally';
+import {
+  type KeysetOrder,
+  keysetPage,
+  type Page,
+  type PageRequest,
+  type Reader,
+  segmentCondition,
+  segmentOrderBy,
+} from './keyset';
+
+// Reviewers are anonymous in the letters: a reviewer is a credential profile (specialties, subspecialties,
+// licence states), shared by every letter signed with the same profile.
+
+export interface ReviewerFilter {
+  /** Any of these board specialties (or subspecialties). */
+  specialties?: readonly string[] | null;
+  /** Licensed in any of these states (USPS codes). */
+  states?: readonly string[] | null;
+}
+
+export const REVIEWER_ORDER: KeysetOrder = {
+  name: 'REVIEWERS',
+  column: null,
+  id: 'reviewers.id',
+  direction: 'asc',
+};
+
+const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
+  Array.isArray(xs) && xs.length > 0;
+
+export async function listReviewers(
+  { db }: Reader,
+  args: PageRequest & { filter?: ReviewerFilter | null },
+): Promise<Page<ReviewerRow>> {
+  return keysetPage(REVIEWER_ORDER, args, (segment, limit) =>
+    db
+      .selectFrom('reviewers')
+      .selectAll('reviewers')
+      .where((eb) => reviewerFilterCondition(eb, args.filter))
+      .where(segmentCondition(REVIEWER_ORDER, segment))
+      .orderBy(segmentOrderBy(REVIEWER_ORDER, segment))
+      .limit(limit)
+      .execute(),
+  );
+}
+
+function reviewerFilterCondition(
+  eb: ExpressionBuilder<Database, 'reviewers'>,
+  filter: ReviewerFilter | null | undefined,
+): Expression<SqlBool> {
+  const f = filter ?? {};
+  const conditions: Expression<SqlBool>[] = [];
+  if (some(f.specialties)) {
+    conditions.push(
+      eb(
+        'reviewers.id',
+        'in',
+        eb
+          .selectFrom('reviewerSpecialties')
+          .select('reviewerSpecialties.reviewerId')
+          .where('reviewerSpecialties.specialty', 'in', f.specialties),
+      ),
+    );
+  }
+  if (some(f.states)) {
+    conditions.push(
+      eb(
+        'reviewers.id',
+        'in',
+        eb
+          .selectFrom('reviewerStates')
+          .select('reviewerStates.reviewerId')
+          .where('reviewerStates.state', 'in', f.states),
+      ),
+    );
+  }
+  return eb.and(conditions);
+}
+
+export async function countReviewers({ db }: Reader, filter?: ReviewerFilter | null): Promise<number> {
+  const row = await db
+    .selectFrom('reviewers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => reviewerFilterCondition(eb, filter))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function reviewersByIds({ db }: Reader, ids: readonly number[]): Promise<ReviewerRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('reviewers').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Decision counts over each reviewer's items, in one grouped scan of the (reviewer_id, decision) index. */
+export async function decisionCountsByReviewerIds(
+  { db }: Reader,
+  reviewerIds: readonly number[],
+): Promise<DecisionTally[]> {
+  if (reviewerIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('items')
+    .select((eb) => ['reviewerId', 'decision', eb.fn.countAll<number>().as('n')])
+    .where('reviewerId', 'in', reviewerIds)
+    .groupBy(['reviewerId', 'decision'])
+    .execute();
+  const byReviewer = new Map<number, DecisionTally>();
+  for (const r of rows) {
+    const id = r.reviewerId ?? 0;
+    const counts = byReviewer.get(id) ?? emptyTally();
+    addDecision(counts, r.decision, Number(r.n));
+    byReviewer.set(id, counts);
+  }
+  return reviewerIds.map((id) => byReviewer.get(id) ?? emptyTally());
+}

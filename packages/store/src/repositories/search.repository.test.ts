@@ -1,0 +1,73 @@
+import { expect, it } from 'vitest';
+import { goldLetters } from '../../test-support/gold-letters.fixture';
+import { describeEachBackend } from '../../test-support/test-store';
+import { writeTransaction } from '../client';
+import { saveLetters } from './letter.repository';
+import {
+  countSearchHits,
+  type SearchScope,
+  searchHits,
+  searchQuery,
+  searchRankedAll,
+} from './search.repository';
+
+describeEachBackend('search ranking window', (backend) => {
+  async function withGoldStore<T>(run: (store: Awaited<ReturnType<typeof backend.open>>) => Promise<T>) {
+    const store = await backend.open();
+    try {
+      await writeTransaction(store, (tx) => saveLetters(tx, goldLetters()));
+      return await run(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('ranks only the newest matches of each kind past the window, and says so', async () => {
+    await withGoldStore(async (store) => {
+      // "guidelines" is in nearly every rationale of the seed letters.
+      const query = searchQuery(store.dialect, 'guidelines');
+      if (query === null) throw new Error('no query');
+      const all: SearchScope = { exhaustive: true };
+      const everything = await searchHits(store, query, { first: 100, after: null }, all);
+      const items = everything.rows.filter((h) => h.kind === 'ITEM');
+      expect(items.length).toBeGreaterThan(3);
+      expect(await searchRankedAll(store, query, all)).toBe(true);
+      expect(await countSearchHits(store, query)).toBe(everything.rows.length);
+
+      const windowed: SearchScope = { exhaustive: false, window: 2 };
+      expect(await searchRankedAll(store, query, windowed)).toBe(false);
+      const page = await searchHits(store, query, { first: 100, after: null }, windowed);
+      // PostgreSQL's ranking statements report it on the way; either way the answer is the same.
+      expect(page.rankedAll ?? (await searchRankedAll(store, query, windowed))).toBe(false);
+      const newestItems = items
+        .map((h) => h.id)
+        .sort((a, b) => b - a)
+        .slice(0, 2);
+      expect(
+        page.rows
+          .filter((h) => h.kind === 'ITEM')
+          .map((h) => h.id)
+          .sort((a, b) => b - a),
+      ).toEqual(newestItems);
+      // Within the window the order is the same as the complete ranking's.
+      const rankOf = new Map(everything.rows.map((h, i) => [h.hitId, i]));
+      const ranks = page.rows.map((h) => rankOf.get(h.hitId) ?? -1);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      expect(ranks).not.toContain(-1);
+    });
+  });
+
+  it('ranks everything when the matches fit in the window', async () => {
+    await withGoldStore(async (store) => {
+      const query = searchQuery(store.dialect, 'massage');
+      if (query === null) throw new Error('no query');
+      const scope: SearchScope = { exhaustive: false, window: 1000 };
+      expect(await searchRankedAll(store, query, scope)).toBe(true);
+      const windowed = await searchHits(store, query, { first: 100, after: null }, scope);
+      const exhaustive = await searchHits(store, query, { first: 100, after: null }, { exhaustive: true });
+      expect(windowed.rows).toEqual(exhaustive.rows);
+      expect(windowed.rankedAll ?? (await searchRankedAll(store, query, scope))).toBe(true);
+      expect(windowed.rows.length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,285 @@
+import type SQLite from 'better-sqlite3';
+import {
+  bodyRegionRows,
+  caseRow,
+  citationPageRows,
+  citationRow,
+  diagnosisRows,
+  documentRow,
+  guidelineKey,
+  guidelineRow,
+  itemRow,
+  type LetterToSave,
+  letterKeyOf,
+  reviewerProfileKey,
+  reviewerRow,
+  reviewerSpecialtyRows,
+  reviewerStateRows,
+  type SaveOutcome,
+} from './letter-rows';
+
+// SQLite's write path for parsed letters: prepared statements, prepared once per connection and run row by row.
+// On SQLite a statement is a function call, not a round trip, so this beats building multi-row INSERTs (the
+// query builder's compile and SQLite's prepare of each differently sized statement cost more than the rows).
+// The full-text index is written once per batch, with one INSERT ... SELECT per table: FTS5 flushes its pending
+// terms into a new segment at every statement that writes to it, so a per-row trigger would leave one segment
+// per item and spend more time merging them than inserting rows.
+
+type Row = Record<string, string | number | bigint | Uint8Array | null>;
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** An INSERT prepared for one row shape: bound positionally, in `keys` order (binding by name costs more). */
+interface PreparedInsert {
+  statement: SQLite.Statement;
+  keys: string[];
+}
+
+class StatementCache {
+  private readonly statements = new Map<string, SQLite.Statement>();
+  // By table and conflict clause: each table's rows come from one builder in letter-rows.ts, so their keys (and
+  // hence the statement) are the same every time, and the SQL text is built once, not per row.
+  private readonly inserts = new Map<string, PreparedInsert>();
+  constructor(readonly sqlite: SQLite.Database) {}
+
+  get(source: string): SQLite.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.sqlite.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  /** Inserts one row (camelCase keys become the snake_case columns) and returns its rowid. */
+  insert(table: string, row: Row, onConflict = ''): number {
+    const { statement, keys } = this.insertStatement(table, row, onConflict, '');
+    return Number(statement.run(valuesOf(row, keys, table)).lastInsertRowid);
+  }
+
+  /** Inserts or updates one row and returns its id (`lastInsertRowid` is stale after an update). */
+  upsert(table: string, row: Row, onConflict: string): number {
+    const { statement, keys } = this.insertStatement(table, row, onConflict, 'returning id');
+    return (statement.get(valuesOf(row, keys, table)) as { id: number }).id;
+  }
+
+  private insertStatement(table: string, row: Row, onConflict: string, returning: string): PreparedInsert {
+    const key = `${table}\u0000${onConflict}\u0000${returning}`;
+    let prepared = this.inserts.get(key);
+    if (!prepared) {
+      const keys = Object.keys(row);
+      const columns = keys.map(snake).join(', ');
+      const values = keys.map(() => '?').join(', ');
+      const statement = this.sqlite.prepare(
+        `insert into ${table} (${columns}) values (${values}) ${onConflict} ${returning}`,
+      );
+      prepared = { statement, keys };
+      this.inserts.set(key, prepared);
+    }
+    return prepared;
+  }
+}
+
+/** The row's values in the statement's column order; a row of another shape is a bug in its builder. */
+function valuesOf(row: Row, keys: readonly string[], table: string): Row[string][] {
+  const values = new Array<Row[string]>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const value = row[keys[i] as string];
+    if (value === undefined) throw new Error(`a ${table} row lacks ${keys[i]}: its builder changed shape`);
+    values[i] = value;
+  }
+  return values;
+}
+
+const caches = new WeakMap<SQLite.Database, StatementCache>();
+function cacheFor(sqlite: SQLite.Database): StatementCache {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    cache = new StatementCache(sqlite);
+    caches.set(sqlite, cache);
+  }
+  return cache;
+}
+
+interface StoredLetter {
+  id: number;
+  parserVersion: string;
+  documentId: number;
+}
+
+export interface SaveLettersOptions {
+  /**
+   * Leave the full-text tables alone: a bulk load rebuilds them once at the end (bulk-load.repository.ts).
+   */
+  deferSearch?: boolean;
+  /**
+   * Called between slices of a large batch, inside its transaction. The ingest passes a wait for the event loop's
+   * next turn, so the parse workers' results are taken in (and the workers fed) while a long batch is written.
+   */
+  pause?: () => Promise<void>;
+}
+
+/** Letters written between two pauses: few enough that parse results waiting on the event loop are not held up. */
+const SLICE = 100;
+
+/**
+ * saveLetters for SQLite: the same outcomes and rows, written through prepared statements, in the caller's
+ * transaction (the write lock is held throughout, so rowids only grow while it runs).
+ */
+export async function saveLettersSqlite(
+  sqlite: SQLite.Database,
+  batch: LetterToSave[],
+  ingestedAt: string,
+  options: SaveLettersOptions = {},
+): Promise<SaveOutcome[]> {
+  if (!sqlite.inTransaction) throw new Error('saveLettersSqlite runs inside a write transaction');
+  const s = cacheFor(sqlite);
+  const outcomes: SaveOutcome[] = [];
+  let firstCaseId = 0;
+  let firstItemId = 0;
+  for (let start = 0; start < batch.length; start += SLICE) {
+    if (start > 0 && options.pause) await options.pause();
+    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt);
+    outcomes.push(...written.outcomes);
+    firstCaseId ||= written.firstCaseId;
+    firstItemId ||= written.firstItemId;
+  }
+  if (options.deferSearch) return outcomes;
+  // Deleted cases went first and rowids only grow within the write lock, so every row from the first id of this
+  // batch on is new.
+  if (firstItemId) {
+    s.get(
+      'insert into item_search (rowid, title, rationale) select id, title, rationale from items where id >= ?',
+    ).run(firstItemId);
+  }
+  if (firstCaseId) {
+    s.get(
+      `insert into case_search (rowid, summary) select id, coalesce(summary, '') from cases where id >= ?`,
+    ).run(firstCaseId);
+  }
+  return outcomes;
+}
+
+/** The rows of one slice of letters; returns their outcomes and the first case and item ids written (0: none). */
+function writeLetterRows(
+  s: StatementCache,
+  batch: LetterToSave[],
+  ingestedAt: string,
+): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
+  const byKey = s.get(
+    'select id, parser_version as parserVersion, document_id as documentId from cases where letter_key = ?',
+  );
+  // A newer parser may key a stored letter differently (e.g. it now reads the case number): find it by text too.
+  const bySha = s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId
+    from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
+
+  const outcomes: SaveOutcome[] = [];
+  const toWrite: { save: LetterToSave; key: string }[] = [];
+  const replaced = new Map<number, number>(); // case id → document id
+  const seen = new Set<string>();
+  for (const save of batch) {
+    const key = letterKeyOf(save.letter, save.document.sha256);
+    const found = (byKey.get(key) ?? bySha.get(save.document.sha256)) as StoredLetter | undefined;
+    if (seen.has(key) || (found && found.parserVersion === save.letter.parserVersion)) {
+      outcomes.push('already-present');
+      continue;
+    }
+    seen.add(key);
+    if (found) {
+      if (replaced.has(found.id)) {
+        outcomes.push('already-present');
+        continue;
+      }
+      replaced.set(found.id, found.documentId);
+      outcomes.push('updated');
+    } else {
+      outcomes.push('stored');
+    }
+    toWrite.push({ save, key });
+  }
+  let firstCaseId = 0;
+  let firstItemId = 0;
+  if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
+  for (const [caseId, documentId] of replaced) deleteCaseSqlite(s, caseId, documentId);
+
+  const reviewerIds = new Map<string, number>();
+  const guidelineIds = new Map<string, number>();
+  for (const { save, key } of toWrite) {
+    const { letter } = save;
+    const reviewerId = reviewerIdOf(s, reviewerIds, letter.reviewer);
+    const documentId = s.upsert(
+      'documents',
+      documentRow(save, ingestedAt),
+      // The same text may already be stored (e.g. a letter re-keyed by a newer parser): reuse its row.
+      'on conflict (sha256) do update set parser_version = excluded.parser_version, source_path = excluded.source_path',
+    );
+    const caseId = s.insert('cases', caseRow(letter, key, documentId, reviewerId));
+    firstCaseId ||= caseId;
+    for (const row of diagnosisRows(letter, caseId)) s.insert('diagnoses', row);
+    letter.items.forEach((item, ordinal) => {
+      const itemId = s.insert('items', itemRow(letter, item, ordinal, caseId, reviewerId));
+      firstItemId ||= itemId;
+      for (const row of bodyRegionRows(item, itemId)) s.insert('item_body_regions', row);
+      item.citations.forEach((citation, citationOrdinal) => {
+        const guidelineId = guidelineIdOf(s, guidelineIds, citation);
+        const citationId = s.insert('citations', citationRow(citation, citationOrdinal, itemId, guidelineId));
+        for (const row of citationPageRows(citation.pages ?? [], citationId, itemId, guidelineId)) {
+          s.insert('citation_pages', row);
+        }
+      });
+    });
+  }
+  return { outcomes, firstCaseId, firstItemId };
+}
+
+function reviewerIdOf(
+  s: StatementCache,
+  known: Map<string, number>,
+  reviewer: LetterToSave['letter']['reviewer'],
+): number {
+  const key = reviewerProfileKey(reviewer);
+  let id =
+    known.get(key) ??
+    (s.get('select id from reviewers where profile_key = ?').get(key) as { id: number } | undefined)?.id;
+  if (id === undefined) {
+    id = s.insert('reviewers', reviewerRow(key, reviewer));
+    for (const row of reviewerSpecialtyRows(id, reviewer))
+      s.insert('reviewer_specialties', row, 'on conflict do nothing');
+    for (const row of reviewerStateRows(id, reviewer))
+      s.insert('reviewer_states', row, 'on conflict do nothing');
+  }
+  known.set(key, id);
+  return id;
+}
+
+function guidelineIdOf(
+  s: StatementCache,
+  known: Map<string, number>,
+  citation: LetterToSave['letter']['items'][number]['citations'][number],
+): number {
+  const key = guidelineKey(citation);
+  let id = known.get(key);
+  if (id === undefined) {
+    const row = guidelineRow(citation);
+    const found = s
+      .get('select id from guidelines where source = @source and name = @name and topic = @topic')
+      .get(row) as { id: number } | undefined;
+    id = found?.id ?? s.insert('guidelines', row);
+    known.set(key, id);
+  }
+  return id;
+}
+
+/** Removes one case and everything derived from it, and its document; the delete triggers keep FTS in step. */
+function deleteCaseSqlite(s: StatementCache, caseId: number, documentId: number): void {
+  const items = 'select id from items where case_id = ?';
+  s.get(
+    `delete from citation_pages where citation_id in (select id from citations where item_id in (${items}))`,
+  ).run(caseId);
+  s.get(`delete from citations where item_id in (${items})`).run(caseId);
+  s.get(`delete from item_body_regions where item_id in (${items})`).run(caseId);
+  s.get('delete from items where case_id = ?').run(caseId);
+  s.get('delete from diagnoses where case_id = ?').run(caseId);
+  s.get('delete from cases where id = ?').run(caseId);
+  s.get('delete from documents where id = ?').run(documentId);
+}

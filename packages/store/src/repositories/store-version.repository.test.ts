@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { goldLetters } from '../../test-support/gold-letters.fixture';
+import { describeEachBackend } from '../../test-support/test-store';
+import { openStore, writeTransaction } from '../client';
+import { saveLetters } from './letter.repository';
+import { readStoreVersion } from './store-version.repository';
+
+describeEachBackend('readStoreVersion', (backend) => {
+  it('changes when another process commits letters, and only then', async () => {
+    const target = await backend.freshTarget();
+    const reader = await openStore(target, { readonly: true });
+    const writer = await openStore(target);
+    const before = await readStoreVersion(reader.db, reader.dialect);
+    expect(await readStoreVersion(reader.db, reader.dialect)).toBe(before);
+    await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters().slice(0, 1)));
+    const after = await readStoreVersion(reader.db, reader.dialect);
+    expect(after).not.toBe(before);
+    expect(await readStoreVersion(reader.db, reader.dialect)).toBe(after);
+    await writer.close();
+    await reader.close();
+  });
+});
