@@ -13,11 +13,13 @@ const letters = [
 ];
 
 // Letters and digits only, so the check is blind to spacing, punctuation, markup (tags as HTML defines
-// them, up to the length the parser treats as a tag) and page footers ("Page 4 of 5"), which the parser
-// drops wherever a page break falls, even between an item's title and its decision.
+// them, up to the length the parser treats as a tag) and page footers ("Page 4 of 5", and the case number
+// printed alone on a line), which the parser drops wherever a page break falls, even between an item's title
+// and its decision.
 const compress = (text: string): string =>
   text
     .replace(/<\/?[a-z!][^<>]{0,300}>/gi, '')
+    .replace(/^[ \t]*CM\d{2}-\d{4,8}[ \t]*$/gm, '')
     .replace(/\bPage\s?\d{1,4}\s?of\s?\d{1,4}\b/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
@@ -144,6 +146,16 @@ describe('parseLetter properties', { timeout: 120_000 }, () => {
               [629955560, 'IMR ISSUES, DECISIONS AND RATIONALES'],
             ],
             [],
+          ],
+          // Found by the suite: a bare case-number footer line fell between a title and an injected ": Upheld".
+          [
+            5,
+            [],
+            [
+              [0, ': Upheld'],
+              [25583614, 'IMR ISSUES, DECISIONS AND RATIONALES'],
+            ],
+            [4],
           ],
         ],
       },
