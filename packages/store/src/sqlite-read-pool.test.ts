@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('the read pool of a SQLite store', () => {
     await expect(pool.run('insert into t (id) values (2)', [])).rejects.toMatchObject({
       code: 'SQLITE_READONLY',
     });
+  });
+
+  it("runs its workers below the server's priority, so a long statement never takes the event loop's core", () => {
+    const pids = pool.workerPids();
+    expect(pids.length).toBeGreaterThan(0);
+    const server = getPriority(process.pid);
+    // A process already at the lowest priority cannot go lower; anywhere else the workers are nicer.
+    for (const pid of pids) expect(getPriority(pid)).toBe(Math.min(19, server + 10));
   });
 
   it('ends a statement past its deadline by killing its worker process, and a fresh one answers', async () => {

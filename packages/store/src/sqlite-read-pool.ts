@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type {
   FromReadWorker,
@@ -50,6 +50,21 @@ interface Slot {
   ready: boolean;
   /** The statements the worker is running (one message), none when it is free. */
   tasks: Task[];
+}
+
+/** How much nicer than the server a read worker runs (Unix niceness; the OS may round it). */
+const READ_WORKER_NICENESS = 10;
+
+// A long statement keeps its worker's core busy; on a machine with few cores the event loop then shares a core
+// with it. Running the workers below the server's priority lets the event loop (health checks, cached and cube
+// answers, other clients' small pages) take the core whenever it has work, and the statement the rest.
+function lowerPriority(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, Math.min(19, getPriority(process.pid) + READ_WORKER_NICENESS));
+  } catch {
+    // Not permitted or not supported here: the worker runs at the server's priority, as it would anyway.
+  }
 }
 
 /** Statements one message carries at most. */
@@ -184,6 +199,7 @@ export class SqliteReadPool {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    lowerPriority(child);
     const slot: Slot = { process: child, ready: false, tasks: [] };
     child.on('message', (message: FromReadWorker) => this.receive(slot, message));
     child.on('error', (error) => this.lost(slot, `read worker failed: ${error.message}`));
