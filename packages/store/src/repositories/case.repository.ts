@@ -1,11 +1,11 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { CaseRow, Database } from '../database';
 import {
+  type CaseFieldFilter,
+  caseFieldConditions,
   type ItemFilter,
   itemFilterCondition,
-  reviewersInStates,
-  reviewersWithSpecialties,
-  searchMatches,
+  some,
 } from './item-filter';
 import {
   armChunks,
@@ -18,22 +18,11 @@ import {
   pagesByParent,
   type Reader,
 } from './keyset';
+import { rowCountsByParent, rowsByIds } from './rows-by-key';
 
 /** Case-level filters combine with AND; lists mean "any of". Dates are ISO yyyy-mm-dd, inclusive. */
-export interface CaseFilter {
+export interface CaseFilter extends CaseFieldFilter {
   caseNumbers?: readonly string[] | null;
-  priorities?: readonly string[] | null;
-  patientSexes?: readonly string[] | null;
-  patientAgeBands?: readonly string[] | null;
-  decisionDateFrom?: string | null;
-  decisionDateTo?: string | null;
-  injuryDateFrom?: string | null;
-  injuryDateTo?: string | null;
-  reviewerSpecialties?: readonly string[] | null;
-  reviewerStates?: readonly string[] | null;
-  reviewerIds?: readonly number[] | null;
-  /** Full-text query over case summaries. */
-  text?: string | null;
   /** Cases with at least one item matching this filter. */
   items?: ItemFilter | null;
 }
@@ -61,9 +50,6 @@ export function caseSortKey(row: CaseRow, order: CaseOrder): Cursor['key'] {
   return null;
 }
 
-const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
-  Array.isArray(xs) && xs.length > 0;
-
 export function caseFilterCondition(
   eb: ExpressionBuilder<Database, 'cases'>,
   filter: CaseFilter | null | undefined,
@@ -72,23 +58,7 @@ export function caseFilterCondition(
   const f = filter ?? {};
   const conditions: Expression<SqlBool>[] = [];
   if (some(f.caseNumbers)) conditions.push(eb('cases.caseNumber', 'in', f.caseNumbers));
-  if (some(f.priorities)) conditions.push(eb('cases.priority', 'in', f.priorities));
-  if (some(f.patientSexes)) conditions.push(eb('cases.patientSex', 'in', f.patientSexes));
-  if (some(f.patientAgeBands)) conditions.push(eb('cases.patientAgeBand', 'in', f.patientAgeBands));
-  if (some(f.reviewerIds)) conditions.push(eb('cases.reviewerId', 'in', f.reviewerIds));
-  if (f.decisionDateFrom) conditions.push(eb('cases.dateDecision', '>=', f.decisionDateFrom));
-  if (f.decisionDateTo) conditions.push(eb('cases.dateDecision', '<=', f.decisionDateTo));
-  if (f.injuryDateFrom) conditions.push(eb('cases.dateInjury', '>=', f.injuryDateFrom));
-  if (f.injuryDateTo) conditions.push(eb('cases.dateInjury', '<=', f.injuryDateTo));
-  if (some(f.reviewerSpecialties)) {
-    conditions.push(eb('cases.reviewerId', 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
-  }
-  if (some(f.reviewerStates))
-    conditions.push(eb('cases.reviewerId', 'in', reviewersInStates(f.reviewerStates)));
-  if (f.text != null) {
-    const matches = searchMatches('case', f.text, dialect);
-    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb('cases.id', 'in', matches));
-  }
+  conditions.push(...caseFieldConditions(eb, 'cases', f, dialect));
   if (f.items) {
     const items = f.items;
     conditions.push(
@@ -122,9 +92,8 @@ export async function countCases({ db, dialect }: Reader, filter?: CaseFilter | 
   return countSelected(db.selectFrom('cases').where((eb) => caseFilterCondition(eb, filter, dialect)));
 }
 
-export async function casesByIds({ db }: Reader, ids: readonly number[]): Promise<CaseRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+export function casesByIds(reader: Reader, ids: readonly number[]): Promise<CaseRow[]> {
+  return rowsByIds(reader, 'cases', ids);
 }
 
 /** A case by its published case number (e.g. CM14-0166055); the lowest id if a number was stored twice. */
@@ -182,19 +151,8 @@ export async function casePagesByReviewerIds(
   return pagesByParent(reviewerIds, rows, (r) => r.reviewerId ?? 0, request.first);
 }
 
-export async function caseCountsByReviewerIds(
-  { db }: Reader,
-  reviewerIds: readonly number[],
-): Promise<number[]> {
-  if (reviewerIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('cases')
-    .select((eb) => ['reviewerId', eb.fn.countAll<number>().as('n')])
-    .where('reviewerId', 'in', reviewerIds)
-    .groupBy('reviewerId')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.reviewerId, Number(r.n)]));
-  return reviewerIds.map((id) => counts.get(id) ?? 0);
+export function caseCountsByReviewerIds(reader: Reader, reviewerIds: readonly number[]): Promise<number[]> {
+  return rowCountsByParent(reader, 'cases', 'reviewerId', reviewerIds);
 }
 
 /** Diagnoses per case, in letter order. */

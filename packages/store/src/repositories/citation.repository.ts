@@ -8,6 +8,7 @@ import {
   pagesByParent,
   type Reader,
 } from './keyset';
+import { rowCountsByParent, rowsByIds } from './rows-by-key';
 
 // Citations are listed under an item (in letter order) or under a guideline (in ingest order). Both listings
 // fetch one page per parent for many parents in a single windowed statement.
@@ -41,9 +42,8 @@ function parseGuidelineCitationKey(key: unknown): { citedBy: string; itemId: num
   return citedBy && /^\d+$/.test(itemId ?? '') ? { citedBy, itemId: Number(itemId) } : null;
 }
 
-export async function citationsByIds({ db }: Reader, ids: readonly number[]): Promise<CitationRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('citations').selectAll().where('id', 'in', ids).execute();
+export function citationsByIds(reader: Reader, ids: readonly number[]): Promise<CitationRow[]> {
+  return rowsByIds(reader, 'citations', ids);
 }
 
 export async function citationPagesByItemIds(
@@ -83,16 +83,8 @@ export async function citationPagesByItemIds(
   return pagesByParent(itemIds, rows, (r) => r.itemId, request.first);
 }
 
-export async function citationCountsByItemIds({ db }: Reader, itemIds: readonly number[]): Promise<number[]> {
-  if (itemIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('citations')
-    .select((eb) => ['itemId', eb.fn.countAll<number>().as('n')])
-    .where('itemId', 'in', itemIds)
-    .groupBy('itemId')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.itemId, Number(r.n)]));
-  return itemIds.map((id) => counts.get(id) ?? 0);
+export function citationCountsByItemIds(reader: Reader, itemIds: readonly number[]): Promise<number[]> {
+  return rowCountsByParent(reader, 'citations', 'itemId', itemIds);
 }
 
 /**
@@ -140,17 +132,9 @@ export async function citationPagesByGuidelineIds(
   return pagesByParent(guidelineIds, rows, (r) => r.guidelineId, request.first);
 }
 
-export async function citationCountsByGuidelineIds(
-  { db }: Reader,
+export function citationCountsByGuidelineIds(
+  reader: Reader,
   guidelineIds: readonly number[],
 ): Promise<number[]> {
-  if (guidelineIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('citations')
-    .select((eb) => ['guidelineId', eb.fn.countAll<number>().as('n')])
-    .where('guidelineId', 'in', guidelineIds)
-    .groupBy('guidelineId')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.guidelineId, Number(r.n)]));
-  return guidelineIds.map((id) => counts.get(id) ?? 0);
+  return rowCountsByParent(reader, 'citations', 'guidelineId', guidelineIds);
 }

@@ -11,6 +11,7 @@ import {
   pagesByParent,
   type Reader,
 } from './keyset';
+import { rowsByIds } from './rows-by-key';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
 // walk the primary key.
@@ -47,9 +48,8 @@ export async function countItems({ db, dialect }: Reader, filter?: ItemFilter | 
   return countSelected(db.selectFrom('items').where((eb) => itemFilterCondition(eb, filter, dialect)));
 }
 
-export async function itemsByIds({ db }: Reader, ids: readonly number[]): Promise<ItemRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('items').selectAll().where('id', 'in', ids).execute();
+export function itemsByIds(reader: Reader, ids: readonly number[]): Promise<ItemRow[]> {
+  return rowsByIds(reader, 'items', ids);
 }
 
 /** Items within a case are listed in letter order. */
