@@ -8,7 +8,7 @@ import {
   pagesByParent,
   type Reader,
 } from './keyset';
-import { rowCountsByParent, rowsByIds } from './rows-by-key';
+import { letterOrderPagesByParent, rowCountsByParent, rowsByIds } from './rows-by-key';
 
 // Citations are listed under an item (in letter order) or under a guideline (in ingest order). Both listings
 // fetch one page per parent for many parents in a single windowed statement.
@@ -46,41 +46,12 @@ export function citationsByIds(reader: Reader, ids: readonly number[]): Promise<
   return rowsByIds(reader, 'citations', ids);
 }
 
-export async function citationPagesByItemIds(
-  { db }: Reader,
+export function citationPagesByItemIds(
+  reader: Reader,
   itemIds: readonly number[],
   request: PageRequest,
 ): Promise<Page<CitationRow>[]> {
-  if (itemIds.length === 0) return [];
-  const after = request.after;
-  const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('citations')
-        .selectAll('citations')
-        .select(
-          sql<number>`row_number() over (partition by ${sql.ref('citations.itemId')} order by ${sql.ref('citations.ordinal')}, ${sql.ref('citations.id')})`.as(
-            'pageRank',
-          ),
-        )
-        .where('citations.itemId', 'in', itemIds)
-        .$if(after?.parent !== undefined, (qb) =>
-          qb.where((w) =>
-            w.or([
-              w('citations.itemId', '<>', after!.parent!),
-              sql<SqlBool>`(${sql.ref('citations.ordinal')}, ${sql.ref('citations.id')}) > (${after!.key}, ${after!.id})`,
-            ]),
-          ),
-        )
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('pageRank', '<=', request.first + 1)
-    .orderBy('itemId')
-    .orderBy('ordinal')
-    .orderBy('id')
-    .execute();
-  return pagesByParent(itemIds, rows, (r) => r.itemId, request.first);
+  return letterOrderPagesByParent(reader, 'citations', 'itemId', itemIds, request);
 }
 
 export function citationCountsByItemIds(reader: Reader, itemIds: readonly number[]): Promise<number[]> {

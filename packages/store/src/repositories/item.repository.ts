@@ -1,4 +1,3 @@
-import { type SqlBool, sql } from 'kysely';
 import type { ItemRow } from '../database';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
 import {
@@ -8,10 +7,9 @@ import {
   type KeysetOrder,
   type Page,
   type PageRequest,
-  pagesByParent,
   type Reader,
 } from './keyset';
-import { rowsByIds } from './rows-by-key';
+import { letterOrderPagesByParent, rowsByIds } from './rows-by-key';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
 // walk the primary key.
@@ -64,41 +62,12 @@ export const CASE_ITEMS_ORDER: KeysetOrder = {
  * A page of items for each of many cases in one statement (a window over items_case). A cursor applies only
  * under the case it was issued for; the other cases start from their first item.
  */
-export async function itemPagesByCaseIds(
-  { db }: Reader,
+export function itemPagesByCaseIds(
+  reader: Reader,
   caseIds: readonly number[],
   request: PageRequest,
 ): Promise<Page<ItemRow>[]> {
-  if (caseIds.length === 0) return [];
-  const after = request.after;
-  const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('items')
-        .selectAll('items')
-        .select(
-          sql<number>`row_number() over (partition by ${sql.ref('items.caseId')} order by ${sql.ref('items.ordinal')}, ${sql.ref('items.id')})`.as(
-            'pageRank',
-          ),
-        )
-        .where('items.caseId', 'in', caseIds)
-        .$if(after?.parent !== undefined, (qb) =>
-          qb.where((w) =>
-            w.or([
-              w('items.caseId', '<>', after!.parent!),
-              sql<SqlBool>`(${sql.ref('items.ordinal')}, ${sql.ref('items.id')}) > (${after!.key}, ${after!.id})`,
-            ]),
-          ),
-        )
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('pageRank', '<=', request.first + 1)
-    .orderBy('caseId')
-    .orderBy('ordinal')
-    .orderBy('id')
-    .execute();
-  return pagesByParent(caseIds, rows, (r) => r.caseId, request.first);
+  return letterOrderPagesByParent(reader, 'items', 'caseId', caseIds, request);
 }
 
 /** Body regions per item (deduplicated at write time), sorted by name. */
