@@ -8,7 +8,6 @@ import {
   some,
 } from './item-filter';
 import {
-  armChunks,
   type Cursor,
   countSelected,
   filteredPage,
@@ -17,6 +16,7 @@ import {
   type PageRequest,
   pagesByParent,
   type Reader,
+  unionOfArms,
 } from './keyset';
 import { rowCountsByParent, rowsByIds } from './rows-by-key';
 
@@ -126,26 +126,20 @@ export async function casePagesByReviewerIds(
   request: PageRequest,
 ): Promise<Page<CaseRow>[]> {
   const after = request.after;
-  const rows: CaseRow[] = [];
-  for (const chunk of armChunks(reviewerIds)) {
-    const arms = chunk.map((reviewerId, i) =>
-      db
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('cases')
-            .selectAll()
-            .where('reviewerId', '=', reviewerId)
-            .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
-            .orderBy('id', 'desc')
-            .limit(request.first + 1)
-            .as(`page${i}`),
-        )
-        .selectAll(),
-    );
-    let query = arms[0]!;
-    for (const arm of arms.slice(1)) query = query.unionAll(arm);
-    rows.push(...(await query.execute()));
-  }
+  const rows = await unionOfArms(reviewerIds, (reviewerId, alias) =>
+    db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('cases')
+          .selectAll()
+          .where('reviewerId', '=', reviewerId)
+          .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
+          .orderBy('id', 'desc')
+          .limit(request.first + 1)
+          .as(alias),
+      )
+      .selectAll(),
+  );
   // UNION ALL promises no order across arms: restore each page's.
   rows.sort((a, b) => b.id - a.id);
   return pagesByParent(reviewerIds, rows, (r) => r.reviewerId ?? 0, request.first);

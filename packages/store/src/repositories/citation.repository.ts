@@ -1,12 +1,12 @@
 import { type SqlBool, sql } from 'kysely';
 import type { CitationRow } from '../database';
 import {
-  armChunks,
   type KeysetOrder,
   type Page,
   type PageRequest,
   pagesByParent,
   type Reader,
+  unionOfArms,
 } from './keyset';
 import { letterOrderPagesByParent, rowCountsByParent, rowsByIds } from './rows-by-key';
 
@@ -70,32 +70,26 @@ export async function citationPagesByGuidelineIds(
 ): Promise<Page<CitationRow>[]> {
   const after = request.after;
   const from = parseGuidelineCitationKey(after?.key);
-  const rows: CitationRow[] = [];
-  for (const chunk of armChunks(guidelineIds)) {
-    const arms = chunk.map((guidelineId, i) =>
-      db
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('citations')
-            .selectAll()
-            .where('guidelineId', '=', guidelineId)
-            .$if(after?.parent === guidelineId && from !== null, (qb) =>
-              qb.where(
-                sql<SqlBool>`(${sql.ref('citedBy')}, ${sql.ref('itemId')}, ${sql.ref('id')}) > (${from!.citedBy}, ${from!.itemId}, ${after!.id})`,
-              ),
-            )
-            .orderBy('citedBy')
-            .orderBy('itemId')
-            .orderBy('id')
-            .limit(request.first + 1)
-            .as(`page${i}`),
-        )
-        .selectAll(),
-    );
-    let query = arms[0]!;
-    for (const arm of arms.slice(1)) query = query.unionAll(arm);
-    rows.push(...(await query.execute()));
-  }
+  const rows = await unionOfArms(guidelineIds, (guidelineId, alias) =>
+    db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('citations')
+          .selectAll()
+          .where('guidelineId', '=', guidelineId)
+          .$if(after?.parent === guidelineId && from !== null, (qb) =>
+            qb.where(
+              sql<SqlBool>`(${sql.ref('citedBy')}, ${sql.ref('itemId')}, ${sql.ref('id')}) > (${from!.citedBy}, ${from!.itemId}, ${after!.id})`,
+            ),
+          )
+          .orderBy('citedBy')
+          .orderBy('itemId')
+          .orderBy('id')
+          .limit(request.first + 1)
+          .as(alias),
+      )
+      .selectAll(),
+  );
   // UNION ALL promises no order across arms: restore each page's.
   rows.sort((a, b) =>
     a.citedBy < b.citedBy ? -1 : a.citedBy > b.citedBy ? 1 : a.itemId - b.itemId || a.id - b.id,

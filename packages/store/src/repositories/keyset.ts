@@ -184,6 +184,24 @@ export function armChunks(ids: readonly number[]): number[][] {
   return chunks;
 }
 
+/**
+ * The rows of one query per parent, run as the arms of UNION ALL statements (MAX_ARMS to a statement); `arm`
+ * builds a parent's query, a subquery under the given alias. The rows come in no promised order.
+ */
+export async function unionOfArms<DB, TB extends keyof DB, Row>(
+  parentIds: readonly number[],
+  arm: (parentId: number, alias: string) => SelectQueryBuilder<DB, TB, Row>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const chunk of armChunks(parentIds)) {
+    const arms = chunk.map((parentId, i) => arm(parentId, `page${i}`));
+    let query = arms[0]!;
+    for (const next of arms.slice(1)) query = query.unionAll(next);
+    rows.push(...(await query.execute()));
+  }
+  return rows;
+}
+
 /** Maps grouped rows onto the requested keys, in order, with a default for keys without rows. */
 export function byKeys<K, V>(keys: readonly K[], entries: Iterable<[K, V]>, fallback: () => V): V[] {
   const map = new Map<K, V>(entries);
