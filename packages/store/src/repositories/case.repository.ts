@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { CaseRow, Database } from '../database';
+import { filteredListing, type ListArgs } from './filtered-listing';
 import {
   type CaseFieldFilter,
   caseFieldConditions,
@@ -9,8 +10,6 @@ import {
 } from './item-filter';
 import {
   type Cursor,
-  countSelected,
-  filteredPage,
   type KeysetOrder,
   type Page,
   type PageRequest,
@@ -75,22 +74,16 @@ export function caseFilterCondition(
   return eb.and(conditions);
 }
 
-export interface ListCasesArgs extends PageRequest {
-  filter?: CaseFilter | null;
-  order: CaseOrder;
-}
+export type ListCasesArgs = ListArgs<CaseFilter, CaseOrder>;
 
-export async function listCases({ db, dialect }: Reader, args: ListCasesArgs): Promise<Page<CaseRow>> {
-  const query = db
-    .selectFrom('cases')
-    .selectAll('cases')
-    .where((eb) => caseFilterCondition(eb, args.filter, dialect));
-  return filteredPage(caseOrder(args.order), args, query);
-}
-
-export async function countCases({ db, dialect }: Reader, filter?: CaseFilter | null): Promise<number> {
-  return countSelected(db.selectFrom('cases').where((eb) => caseFilterCondition(eb, filter, dialect)));
-}
+export const { list: listCases, count: countCases } = filteredListing(
+  ({ db, dialect }: Reader, filter: CaseFilter | null | undefined) =>
+    db
+      .selectFrom('cases')
+      .selectAll('cases')
+      .where((eb) => caseFilterCondition(eb, filter, dialect)),
+  caseOrder,
+);
 
 export function casesByIds(reader: Reader, ids: readonly number[]): Promise<CaseRow[]> {
   return rowsByIds(reader, 'cases', ids);

@@ -1,14 +1,7 @@
 import type { ItemRow } from '../database';
+import { filteredListing, type ListArgs } from './filtered-listing';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
-import {
-  type Cursor,
-  countSelected,
-  filteredPage,
-  type KeysetOrder,
-  type Page,
-  type PageRequest,
-  type Reader,
-} from './keyset';
+import type { Cursor, KeysetOrder, Page, PageRequest, Reader } from './keyset';
 import { letterOrderPagesByParent, rowsByIds } from './rows-by-key';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
@@ -29,22 +22,16 @@ export function itemSortKey(row: ItemRow, order: ItemOrder): Cursor['key'] {
   return ITEM_ORDERS[order].column === 'items.dateDecision' ? row.dateDecision : null;
 }
 
-export interface ListItemsArgs extends PageRequest {
-  filter?: ItemFilter | null;
-  order: ItemOrder;
-}
+export type ListItemsArgs = ListArgs<ItemFilter, ItemOrder>;
 
-export async function listItems({ db, dialect }: Reader, args: ListItemsArgs): Promise<Page<ItemRow>> {
-  const query = db
-    .selectFrom('items')
-    .selectAll('items')
-    .where((eb) => itemFilterCondition(eb, args.filter, dialect));
-  return filteredPage(itemOrder(args.order), args, query);
-}
-
-export async function countItems({ db, dialect }: Reader, filter?: ItemFilter | null): Promise<number> {
-  return countSelected(db.selectFrom('items').where((eb) => itemFilterCondition(eb, filter, dialect)));
-}
+export const { list: listItems, count: countItems } = filteredListing(
+  ({ db, dialect }: Reader, filter: ItemFilter | null | undefined) =>
+    db
+      .selectFrom('items')
+      .selectAll('items')
+      .where((eb) => itemFilterCondition(eb, filter, dialect)),
+  itemOrder,
+);
 
 export function itemsByIds(reader: Reader, ids: readonly number[]): Promise<ItemRow[]> {
   return rowsByIds(reader, 'items', ids);
