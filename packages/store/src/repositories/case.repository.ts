@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { CaseRow, Database } from '../database';
-import { filteredListing, type ListArgs } from './filtered-listing';
+import { filteredListing } from './filtered-listing';
 import {
   type CaseFieldFilter,
   caseFieldConditions,
@@ -11,6 +11,7 @@ import {
 import {
   type Cursor,
   type KeysetOrder,
+  listsByParent,
   type Page,
   type PageRequest,
   pagesByParent,
@@ -74,7 +75,10 @@ export function caseFilterCondition(
   return eb.and(conditions);
 }
 
-export type ListCasesArgs = ListArgs<CaseFilter, CaseOrder>;
+export interface ListCasesArgs extends PageRequest {
+  filter?: CaseFilter | null;
+  order: CaseOrder;
+}
 
 export const { list: listCases, count: countCases } = filteredListing(
   ({ db, dialect }: Reader, filter: CaseFilter | null | undefined) =>
@@ -82,7 +86,7 @@ export const { list: listCases, count: countCases } = filteredListing(
       .selectFrom('cases')
       .selectAll('cases')
       .where((eb) => caseFilterCondition(eb, filter, dialect)),
-  caseOrder,
+  (args: ListCasesArgs) => caseOrder(args.order),
 );
 
 export function casesByIds(reader: Reader, ids: readonly number[]): Promise<CaseRow[]> {
@@ -152,11 +156,5 @@ export async function diagnosesByCaseIds({ db }: Reader, caseIds: readonly numbe
     .orderBy('caseId')
     .orderBy('ordinal')
     .execute();
-  const byCase = new Map<number, string[]>();
-  for (const r of rows) {
-    const list = byCase.get(r.caseId);
-    if (list) list.push(r.text);
-    else byCase.set(r.caseId, [r.text]);
-  }
-  return caseIds.map((id) => byCase.get(id) ?? []);
+  return listsByParent(caseIds, rows, (r) => r.caseId).map((list) => list.map((r) => r.text));
 }

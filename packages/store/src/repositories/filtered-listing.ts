@@ -9,26 +9,27 @@ import {
   type Reader,
 } from './keyset';
 
-// Cases and items are listed the same way: the rows their own filter selects, a page in any of their orderings,
-// and how many there are. Only the table, the filter and the orderings differ.
+// Every top-level list (cases, items, reviewers, guidelines) is read the same way: the rows its own filter
+// selects, a page in the ordering asked for, and how many there are. Only the table, the filter and the
+// orderings differ.
 
-export interface ListArgs<Filter, Order> extends PageRequest {
-  filter?: Filter | null;
-  order: Order;
-}
-
-export interface FilteredListing<Row, Filter, Order> {
-  list(reader: Reader, args: ListArgs<Filter, Order>): Promise<Page<Row>>;
+export interface FilteredListing<Row, Filter, Args> {
+  list(reader: Reader, args: Args): Promise<Page<Row>>;
   count(reader: Reader, filter?: Filter | null): Promise<number>;
 }
 
-/** The listing of the rows `selected` picks by a filter, in the orderings `orderOf` names. */
-export function filteredListing<TB extends keyof Database, Row, Filter, Order>(
+/** The listing of the rows `selected` picks by a filter, paged in the ordering `orderOf` reads from the request. */
+export function filteredListing<
+  TB extends keyof Database,
+  Row,
+  Filter,
+  Args extends PageRequest & { filter?: Filter | null },
+>(
   selected: (reader: Reader, filter: Filter | null | undefined) => SelectQueryBuilder<Database, TB, Row>,
-  orderOf: (name: Order) => KeysetOrder,
-): FilteredListing<Row, Filter, Order> {
+  orderOf: (args: Args) => KeysetOrder,
+): FilteredListing<Row, Filter, Args> {
   return {
-    list: (reader, args) => filteredPage(orderOf(args.order), args, selected(reader, args.filter)),
+    list: (reader, args) => filteredPage(orderOf(args), args, selected(reader, args.filter)),
     count: (reader, filter) => countSelected(selected(reader, filter)),
   };
 }

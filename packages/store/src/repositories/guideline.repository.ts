@@ -1,15 +1,9 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, GuidelineRow } from '../database';
 import { addDecision, type DecisionTally, emptyTally } from '../decision-tally';
+import { filteredListing } from './filtered-listing';
 import { some } from './item-filter';
-import {
-  countSelected,
-  filteredPage,
-  type KeysetOrder,
-  type Page,
-  type PageRequest,
-  type Reader,
-} from './keyset';
+import type { KeysetOrder, Reader } from './keyset';
 import { rowsByIds } from './rows-by-key';
 
 export interface GuidelineFilter {
@@ -50,20 +44,14 @@ function guidelineFilterCondition(
   return eb.and(conditions);
 }
 
-export async function listGuidelines(
-  { db }: Reader,
-  args: PageRequest & { filter?: GuidelineFilter | null },
-): Promise<Page<GuidelineRow>> {
-  const query = db
-    .selectFrom('guidelines')
-    .selectAll('guidelines')
-    .where((eb) => guidelineFilterCondition(eb, args.filter));
-  return filteredPage(GUIDELINE_ORDER, args, query);
-}
-
-export async function countGuidelines({ db }: Reader, filter?: GuidelineFilter | null): Promise<number> {
-  return countSelected(db.selectFrom('guidelines').where((eb) => guidelineFilterCondition(eb, filter)));
-}
+export const { list: listGuidelines, count: countGuidelines } = filteredListing(
+  ({ db }: Reader, filter: GuidelineFilter | null | undefined) =>
+    db
+      .selectFrom('guidelines')
+      .selectAll('guidelines')
+      .where((eb) => guidelineFilterCondition(eb, filter)),
+  () => GUIDELINE_ORDER,
+);
 
 export function guidelinesByIds(reader: Reader, ids: readonly number[]): Promise<GuidelineRow[]> {
   return rowsByIds(reader, 'guidelines', ids);

@@ -1,7 +1,14 @@
 import type { ItemRow } from '../database';
-import { filteredListing, type ListArgs } from './filtered-listing';
+import { filteredListing } from './filtered-listing';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
-import type { Cursor, KeysetOrder, Page, PageRequest, Reader } from './keyset';
+import {
+  type Cursor,
+  type KeysetOrder,
+  listsByParent,
+  type Page,
+  type PageRequest,
+  type Reader,
+} from './keyset';
 import { letterOrderPagesByParent, rowsByIds } from './rows-by-key';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
@@ -22,7 +29,10 @@ export function itemSortKey(row: ItemRow, order: ItemOrder): Cursor['key'] {
   return ITEM_ORDERS[order].column === 'items.dateDecision' ? row.dateDecision : null;
 }
 
-export type ListItemsArgs = ListArgs<ItemFilter, ItemOrder>;
+export interface ListItemsArgs extends PageRequest {
+  filter?: ItemFilter | null;
+  order: ItemOrder;
+}
 
 export const { list: listItems, count: countItems } = filteredListing(
   ({ db, dialect }: Reader, filter: ItemFilter | null | undefined) =>
@@ -30,7 +40,7 @@ export const { list: listItems, count: countItems } = filteredListing(
       .selectFrom('items')
       .selectAll('items')
       .where((eb) => itemFilterCondition(eb, filter, dialect)),
-  itemOrder,
+  (args: ListItemsArgs) => itemOrder(args.order),
 );
 
 export function itemsByIds(reader: Reader, ids: readonly number[]): Promise<ItemRow[]> {
@@ -67,11 +77,5 @@ export async function bodyRegionsByItemIds({ db }: Reader, itemIds: readonly num
     .orderBy('itemId')
     .orderBy('bodyRegion')
     .execute();
-  const byItem = new Map<number, string[]>();
-  for (const r of rows) {
-    const list = byItem.get(r.itemId);
-    if (list) list.push(r.bodyRegion);
-    else byItem.set(r.itemId, [r.bodyRegion]);
-  }
-  return itemIds.map((id) => byItem.get(id) ?? []);
+  return listsByParent(itemIds, rows, (r) => r.itemId).map((list) => list.map((r) => r.bodyRegion));
 }

@@ -153,6 +153,21 @@ export async function keysetPage<Row>(
   return { rows: rows.slice(0, request.first), hasNextPage: rows.length > request.first };
 }
 
+/** Rows fetched for many parents at once, as one list per parent in the rows' order (empty: none). */
+export function listsByParent<Row>(
+  parentIds: readonly number[],
+  rows: readonly Row[],
+  parentOf: (row: Row) => number,
+): Row[][] {
+  const byParent = new Map<number, Row[]>();
+  for (const row of rows) {
+    const list = byParent.get(parentOf(row));
+    if (list) list.push(row);
+    else byParent.set(parentOf(row), [row]);
+  }
+  return parentIds.map((id) => byParent.get(id) ?? []);
+}
+
 /** Splits rows fetched for many parents at once (at most first + 1 per parent) into one page per parent. */
 export function pagesByParent<Row>(
   parentIds: readonly number[],
@@ -160,16 +175,10 @@ export function pagesByParent<Row>(
   parentOf: (row: Row) => number,
   first: number,
 ): Page<Row>[] {
-  const byParent = new Map<number, Row[]>();
-  for (const row of rows) {
-    const list = byParent.get(parentOf(row));
-    if (list) list.push(row);
-    else byParent.set(parentOf(row), [row]);
-  }
-  return parentIds.map((id) => {
-    const list = byParent.get(id) ?? [];
-    return { rows: list.slice(0, first), hasNextPage: list.length > first };
-  });
+  return listsByParent(parentIds, rows, parentOf).map((list) => ({
+    rows: list.slice(0, first),
+    hasNextPage: list.length > first,
+  }));
 }
 
 /**

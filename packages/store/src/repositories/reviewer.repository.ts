@@ -1,15 +1,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database, ReviewerRow } from '../database';
 import { addDecision, type DecisionTally, emptyTally } from '../decision-tally';
+import { filteredListing } from './filtered-listing';
 import { reviewersInStates, reviewersWithSpecialties, some } from './item-filter';
-import {
-  countSelected,
-  filteredPage,
-  type KeysetOrder,
-  type Page,
-  type PageRequest,
-  type Reader,
-} from './keyset';
+import type { KeysetOrder, Reader } from './keyset';
 import { rowsByIds } from './rows-by-key';
 
 // Reviewers are anonymous in the letters: a reviewer is a credential profile (specialties, subspecialties,
@@ -29,17 +23,6 @@ export const REVIEWER_ORDER: KeysetOrder = {
   direction: 'asc',
 };
 
-export async function listReviewers(
-  { db }: Reader,
-  args: PageRequest & { filter?: ReviewerFilter | null },
-): Promise<Page<ReviewerRow>> {
-  const query = db
-    .selectFrom('reviewers')
-    .selectAll('reviewers')
-    .where((eb) => reviewerFilterCondition(eb, args.filter));
-  return filteredPage(REVIEWER_ORDER, args, query);
-}
-
 function reviewerFilterCondition(
   eb: ExpressionBuilder<Database, 'reviewers'>,
   filter: ReviewerFilter | null | undefined,
@@ -51,9 +34,14 @@ function reviewerFilterCondition(
   return eb.and(conditions);
 }
 
-export async function countReviewers({ db }: Reader, filter?: ReviewerFilter | null): Promise<number> {
-  return countSelected(db.selectFrom('reviewers').where((eb) => reviewerFilterCondition(eb, filter)));
-}
+export const { list: listReviewers, count: countReviewers } = filteredListing(
+  ({ db }: Reader, filter: ReviewerFilter | null | undefined) =>
+    db
+      .selectFrom('reviewers')
+      .selectAll('reviewers')
+      .where((eb) => reviewerFilterCondition(eb, filter)),
+  () => REVIEWER_ORDER,
+);
 
 export function reviewersByIds(reader: Reader, ids: readonly number[]): Promise<ReviewerRow[]> {
   return rowsByIds(reader, 'reviewers', ids);
