@@ -1,39 +1,28 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { CaseRow, Database } from '../database';
+import { filteredListing } from './filtered-listing';
 import {
+  type CaseFieldFilter,
+  caseFieldConditions,
   type ItemFilter,
   itemFilterCondition,
-  reviewersInStates,
-  reviewersWithSpecialties,
-  searchMatches,
+  some,
 } from './item-filter';
 import {
-  armChunks,
   type Cursor,
-  countSelected,
-  filteredPage,
   type KeysetOrder,
+  listsByParent,
   type Page,
   type PageRequest,
   pagesByParent,
   type Reader,
+  unionOfArms,
 } from './keyset';
+import { rowCountsByParent, rowsByIds } from './rows-by-key';
 
 /** Case-level filters combine with AND; lists mean "any of". Dates are ISO yyyy-mm-dd, inclusive. */
-export interface CaseFilter {
+export interface CaseFilter extends CaseFieldFilter {
   caseNumbers?: readonly string[] | null;
-  priorities?: readonly string[] | null;
-  patientSexes?: readonly string[] | null;
-  patientAgeBands?: readonly string[] | null;
-  decisionDateFrom?: string | null;
-  decisionDateTo?: string | null;
-  injuryDateFrom?: string | null;
-  injuryDateTo?: string | null;
-  reviewerSpecialties?: readonly string[] | null;
-  reviewerStates?: readonly string[] | null;
-  reviewerIds?: readonly number[] | null;
-  /** Full-text query over case summaries. */
-  text?: string | null;
   /** Cases with at least one item matching this filter. */
   items?: ItemFilter | null;
 }
@@ -61,9 +50,6 @@ export function caseSortKey(row: CaseRow, order: CaseOrder): Cursor['key'] {
   return null;
 }
 
-const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
-  Array.isArray(xs) && xs.length > 0;
-
 export function caseFilterCondition(
   eb: ExpressionBuilder<Database, 'cases'>,
   filter: CaseFilter | null | undefined,
@@ -72,23 +58,7 @@ export function caseFilterCondition(
   const f = filter ?? {};
   const conditions: Expression<SqlBool>[] = [];
   if (some(f.caseNumbers)) conditions.push(eb('cases.caseNumber', 'in', f.caseNumbers));
-  if (some(f.priorities)) conditions.push(eb('cases.priority', 'in', f.priorities));
-  if (some(f.patientSexes)) conditions.push(eb('cases.patientSex', 'in', f.patientSexes));
-  if (some(f.patientAgeBands)) conditions.push(eb('cases.patientAgeBand', 'in', f.patientAgeBands));
-  if (some(f.reviewerIds)) conditions.push(eb('cases.reviewerId', 'in', f.reviewerIds));
-  if (f.decisionDateFrom) conditions.push(eb('cases.dateDecision', '>=', f.decisionDateFrom));
-  if (f.decisionDateTo) conditions.push(eb('cases.dateDecision', '<=', f.decisionDateTo));
-  if (f.injuryDateFrom) conditions.push(eb('cases.dateInjury', '>=', f.injuryDateFrom));
-  if (f.injuryDateTo) conditions.push(eb('cases.dateInjury', '<=', f.injuryDateTo));
-  if (some(f.reviewerSpecialties)) {
-    conditions.push(eb('cases.reviewerId', 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
-  }
-  if (some(f.reviewerStates))
-    conditions.push(eb('cases.reviewerId', 'in', reviewersInStates(f.reviewerStates)));
-  if (f.text != null) {
-    const matches = searchMatches('case', f.text, dialect);
-    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb('cases.id', 'in', matches));
-  }
+  conditions.push(...caseFieldConditions(eb, 'cases', f, dialect));
   if (f.items) {
     const items = f.items;
     conditions.push(
@@ -110,21 +80,17 @@ export interface ListCasesArgs extends PageRequest {
   order: CaseOrder;
 }
 
-export async function listCases({ db, dialect }: Reader, args: ListCasesArgs): Promise<Page<CaseRow>> {
-  const query = db
-    .selectFrom('cases')
-    .selectAll('cases')
-    .where((eb) => caseFilterCondition(eb, args.filter, dialect));
-  return filteredPage(caseOrder(args.order), args, query);
-}
+export const { list: listCases, count: countCases } = filteredListing(
+  ({ db, dialect }: Reader, filter: CaseFilter | null | undefined) =>
+    db
+      .selectFrom('cases')
+      .selectAll('cases')
+      .where((eb) => caseFilterCondition(eb, filter, dialect)),
+  (args: ListCasesArgs) => caseOrder(args.order),
+);
 
-export async function countCases({ db, dialect }: Reader, filter?: CaseFilter | null): Promise<number> {
-  return countSelected(db.selectFrom('cases').where((eb) => caseFilterCondition(eb, filter, dialect)));
-}
-
-export async function casesByIds({ db }: Reader, ids: readonly number[]): Promise<CaseRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+export function casesByIds(reader: Reader, ids: readonly number[]): Promise<CaseRow[]> {
+  return rowsByIds(reader, 'cases', ids);
 }
 
 /** A case by its published case number (e.g. CM14-0166055); the lowest id if a number was stored twice. */
@@ -157,44 +123,27 @@ export async function casePagesByReviewerIds(
   request: PageRequest,
 ): Promise<Page<CaseRow>[]> {
   const after = request.after;
-  const rows: CaseRow[] = [];
-  for (const chunk of armChunks(reviewerIds)) {
-    const arms = chunk.map((reviewerId, i) =>
-      db
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('cases')
-            .selectAll()
-            .where('reviewerId', '=', reviewerId)
-            .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
-            .orderBy('id', 'desc')
-            .limit(request.first + 1)
-            .as(`page${i}`),
-        )
-        .selectAll(),
-    );
-    let query = arms[0]!;
-    for (const arm of arms.slice(1)) query = query.unionAll(arm);
-    rows.push(...(await query.execute()));
-  }
+  const rows = await unionOfArms(reviewerIds, (reviewerId, alias) =>
+    db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('cases')
+          .selectAll()
+          .where('reviewerId', '=', reviewerId)
+          .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
+          .orderBy('id', 'desc')
+          .limit(request.first + 1)
+          .as(alias),
+      )
+      .selectAll(),
+  );
   // UNION ALL promises no order across arms: restore each page's.
   rows.sort((a, b) => b.id - a.id);
   return pagesByParent(reviewerIds, rows, (r) => r.reviewerId ?? 0, request.first);
 }
 
-export async function caseCountsByReviewerIds(
-  { db }: Reader,
-  reviewerIds: readonly number[],
-): Promise<number[]> {
-  if (reviewerIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('cases')
-    .select((eb) => ['reviewerId', eb.fn.countAll<number>().as('n')])
-    .where('reviewerId', 'in', reviewerIds)
-    .groupBy('reviewerId')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.reviewerId, Number(r.n)]));
-  return reviewerIds.map((id) => counts.get(id) ?? 0);
+export function caseCountsByReviewerIds(reader: Reader, reviewerIds: readonly number[]): Promise<number[]> {
+  return rowCountsByParent(reader, 'cases', 'reviewerId', reviewerIds);
 }
 
 /** Diagnoses per case, in letter order. */
@@ -207,11 +156,5 @@ export async function diagnosesByCaseIds({ db }: Reader, caseIds: readonly numbe
     .orderBy('caseId')
     .orderBy('ordinal')
     .execute();
-  const byCase = new Map<number, string[]>();
-  for (const r of rows) {
-    const list = byCase.get(r.caseId);
-    if (list) list.push(r.text);
-    else byCase.set(r.caseId, [r.text]);
-  }
-  return caseIds.map((id) => byCase.get(id) ?? []);
+  return listsByParent(caseIds, rows, (r) => r.caseId).map((list) => list.map((r) => r.text));
 }

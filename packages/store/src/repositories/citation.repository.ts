@@ -1,13 +1,14 @@
 import { type SqlBool, sql } from 'kysely';
 import type { CitationRow } from '../database';
 import {
-  armChunks,
   type KeysetOrder,
   type Page,
   type PageRequest,
   pagesByParent,
   type Reader,
+  unionOfArms,
 } from './keyset';
+import { letterOrderPagesByParent, rowCountsByParent, rowsByIds } from './rows-by-key';
 
 // Citations are listed under an item (in letter order) or under a guideline (in ingest order). Both listings
 // fetch one page per parent for many parents in a single windowed statement.
@@ -41,58 +42,20 @@ function parseGuidelineCitationKey(key: unknown): { citedBy: string; itemId: num
   return citedBy && /^\d+$/.test(itemId ?? '') ? { citedBy, itemId: Number(itemId) } : null;
 }
 
-export async function citationsByIds({ db }: Reader, ids: readonly number[]): Promise<CitationRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('citations').selectAll().where('id', 'in', ids).execute();
+export function citationsByIds(reader: Reader, ids: readonly number[]): Promise<CitationRow[]> {
+  return rowsByIds(reader, 'citations', ids);
 }
 
-export async function citationPagesByItemIds(
-  { db }: Reader,
+export function citationPagesByItemIds(
+  reader: Reader,
   itemIds: readonly number[],
   request: PageRequest,
 ): Promise<Page<CitationRow>[]> {
-  if (itemIds.length === 0) return [];
-  const after = request.after;
-  const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('citations')
-        .selectAll('citations')
-        .select(
-          sql<number>`row_number() over (partition by ${sql.ref('citations.itemId')} order by ${sql.ref('citations.ordinal')}, ${sql.ref('citations.id')})`.as(
-            'pageRank',
-          ),
-        )
-        .where('citations.itemId', 'in', itemIds)
-        .$if(after?.parent !== undefined, (qb) =>
-          qb.where((w) =>
-            w.or([
-              w('citations.itemId', '<>', after!.parent!),
-              sql<SqlBool>`(${sql.ref('citations.ordinal')}, ${sql.ref('citations.id')}) > (${after!.key}, ${after!.id})`,
-            ]),
-          ),
-        )
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('pageRank', '<=', request.first + 1)
-    .orderBy('itemId')
-    .orderBy('ordinal')
-    .orderBy('id')
-    .execute();
-  return pagesByParent(itemIds, rows, (r) => r.itemId, request.first);
+  return letterOrderPagesByParent(reader, 'citations', 'itemId', itemIds, request);
 }
 
-export async function citationCountsByItemIds({ db }: Reader, itemIds: readonly number[]): Promise<number[]> {
-  if (itemIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('citations')
-    .select((eb) => ['itemId', eb.fn.countAll<number>().as('n')])
-    .where('itemId', 'in', itemIds)
-    .groupBy('itemId')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.itemId, Number(r.n)]));
-  return itemIds.map((id) => counts.get(id) ?? 0);
+export function citationCountsByItemIds(reader: Reader, itemIds: readonly number[]): Promise<number[]> {
+  return rowCountsByParent(reader, 'citations', 'itemId', itemIds);
 }
 
 /**
@@ -107,32 +70,26 @@ export async function citationPagesByGuidelineIds(
 ): Promise<Page<CitationRow>[]> {
   const after = request.after;
   const from = parseGuidelineCitationKey(after?.key);
-  const rows: CitationRow[] = [];
-  for (const chunk of armChunks(guidelineIds)) {
-    const arms = chunk.map((guidelineId, i) =>
-      db
-        .selectFrom((eb) =>
-          eb
-            .selectFrom('citations')
-            .selectAll()
-            .where('guidelineId', '=', guidelineId)
-            .$if(after?.parent === guidelineId && from !== null, (qb) =>
-              qb.where(
-                sql<SqlBool>`(${sql.ref('citedBy')}, ${sql.ref('itemId')}, ${sql.ref('id')}) > (${from!.citedBy}, ${from!.itemId}, ${after!.id})`,
-              ),
-            )
-            .orderBy('citedBy')
-            .orderBy('itemId')
-            .orderBy('id')
-            .limit(request.first + 1)
-            .as(`page${i}`),
-        )
-        .selectAll(),
-    );
-    let query = arms[0]!;
-    for (const arm of arms.slice(1)) query = query.unionAll(arm);
-    rows.push(...(await query.execute()));
-  }
+  const rows = await unionOfArms(guidelineIds, (guidelineId, alias) =>
+    db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('citations')
+          .selectAll()
+          .where('guidelineId', '=', guidelineId)
+          .$if(after?.parent === guidelineId && from !== null, (qb) =>
+            qb.where(
+              sql<SqlBool>`(${sql.ref('citedBy')}, ${sql.ref('itemId')}, ${sql.ref('id')}) > (${from!.citedBy}, ${from!.itemId}, ${after!.id})`,
+            ),
+          )
+          .orderBy('citedBy')
+          .orderBy('itemId')
+          .orderBy('id')
+          .limit(request.first + 1)
+          .as(alias),
+      )
+      .selectAll(),
+  );
   // UNION ALL promises no order across arms: restore each page's.
   rows.sort((a, b) =>
     a.citedBy < b.citedBy ? -1 : a.citedBy > b.citedBy ? 1 : a.itemId - b.itemId || a.id - b.id,
@@ -140,17 +97,9 @@ export async function citationPagesByGuidelineIds(
   return pagesByParent(guidelineIds, rows, (r) => r.guidelineId, request.first);
 }
 
-export async function citationCountsByGuidelineIds(
-  { db }: Reader,
+export function citationCountsByGuidelineIds(
+  reader: Reader,
   guidelineIds: readonly number[],
 ): Promise<number[]> {
-  if (guidelineIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('citations')
-    .select((eb) => ['guidelineId', eb.fn.countAll<number>().as('n')])
-    .where('guidelineId', 'in', guidelineIds)
-    .groupBy('guidelineId')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.guidelineId, Number(r.n)]));
-  return guidelineIds.map((id) => counts.get(id) ?? 0);
+  return rowCountsByParent(reader, 'citations', 'guidelineId', guidelineIds);
 }

@@ -1,15 +1,10 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database, GuidelineRow } from '../database';
 import { addDecision, type DecisionTally, emptyTally } from '../decision-tally';
-import {
-  type KeysetOrder,
-  keysetPage,
-  type Page,
-  type PageRequest,
-  type Reader,
-  segmentCondition,
-  segmentOrderBy,
-} from './keyset';
+import { filteredListing } from './filtered-listing';
+import { some } from './item-filter';
+import type { KeysetOrder, Reader } from './keyset';
+import { rowsByIds } from './rows-by-key';
 
 export interface GuidelineFilter {
   sources?: readonly string[] | null;
@@ -25,9 +20,6 @@ export const GUIDELINE_ORDER: KeysetOrder = {
   id: 'guidelines.id',
   direction: 'asc',
 };
-
-const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
-  Array.isArray(xs) && xs.length > 0;
 
 /** LIKE pattern matching `text` literally anywhere (escaping LIKE's own wildcards). */
 function containsPattern(text: string): string {
@@ -52,34 +44,17 @@ function guidelineFilterCondition(
   return eb.and(conditions);
 }
 
-export async function listGuidelines(
-  { db }: Reader,
-  args: PageRequest & { filter?: GuidelineFilter | null },
-): Promise<Page<GuidelineRow>> {
-  return keysetPage(GUIDELINE_ORDER, args, (segment, limit) =>
+export const { list: listGuidelines, count: countGuidelines } = filteredListing(
+  ({ db }: Reader, filter: GuidelineFilter | null | undefined) =>
     db
       .selectFrom('guidelines')
       .selectAll('guidelines')
-      .where((eb) => guidelineFilterCondition(eb, args.filter))
-      .where(segmentCondition(GUIDELINE_ORDER, segment))
-      .orderBy(segmentOrderBy(GUIDELINE_ORDER, segment))
-      .limit(limit)
-      .execute(),
-  );
-}
+      .where((eb) => guidelineFilterCondition(eb, filter)),
+  () => GUIDELINE_ORDER,
+);
 
-export async function countGuidelines({ db }: Reader, filter?: GuidelineFilter | null): Promise<number> {
-  const row = await db
-    .selectFrom('guidelines')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => guidelineFilterCondition(eb, filter))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function guidelinesByIds({ db }: Reader, ids: readonly number[]): Promise<GuidelineRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('guidelines').selectAll().where('id', 'in', ids).execute();
+export function guidelinesByIds(reader: Reader, ids: readonly number[]): Promise<GuidelineRow[]> {
+  return rowsByIds(reader, 'guidelines', ids);
 }
 
 export interface GuidelineCounts extends DecisionTally {

@@ -1,13 +1,13 @@
 import type { IngestErrorRow } from '../database';
 import {
+  countSelected,
+  filteredPage,
   type KeysetOrder,
-  keysetPage,
   type Page,
   type PageRequest,
   type Reader,
-  segmentCondition,
-  segmentOrderBy,
 } from './keyset';
+import { rowsByIds } from './rows-by-key';
 
 /** Newest rejections first. */
 export const INGEST_ERRORS_ORDER: KeysetOrder = {
@@ -18,26 +18,13 @@ export const INGEST_ERRORS_ORDER: KeysetOrder = {
 };
 
 export async function listIngestErrors({ db }: Reader, request: PageRequest): Promise<Page<IngestErrorRow>> {
-  return keysetPage(INGEST_ERRORS_ORDER, request, (segment, limit) =>
-    db
-      .selectFrom('ingestErrors')
-      .selectAll()
-      .where(segmentCondition(INGEST_ERRORS_ORDER, segment))
-      .orderBy(segmentOrderBy(INGEST_ERRORS_ORDER, segment))
-      .limit(limit)
-      .execute(),
-  );
+  return filteredPage(INGEST_ERRORS_ORDER, request, db.selectFrom('ingestErrors').selectAll());
 }
 
 export async function countIngestErrors({ db }: Reader): Promise<number> {
-  const row = await db
-    .selectFrom('ingestErrors')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countSelected(db.selectFrom('ingestErrors').selectAll());
 }
 
-export async function ingestErrorsByIds({ db }: Reader, ids: readonly number[]): Promise<IngestErrorRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('ingestErrors').selectAll().where('id', 'in', ids).execute();
+export function ingestErrorsByIds(reader: Reader, ids: readonly number[]): Promise<IngestErrorRow[]> {
+  return rowsByIds(reader, 'ingestErrors', ids);
 }

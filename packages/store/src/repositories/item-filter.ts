@@ -9,20 +9,11 @@ import {
 import type { Database } from '../database';
 
 /**
- * The filter every item query and item aggregate shares. Lists mean "any of"; fields combine with AND.
- * Dates are ISO yyyy-mm-dd, inclusive.
+ * The case fields a case filter and an item filter both test: items carry copies of them (and their case's
+ * reviewer), so each filter tests its own table's columns. Lists mean "any of"; dates are ISO yyyy-mm-dd,
+ * inclusive.
  */
-export interface ItemFilter {
-  decisions?: readonly string[] | null;
-  categories?: readonly string[] | null;
-  treatments?: readonly string[] | null;
-  drugClasses?: readonly string[] | null;
-  drugGenerics?: readonly string[] | null;
-  bodyRegions?: readonly string[] | null;
-  reviewerSpecialties?: readonly string[] | null;
-  reviewerStates?: readonly string[] | null;
-  guidelineSources?: readonly string[] | null;
-  guidelineTopics?: readonly string[] | null;
+export interface CaseFieldFilter {
   priorities?: readonly string[] | null;
   patientSexes?: readonly string[] | null;
   patientAgeBands?: readonly string[] | null;
@@ -30,18 +21,36 @@ export interface ItemFilter {
   decisionDateTo?: string | null;
   injuryDateFrom?: string | null;
   injuryDateTo?: string | null;
+  reviewerSpecialties?: readonly string[] | null;
+  reviewerStates?: readonly string[] | null;
+  reviewerIds?: readonly number[] | null;
+  /** Full-text query: over case summaries in a case filter, item titles and rationales in an item filter. */
+  text?: string | null;
+}
+
+/**
+ * The filter every item query and item aggregate shares. Lists mean "any of"; fields combine with AND.
+ * Dates are ISO yyyy-mm-dd, inclusive.
+ */
+export interface ItemFilter extends CaseFieldFilter {
+  decisions?: readonly string[] | null;
+  categories?: readonly string[] | null;
+  treatments?: readonly string[] | null;
+  drugClasses?: readonly string[] | null;
+  drugGenerics?: readonly string[] | null;
+  bodyRegions?: readonly string[] | null;
+  guidelineSources?: readonly string[] | null;
+  guidelineTopics?: readonly string[] | null;
   /** Only items whose request utilization review partly certified (true) or did not (false). */
   partiallyCertified?: boolean | null;
-  /** Full-text query over item titles and rationales. */
-  text?: string | null;
   caseIds?: readonly number[] | null;
-  reviewerIds?: readonly number[] | null;
   guidelineIds?: readonly number[] | null;
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';
 
-const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
+/** True for a list that names at least one value: an empty or missing list does not filter. */
+export const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
   Array.isArray(xs) && xs.length > 0;
 
 /** The searchable words of free text (at most 32), each with whether a trailing '*' asked for a prefix match. */
@@ -90,15 +99,8 @@ export function itemFilterCondition(
   if (some(f.treatments)) conditions.push(eb('items.treatment', 'in', f.treatments));
   if (some(f.drugClasses)) conditions.push(eb('items.drugClass', 'in', f.drugClasses));
   if (some(f.drugGenerics)) conditions.push(eb('items.drugGeneric', 'in', f.drugGenerics));
-  if (some(f.priorities)) conditions.push(eb('items.priority', 'in', f.priorities));
-  if (some(f.patientSexes)) conditions.push(eb('items.patientSex', 'in', f.patientSexes));
-  if (some(f.patientAgeBands)) conditions.push(eb('items.patientAgeBand', 'in', f.patientAgeBands));
   if (some(f.caseIds)) conditions.push(eb('items.caseId', 'in', f.caseIds));
-  if (some(f.reviewerIds)) conditions.push(eb('items.reviewerId', 'in', f.reviewerIds));
-  if (f.decisionDateFrom) conditions.push(eb('items.dateDecision', '>=', f.decisionDateFrom));
-  if (f.decisionDateTo) conditions.push(eb('items.dateDecision', '<=', f.decisionDateTo));
-  if (f.injuryDateFrom) conditions.push(eb('items.dateInjury', '>=', f.injuryDateFrom));
-  if (f.injuryDateTo) conditions.push(eb('items.dateInjury', '<=', f.injuryDateTo));
+  conditions.push(...caseFieldConditions(eb, 'items', f, dialect));
   if (f.partiallyCertified != null) {
     conditions.push(eb('items.partiallyCertified', '=', f.partiallyCertified ? 1 : 0));
   }
@@ -114,11 +116,6 @@ export function itemFilterCondition(
       ),
     );
   }
-  if (some(f.reviewerSpecialties)) {
-    conditions.push(eb('items.reviewerId', 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
-  }
-  if (some(f.reviewerStates))
-    conditions.push(eb('items.reviewerId', 'in', reviewersInStates(f.reviewerStates)));
   if (some(f.guidelineSources) || some(f.guidelineTopics) || some(f.guidelineIds)) {
     let cited = eb
       .selectFrom('citations')
@@ -129,11 +126,37 @@ export function itemFilterCondition(
     if (some(f.guidelineIds)) cited = cited.where('guidelines.id', 'in', f.guidelineIds);
     conditions.push(eb('items.id', 'in', cited));
   }
-  if (f.text != null) {
-    const matches = searchMatches('item', f.text, dialect);
-    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb('items.id', 'in', matches));
-  }
   return eb.and(conditions);
+}
+
+/** The conditions of a CaseFieldFilter on the columns of `cases` or of `items`, which carry the same fields. */
+export function caseFieldConditions<T extends 'cases' | 'items'>(
+  eb: ExpressionBuilder<Database, T>,
+  table: T,
+  f: CaseFieldFilter,
+  dialect: SqlDialect,
+): Expression<SqlBool>[] {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const conditions: Expression<SqlBool>[] = [];
+  if (some(f.priorities)) conditions.push(eb(column('priority'), 'in', f.priorities));
+  if (some(f.patientSexes)) conditions.push(eb(column('patientSex'), 'in', f.patientSexes));
+  if (some(f.patientAgeBands)) conditions.push(eb(column('patientAgeBand'), 'in', f.patientAgeBands));
+  if (some(f.reviewerIds)) conditions.push(eb(column('reviewerId'), 'in', f.reviewerIds));
+  if (f.decisionDateFrom) conditions.push(eb(column('dateDecision'), '>=', f.decisionDateFrom));
+  if (f.decisionDateTo) conditions.push(eb(column('dateDecision'), '<=', f.decisionDateTo));
+  if (f.injuryDateFrom) conditions.push(eb(column('dateInjury'), '>=', f.injuryDateFrom));
+  if (f.injuryDateTo) conditions.push(eb(column('dateInjury'), '<=', f.injuryDateTo));
+  if (some(f.reviewerSpecialties)) {
+    conditions.push(eb(column('reviewerId'), 'in', reviewersWithSpecialties(f.reviewerSpecialties)));
+  }
+  if (some(f.reviewerStates)) {
+    conditions.push(eb(column('reviewerId'), 'in', reviewersInStates(f.reviewerStates)));
+  }
+  if (f.text != null) {
+    const matches = searchMatches(table === 'cases' ? 'case' : 'item', f.text, dialect);
+    conditions.push(matches === null ? sql<SqlBool>`1 = 0` : eb(column('id'), 'in', matches));
+  }
+  return conditions;
 }
 
 /** True when the filter restricts anything (an empty list or a missing field does not). */

@@ -1,16 +1,15 @@
-import { type SqlBool, sql } from 'kysely';
 import type { ItemRow } from '../database';
+import { filteredListing } from './filtered-listing';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
 import {
   type Cursor,
-  countSelected,
-  filteredPage,
   type KeysetOrder,
+  listsByParent,
   type Page,
   type PageRequest,
-  pagesByParent,
   type Reader,
 } from './keyset';
+import { letterOrderPagesByParent, rowsByIds } from './rows-by-key';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
 // walk the primary key.
@@ -35,21 +34,17 @@ export interface ListItemsArgs extends PageRequest {
   order: ItemOrder;
 }
 
-export async function listItems({ db, dialect }: Reader, args: ListItemsArgs): Promise<Page<ItemRow>> {
-  const query = db
-    .selectFrom('items')
-    .selectAll('items')
-    .where((eb) => itemFilterCondition(eb, args.filter, dialect));
-  return filteredPage(itemOrder(args.order), args, query);
-}
+export const { list: listItems, count: countItems } = filteredListing(
+  ({ db, dialect }: Reader, filter: ItemFilter | null | undefined) =>
+    db
+      .selectFrom('items')
+      .selectAll('items')
+      .where((eb) => itemFilterCondition(eb, filter, dialect)),
+  (args: ListItemsArgs) => itemOrder(args.order),
+);
 
-export async function countItems({ db, dialect }: Reader, filter?: ItemFilter | null): Promise<number> {
-  return countSelected(db.selectFrom('items').where((eb) => itemFilterCondition(eb, filter, dialect)));
-}
-
-export async function itemsByIds({ db }: Reader, ids: readonly number[]): Promise<ItemRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('items').selectAll().where('id', 'in', ids).execute();
+export function itemsByIds(reader: Reader, ids: readonly number[]): Promise<ItemRow[]> {
+  return rowsByIds(reader, 'items', ids);
 }
 
 /** Items within a case are listed in letter order. */
@@ -64,41 +59,12 @@ export const CASE_ITEMS_ORDER: KeysetOrder = {
  * A page of items for each of many cases in one statement (a window over items_case). A cursor applies only
  * under the case it was issued for; the other cases start from their first item.
  */
-export async function itemPagesByCaseIds(
-  { db }: Reader,
+export function itemPagesByCaseIds(
+  reader: Reader,
   caseIds: readonly number[],
   request: PageRequest,
 ): Promise<Page<ItemRow>[]> {
-  if (caseIds.length === 0) return [];
-  const after = request.after;
-  const rows = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('items')
-        .selectAll('items')
-        .select(
-          sql<number>`row_number() over (partition by ${sql.ref('items.caseId')} order by ${sql.ref('items.ordinal')}, ${sql.ref('items.id')})`.as(
-            'pageRank',
-          ),
-        )
-        .where('items.caseId', 'in', caseIds)
-        .$if(after?.parent !== undefined, (qb) =>
-          qb.where((w) =>
-            w.or([
-              w('items.caseId', '<>', after!.parent!),
-              sql<SqlBool>`(${sql.ref('items.ordinal')}, ${sql.ref('items.id')}) > (${after!.key}, ${after!.id})`,
-            ]),
-          ),
-        )
-        .as('ranked'),
-    )
-    .selectAll()
-    .where('pageRank', '<=', request.first + 1)
-    .orderBy('caseId')
-    .orderBy('ordinal')
-    .orderBy('id')
-    .execute();
-  return pagesByParent(caseIds, rows, (r) => r.caseId, request.first);
+  return letterOrderPagesByParent(reader, 'items', 'caseId', caseIds, request);
 }
 
 /** Body regions per item (deduplicated at write time), sorted by name. */
@@ -111,11 +77,5 @@ export async function bodyRegionsByItemIds({ db }: Reader, itemIds: readonly num
     .orderBy('itemId')
     .orderBy('bodyRegion')
     .execute();
-  const byItem = new Map<number, string[]>();
-  for (const r of rows) {
-    const list = byItem.get(r.itemId);
-    if (list) list.push(r.bodyRegion);
-    else byItem.set(r.itemId, [r.bodyRegion]);
-  }
-  return itemIds.map((id) => byItem.get(id) ?? []);
+  return listsByParent(itemIds, rows, (r) => r.itemId).map((list) => list.map((r) => r.bodyRegion));
 }

@@ -153,6 +153,21 @@ export async function keysetPage<Row>(
   return { rows: rows.slice(0, request.first), hasNextPage: rows.length > request.first };
 }
 
+/** Rows fetched for many parents at once, as one list per parent in the rows' order (empty: none). */
+export function listsByParent<Row>(
+  parentIds: readonly number[],
+  rows: readonly Row[],
+  parentOf: (row: Row) => number,
+): Row[][] {
+  const byParent = new Map<number, Row[]>();
+  for (const row of rows) {
+    const list = byParent.get(parentOf(row));
+    if (list) list.push(row);
+    else byParent.set(parentOf(row), [row]);
+  }
+  return parentIds.map((id) => byParent.get(id) ?? []);
+}
+
 /** Splits rows fetched for many parents at once (at most first + 1 per parent) into one page per parent. */
 export function pagesByParent<Row>(
   parentIds: readonly number[],
@@ -160,16 +175,10 @@ export function pagesByParent<Row>(
   parentOf: (row: Row) => number,
   first: number,
 ): Page<Row>[] {
-  const byParent = new Map<number, Row[]>();
-  for (const row of rows) {
-    const list = byParent.get(parentOf(row));
-    if (list) list.push(row);
-    else byParent.set(parentOf(row), [row]);
-  }
-  return parentIds.map((id) => {
-    const list = byParent.get(id) ?? [];
-    return { rows: list.slice(0, first), hasNextPage: list.length > first };
-  });
+  return listsByParent(parentIds, rows, parentOf).map((list) => ({
+    rows: list.slice(0, first),
+    hasNextPage: list.length > first,
+  }));
 }
 
 /**
@@ -182,6 +191,24 @@ export function armChunks(ids: readonly number[]): number[][] {
   const chunks: number[][] = [];
   for (let i = 0; i < ids.length; i += MAX_ARMS) chunks.push(ids.slice(i, i + MAX_ARMS));
   return chunks;
+}
+
+/**
+ * The rows of one query per parent, run as the arms of UNION ALL statements (MAX_ARMS to a statement); `arm`
+ * builds a parent's query, a subquery under the given alias. The rows come in no promised order.
+ */
+export async function unionOfArms<DB, TB extends keyof DB, Row>(
+  parentIds: readonly number[],
+  arm: (parentId: number, alias: string) => SelectQueryBuilder<DB, TB, Row>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const chunk of armChunks(parentIds)) {
+    const arms = chunk.map((parentId, i) => arm(parentId, `page${i}`));
+    let query = arms[0]!;
+    for (const next of arms.slice(1)) query = query.unionAll(next);
+    rows.push(...(await query.execute()));
+  }
+  return rows;
 }
 
 /** Maps grouped rows onto the requested keys, in order, with a default for keys without rows. */

@@ -1,6 +1,7 @@
 import type { ParsedLetter } from '@imr/parser';
 import { sql } from 'kysely';
 import type { Db, WriteTransaction } from '../client';
+import { planLetterBatch, type StoredLetter } from './letter-batch-plan';
 import {
   guidelineKey,
   guidelineRow,
@@ -19,7 +20,6 @@ import {
   insertDocuments,
   insertItemLists,
   insertItems,
-  type LetterToWrite,
 } from './postgres-letter-inserts';
 import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repository';
 
@@ -29,12 +29,6 @@ import { type SaveLettersOptions, saveLettersSqlite } from './sqlite-letter.repo
 
 export type { LetterToSave, SaveLettersOptions, SaveOutcome };
 export { letterKeyOf, reviewerProfileKey };
-
-interface StoredLetter {
-  id: number;
-  parserVersion: string;
-  documentId: number;
-}
 
 /** The batch's letters already stored, by key and, for a letter a newer parser keys differently, by text. */
 async function storedLetters(
@@ -73,44 +67,6 @@ async function storedLetters(
 }
 
 /**
- * What to do with each letter: leave one stored by the same parser version (or met earlier in the batch), replace
- * one stored by another, store the rest.
- */
-function planBatch(
-  batch: LetterToSave[],
-  keys: string[],
-  stored: { byKey: Map<string, StoredLetter>; bySha: Map<string, StoredLetter> },
-) {
-  const outcomes: SaveOutcome[] = [];
-  const toWrite: LetterToWrite[] = [];
-  const replacedCaseIds: number[] = [];
-  const replacedDocumentIds: number[] = [];
-  const seen = new Set<string>();
-  batch.forEach((save, i) => {
-    const key = keys[i]!;
-    const found = stored.byKey.get(key) ?? stored.bySha.get(save.document.sha256);
-    if (seen.has(key) || (found && found.parserVersion === save.letter.parserVersion)) {
-      outcomes.push('already-present');
-      return;
-    }
-    seen.add(key);
-    if (found) {
-      if (replacedCaseIds.includes(found.id)) {
-        outcomes.push('already-present');
-        return;
-      }
-      replacedCaseIds.push(found.id);
-      replacedDocumentIds.push(found.documentId);
-      outcomes.push('updated');
-    } else {
-      outcomes.push('stored');
-    }
-    toWrite.push({ save, key });
-  });
-  return { outcomes, toWrite, replacedCaseIds, replacedDocumentIds };
-}
-
-/**
  * Saves a batch of letters in the caller's transaction. A letter already stored under the same key by the
  * same parser version is left alone; one stored by another parser version is replaced (its rows re-derived).
  * Returns one outcome per input, in input order.
@@ -125,7 +81,8 @@ export async function saveLetters(
   const { trx } = tx;
   await lockLetterWrites(trx);
   const keys = batch.map((b) => letterKeyOf(b.letter, b.document.sha256));
-  const plan = planBatch(batch, keys, await storedLetters(trx, batch, keys));
+  const stored = await storedLetters(trx, batch, keys);
+  const plan = planLetterBatch(batch, (key, sha256) => stored.byKey.get(key) ?? stored.bySha.get(sha256));
   const { toWrite } = plan;
   if (toWrite.length === 0) return plan.outcomes;
   if (plan.replacedCaseIds.length > 0) await deleteCases(trx, plan.replacedCaseIds, plan.replacedDocumentIds);

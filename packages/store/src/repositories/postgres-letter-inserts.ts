@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../database';
+import type { LetterToWrite } from './letter-batch-plan';
 import {
   bodyRegionRows,
   caseRow,
@@ -9,7 +10,6 @@ import {
   documentRow,
   guidelineKey,
   itemRow,
-  type LetterToSave,
   reviewerProfileKey,
 } from './letter-rows';
 
@@ -27,11 +27,6 @@ export function chunksFor<T extends object>(rows: T[]): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
-}
-
-export interface LetterToWrite {
-  save: LetterToSave;
-  key: string;
 }
 
 /** Inserts the letters' documents; a document with the same text (a letter re-keyed by a newer parser) is reused. */

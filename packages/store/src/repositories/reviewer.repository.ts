@@ -1,15 +1,10 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database, ReviewerRow } from '../database';
 import { addDecision, type DecisionTally, emptyTally } from '../decision-tally';
-import {
-  type KeysetOrder,
-  keysetPage,
-  type Page,
-  type PageRequest,
-  type Reader,
-  segmentCondition,
-  segmentOrderBy,
-} from './keyset';
+import { filteredListing } from './filtered-listing';
+import { reviewersInStates, reviewersWithSpecialties, some } from './item-filter';
+import type { KeysetOrder, Reader } from './keyset';
+import { rowsByIds } from './rows-by-key';
 
 // Reviewers are anonymous in the letters: a reviewer is a credential profile (specialties, subspecialties,
 // licence states), shared by every letter signed with the same profile.
@@ -28,70 +23,28 @@ export const REVIEWER_ORDER: KeysetOrder = {
   direction: 'asc',
 };
 
-const some = <T>(xs: readonly T[] | null | undefined): xs is readonly T[] =>
-  Array.isArray(xs) && xs.length > 0;
-
-export async function listReviewers(
-  { db }: Reader,
-  args: PageRequest & { filter?: ReviewerFilter | null },
-): Promise<Page<ReviewerRow>> {
-  return keysetPage(REVIEWER_ORDER, args, (segment, limit) =>
-    db
-      .selectFrom('reviewers')
-      .selectAll('reviewers')
-      .where((eb) => reviewerFilterCondition(eb, args.filter))
-      .where(segmentCondition(REVIEWER_ORDER, segment))
-      .orderBy(segmentOrderBy(REVIEWER_ORDER, segment))
-      .limit(limit)
-      .execute(),
-  );
-}
-
 function reviewerFilterCondition(
   eb: ExpressionBuilder<Database, 'reviewers'>,
   filter: ReviewerFilter | null | undefined,
 ): Expression<SqlBool> {
   const f = filter ?? {};
   const conditions: Expression<SqlBool>[] = [];
-  if (some(f.specialties)) {
-    conditions.push(
-      eb(
-        'reviewers.id',
-        'in',
-        eb
-          .selectFrom('reviewerSpecialties')
-          .select('reviewerSpecialties.reviewerId')
-          .where('reviewerSpecialties.specialty', 'in', f.specialties),
-      ),
-    );
-  }
-  if (some(f.states)) {
-    conditions.push(
-      eb(
-        'reviewers.id',
-        'in',
-        eb
-          .selectFrom('reviewerStates')
-          .select('reviewerStates.reviewerId')
-          .where('reviewerStates.state', 'in', f.states),
-      ),
-    );
-  }
+  if (some(f.specialties)) conditions.push(eb('reviewers.id', 'in', reviewersWithSpecialties(f.specialties)));
+  if (some(f.states)) conditions.push(eb('reviewers.id', 'in', reviewersInStates(f.states)));
   return eb.and(conditions);
 }
 
-export async function countReviewers({ db }: Reader, filter?: ReviewerFilter | null): Promise<number> {
-  const row = await db
-    .selectFrom('reviewers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => reviewerFilterCondition(eb, filter))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export const { list: listReviewers, count: countReviewers } = filteredListing(
+  ({ db }: Reader, filter: ReviewerFilter | null | undefined) =>
+    db
+      .selectFrom('reviewers')
+      .selectAll('reviewers')
+      .where((eb) => reviewerFilterCondition(eb, filter)),
+  () => REVIEWER_ORDER,
+);
 
-export async function reviewersByIds({ db }: Reader, ids: readonly number[]): Promise<ReviewerRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('reviewers').selectAll().where('id', 'in', ids).execute();
+export function reviewersByIds(reader: Reader, ids: readonly number[]): Promise<ReviewerRow[]> {
+  return rowsByIds(reader, 'reviewers', ids);
 }
 
 /** Decision counts over each reviewer's items, in one grouped scan of the (reviewer_id, decision) index. */

@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { planLetterBatch, type StoredLetter } from './letter-batch-plan';
 import {
   bodyRegionRows,
   caseRow,
@@ -10,7 +11,6 @@ import {
   guidelineRow,
   itemRow,
   type LetterToSave,
-  letterKeyOf,
   reviewerProfileKey,
   reviewerRow,
   reviewerSpecialtyRows,
@@ -101,12 +101,6 @@ function cacheFor(sqlite: SQLite.Database): StatementCache {
   return cache;
 }
 
-interface StoredLetter {
-  id: number;
-  parserVersion: string;
-  documentId: number;
-}
-
 export interface SaveLettersOptions {
   /**
    * Leave the full-text tables alone: a bulk load rebuilds them once at the end (bulk-load.repository.ts).
@@ -173,34 +167,14 @@ function writeLetterRows(
   const bySha = s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId
     from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
 
-  const outcomes: SaveOutcome[] = [];
-  const toWrite: { save: LetterToSave; key: string }[] = [];
-  const replaced = new Map<number, number>(); // case id → document id
-  const seen = new Set<string>();
-  for (const save of batch) {
-    const key = letterKeyOf(save.letter, save.document.sha256);
-    const found = (byKey.get(key) ?? bySha.get(save.document.sha256)) as StoredLetter | undefined;
-    if (seen.has(key) || (found && found.parserVersion === save.letter.parserVersion)) {
-      outcomes.push('already-present');
-      continue;
-    }
-    seen.add(key);
-    if (found) {
-      if (replaced.has(found.id)) {
-        outcomes.push('already-present');
-        continue;
-      }
-      replaced.set(found.id, found.documentId);
-      outcomes.push('updated');
-    } else {
-      outcomes.push('stored');
-    }
-    toWrite.push({ save, key });
-  }
+  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(
+    batch,
+    (key, sha256) => (byKey.get(key) ?? bySha.get(sha256)) as StoredLetter | undefined,
+  );
   let firstCaseId = 0;
   let firstItemId = 0;
   if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
-  for (const [caseId, documentId] of replaced) deleteCaseSqlite(s, caseId, documentId);
+  for (const [i, caseId] of replacedCaseIds.entries()) deleteCaseSqlite(s, caseId, replacedDocumentIds[i]!);
 
   const reviewerIds = new Map<string, number>();
   const guidelineIds = new Map<string, number>();

@@ -1,0 +1,162 @@
+import { PARSER_VERSION } from '@imr/parser';
+import { refreshPlannerStatistics, type Store } from '@imr/store/client';
+import {
+  finishIngestRun,
+  startIngestRun,
+  tuneForBulkWrites,
+} from '@imr/store/repositories/ingest.repository';
+import { finishInterruptedBulkLoad } from './bulk-load';
+import type { IngestProgress, IngestReport } from './ingest-progress';
+import type { LetterBatchWriter } from './letter-batch-writer';
+import { LetterPipeline, type LetterPipelineOptions } from './letter-pipeline';
+import { RunClock } from './run-clock';
+
+// What ingest and reparse share around their own input: the store made ready for bulk writes, a run recorded in
+// ingest_runs, the pipeline of parse workers and batched transactions, progress on a timer, and at the end the
+// run closed and reported. Each brings only where its letters come from.
+
+export interface WriteRunOptions {
+  store: Store;
+  onProgress?: (progress: IngestProgress) => void;
+  /** How often onProgress is called. Default 250 ms. */
+  progressIntervalMs?: number;
+  /** Letters per transaction. Default 500. */
+  batchSize?: number;
+  /** Parse workers. Default: os.availableParallelism(). */
+  threads?: number;
+  /** Letters between the input and a commit at most. Default 4 batches. */
+  maxInFlight?: number;
+  /** Stands in for the parser's version on every record (tests of re-derivation use it). */
+  parserVersion?: string;
+  /** Hears about slow maintenance that is not the run itself (finishing an interrupted bulk load). */
+  onNotice?: (message: string) => void;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+/** What a run's input decides about its pipeline. */
+export type PipelineChoices = Pick<LetterPipelineOptions, 'deferSearch' | 'mapOutcome'>;
+
+/** A run in progress: its record, its pipeline, and its progress reported every interval once watched. */
+export class WriteRun {
+  private ticker: NodeJS.Timeout | null = null;
+  private total: () => number | null = () => null;
+
+  constructor(
+    private readonly options: WriteRunOptions,
+    readonly runId: number,
+    readonly parserVersion: string,
+    private readonly clock: RunClock,
+    readonly pipeline: LetterPipeline,
+    /** Whether the full-text tables are left to a bulk load this run owns (its input's choice). */
+    readonly deferSearch: boolean,
+  ) {}
+
+  /** Letters per transaction, which is also how many a run's input is best read in at a time. */
+  get batchSize(): number {
+    return this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+  }
+
+  progress(): IngestProgress {
+    return progressOf(this.pipeline.writer, this.pipeline.found, this.total(), this.clock);
+  }
+
+  /** Reports progress every interval from now on, against `total` (null while unknown). */
+  watch(total: () => number | null): void {
+    this.total = total;
+    const { onProgress } = this.options;
+    if (onProgress && !this.ticker) {
+      this.ticker = setInterval(() => onProgress(this.progress()), this.options.progressIntervalMs ?? 250);
+    }
+  }
+
+  /** Stops the ticker and the parse workers; call it whatever became of the run. */
+  async close(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    await this.pipeline.close();
+  }
+
+  /** Records the run as finished, refreshes the planner's statistics and reports the run. */
+  async finish(): Promise<IngestReport> {
+    const { store } = this.options;
+    await finishIngestRun(store.db, this.runId, new Date().toISOString());
+    await refreshPlannerStatistics(store.db, store.dialect);
+    this.options.onProgress?.(this.progress());
+    return reportOf(this.runId, this.parserVersion, this.pipeline.writer, this.clock.seconds());
+  }
+}
+
+/**
+ * Makes the store ready for bulk writes (finishing a bulk load an earlier run left), lets the input `prepare`
+ * what it must before the run is recorded, records the run and starts its pipeline.
+ */
+export async function startWriteRun(
+  options: WriteRunOptions,
+  prepare: () => PipelineChoices,
+): Promise<WriteRun> {
+  const { store } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const parserVersion = options.parserVersion ?? PARSER_VERSION;
+  const clock = new RunClock();
+  await tuneForBulkWrites(store.db, store.dialect);
+  finishInterruptedBulkLoad(store, options.onNotice);
+  const choices = prepare();
+  const runId = await startIngestRun(store.db, { startedAt: clock.startedAt, parserVersion });
+  const pipeline = new LetterPipeline({
+    store,
+    runId,
+    batchSize,
+    maxInFlight: options.maxInFlight ?? batchSize * 4,
+    threads: options.threads,
+    parserVersion: options.parserVersion,
+    ...choices,
+  });
+  return new WriteRun(options, runId, parserVersion, clock, pipeline, choices.deferSearch ?? false);
+}
+
+export function progressOf(
+  writer: LetterBatchWriter,
+  found: number,
+  total: number | null,
+  clock: RunClock,
+): IngestProgress {
+  const { stored, alreadyPresent, updated, rejected, skipped } = writer.totals;
+  return {
+    stored,
+    alreadyPresent,
+    updated,
+    rejected,
+    skipped,
+    done: stored + alreadyPresent + updated + rejected,
+    parsed: writer.added,
+    found,
+    total,
+    elapsedSeconds: clock.seconds(),
+  };
+}
+
+export function reportOf(
+  runId: number,
+  parserVersion: string,
+  writer: LetterBatchWriter,
+  seconds: number,
+): IngestReport {
+  const { stored, alreadyPresent, updated, rejected, skipped } = writer.totals;
+  const settled = stored + alreadyPresent + updated + rejected;
+  return {
+    runId,
+    parserVersion,
+    stored,
+    alreadyPresent,
+    updated,
+    rejected,
+    skipped,
+    rejections: [...writer.rejections]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    firstRejected: [...writer.firstRejected],
+    seconds,
+    lettersPerSecond: seconds > 0 ? settled / seconds : 0,
+  };
+}

@@ -1,0 +1,94 @@
+import { type Selectable, type SqlBool, sql } from 'kysely';
+import type { Database } from '../database';
+import { byKeys, type Page, type PageRequest, pagesByParent, type Reader } from './keyset';
+
+// Reads every entity repository makes the same way whatever the table: rows by primary key (the loaders of
+// `node`, nested parents and `byIds` fields) and row counts per parent (a nested connection's totalCount).
+
+/** The tables whose rows are entities with an integer `id` the API hands out. */
+export type EntityTable = 'cases' | 'items' | 'citations' | 'guidelines' | 'reviewers' | 'ingestErrors';
+
+/** The rows of `table` with these ids, in no particular order (callers map them back by id). */
+export async function rowsByIds<T extends EntityTable>(
+  { db }: Reader,
+  table: T,
+  ids: readonly number[],
+): Promise<Selectable<Database[T]>[]> {
+  if (ids.length === 0) return [];
+  // Kysely cannot type a query over a table chosen by a type parameter: it is typed over any entity table, and
+  // its rows are those of `table`.
+  const from: EntityTable = table;
+  const rows = await db.selectFrom(from).selectAll().where('id', 'in', ids).execute();
+  return rows as Selectable<Database[T]>[];
+}
+
+/** How many rows of `table` each parent holds, by the column naming the parent (0 for a parent with none). */
+export async function rowCountsByParent(
+  { db }: Reader,
+  table: 'cases' | 'citations',
+  parentColumn: 'reviewerId' | 'itemId' | 'guidelineId',
+  parentIds: readonly number[],
+): Promise<number[]> {
+  if (parentIds.length === 0) return [];
+  const parent = sql.ref(`${table}.${parentColumn}`);
+  const rows = await db
+    .selectFrom(table)
+    .select([parent.as('parentId'), sql<number>`count(*)`.as('n')])
+    .where(parent, 'in', parentIds)
+    .groupBy(parent)
+    .execute();
+  return byKeys(
+    parentIds,
+    rows.map((r): [number, number] => [Number(r.parentId), Number(r.n)]),
+    () => 0,
+  );
+}
+
+/**
+ * A page of a child table's rows for each of many parents in one statement, ranked in letter order (`ordinal`,
+ * then id) by a window over each parent's rows: for small partitions (a case's items, an item's citations),
+ * where the window reads no more than the pages. A cursor applies only under the parent it was issued for; the
+ * other parents start from their first row.
+ */
+export async function letterOrderPagesByParent<T extends 'items' | 'citations'>(
+  { db }: Reader,
+  table: T,
+  parentColumn: 'caseId' | 'itemId',
+  parentIds: readonly number[],
+  request: PageRequest,
+): Promise<Page<Selectable<Database[T]>>[]> {
+  if (parentIds.length === 0) return [];
+  const after = request.after;
+  const parent = sql.ref(`${table}.${parentColumn}`);
+  const ordinal = sql.ref(`${table}.ordinal`);
+  const id = sql.ref(`${table}.id`);
+  // Typed over both child tables, as in rowsByIds: the rows are those of `table`.
+  const from: 'items' | 'citations' = table;
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom(from)
+        .selectAll(from)
+        .select(
+          sql<number>`row_number() over (partition by ${parent} order by ${ordinal}, ${id})`.as('pageRank'),
+        )
+        .where(parent, 'in', parentIds)
+        .$if(after?.parent !== undefined, (qb) =>
+          qb.where((w) =>
+            w.or([
+              w(parent, '<>', after!.parent!),
+              sql<SqlBool>`(${ordinal}, ${id}) > (${after!.key}, ${after!.id})`,
+            ]),
+          ),
+        )
+        .as('ranked'),
+    )
+    .selectAll()
+    .where('pageRank', '<=', request.first + 1)
+    .orderBy(sql.ref(parentColumn))
+    .orderBy('ordinal')
+    .orderBy('id')
+    .execute();
+  const parentOf = (row: Record<string, unknown>) => Number(row[parentColumn]);
+  return pagesByParent(parentIds, rows, parentOf, request.first) as Page<Selectable<Database[T]>>[];
+}
