@@ -137,7 +137,8 @@ describe('imr ingest', () => {
 
   it('survives kill -9 mid-run: the store stays consistent and a second run completes it without duplicates', async () => {
     const input = join(dir, 'in');
-    const letters = 1500;
+    // Enough letters that a loaded machine, slow to notice the first commits, still kills the run part-way.
+    const letters = 4000;
     writeVariedLetters(input, letters, 500);
     const clean = join(dir, 'clean.db');
     await ingestInProcess(clean, [input]);
