@@ -133,7 +133,12 @@ function carriedOver(outDir: string): BenchFigure[] {
   return previous.figures.map((f) => ({ ...f, measuredAt: f.measuredAt ?? previous.generatedAt }));
 }
 
-const meta = { ...machine(), scale, letters: options.letters, db: options.db ?? 'sqlite (work dir)' };
+const meta = {
+  ...machine(),
+  scale,
+  letters: options.letters,
+  db: options.db ?? opts.store ?? 'sqlite (work dir)',
+};
 // Sections this run leaves without figures (skipped by --only, a reused corpus, not reached yet) keep theirs from
 // the previous report at the same scale, with the time they were measured (read before this run overwrites it).
 const previous = carriedOver(opts.out);
