@@ -1,3 +1,4 @@
+import type { CubeSourceCase } from '@imr/store/repositories/cube-source.repository';
 import { CodedColumns, type Dictionary, type Value } from './coded-columns';
 import { dateNumber } from './date-number';
 import { growingInt32, growingUint32 } from './growing-typed-array';
@@ -6,17 +7,8 @@ import { growingInt32, growingUint32 } from './growing-typed-array';
 // million cases costs SQLite about a second a pass, and caseStats needs three. Built with the item cube, from
 // the same read, so a filter's items (which the item cube selects) map to their cases by position.
 
-export interface CubeCaseRow {
-  id: number;
-  reviewerId: number | null;
-  /** yyyy-mm-dd or null. */
-  dateDecision: string | null;
-  priority: string | null;
-  patientSex: string | null;
-  patientAgeBand: string | null;
-  daysToDecision: number | null;
-  itemCount: number;
-}
+/** A case as the store reads it for the cube (dateDecision yyyy-mm-dd or null). */
+export type CubeCaseRow = CubeSourceCase;
 
 /** Single-valued case columns, as dictionary codes per case (0: null). */
 export const CASE_CUBE_COLUMNS = [

@@ -1,4 +1,5 @@
 import type { CitationGrouping } from '@imr/store/dimensions';
+import type { CitationSelection } from '@imr/store/repositories/guideline-stats.repository';
 import type { ItemFilter } from '@imr/store/repositories/item-filter';
 import type { DecisionTally } from './decision-tally';
 import type { Dictionary, ItemCube, PerItem, Value } from './item-cube';
@@ -9,15 +10,8 @@ import { cubeCanAnswer, selectItems } from './item-cube-query';
 // citing it, tallied by decision, and the citation rows. The SQL joins items to citations (and to ten million
 // page rows at two million letters) and counts distinct items: tens of seconds over every item.
 
-export interface GuidelineCubeArgs {
-  filter?: ItemFilter | null;
-  citedBy?: string | null;
-  sources?: readonly string[] | null;
-  /** Guideline names (citedPages only). */
-  guidelines?: readonly string[] | null;
-  perCategory?: boolean | null;
-  minCount?: number | null;
-}
+/** The same selection the SQL takes (guideline names narrow citedPages only). */
+export type GuidelineCubeArgs = CitationSelection;
 
 export interface GuidelineCubeGroup {
   /** [category,] source, guideline name [, topic | page], as the SQL's key columns. */
