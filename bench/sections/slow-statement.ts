@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import { warmItemCube } from '../../packages/analytics/src/item-cube-snapshot';
 import { appOptionsOf } from '../../packages/server/src/cli/commands/serve-options';
 import { serve } from '../../packages/server/src/main';
-import type { Store } from '../../packages/store/src/client';
-import { runWithStatementDeadline } from '../../packages/store/src/statement-deadline';
+import { runSlowStatement } from '../../packages/store/test-support/slow-statement';
 import { percentile } from '../bench-types';
 
 // Issue 18's slow-statement figure: while one statement runs for SLOW_MS on the server's store, another client
@@ -23,20 +21,6 @@ const CUBE = `query C($filter: ItemFilter) { itemStats(filter: $filter, groupBy:
 function cubeQuestion(k: number): string {
   const from = new Date(Date.UTC(2014, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
   return JSON.stringify({ query: CUBE, variables: { filter: { decisionDateFrom: from } } });
-}
-
-/** A statement that runs for SLOW_MS: pg_sleep, or on SQLite an endless one ended by the statement deadline. */
-async function slowStatement(store: Store): Promise<void> {
-  if (store.dialect === 'postgres') {
-    await sql`select pg_sleep(${SLOW_MS / 1000})`.execute(store.db);
-    return;
-  }
-  const endless = sql`with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) as n from c`;
-  await runWithStatementDeadline(performance.now() + SLOW_MS, () => endless.execute(store.db)).catch(
-    (error: unknown) => {
-      if ((error as { name?: unknown }).name !== 'StatementTimeoutError') throw error;
-    },
-  );
 }
 
 async function timed(request: () => Promise<Response>): Promise<number> {
@@ -84,7 +68,7 @@ export async function probeDuringSlowStatement(target: string): Promise<SlowStat
     const during = { health: [] as number[], cached: [] as number[], cube: [] as number[] };
     let slowRunning = true;
     const started = performance.now();
-    const slow = slowStatement(running.store).finally(() => {
+    const slow = runSlowStatement(running.store, SLOW_MS).finally(() => {
       slowRunning = false;
     });
     while (slowRunning) await probe(during);

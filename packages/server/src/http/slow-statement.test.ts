@@ -2,11 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateLetter } from '@imr/generator';
 import { prepareLetter } from '@imr/ingest/prepare-letter';
-import { openStore, type Store, writeTransaction } from '@imr/store/client';
+import { openStore, writeTransaction } from '@imr/store/client';
 import { saveLetters } from '@imr/store/repositories/letter.repository';
-import { runWithStatementDeadline } from '@imr/store/statement-deadline';
+import { runSlowStatement } from '@imr/store/test-support/slow-statement';
 import { describeEachBackend } from '@imr/store/test-support/test-store';
-import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../yoga';
 
@@ -32,20 +31,6 @@ async function timed(request: () => Promise<Response>): Promise<number> {
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return performance.now() - started;
-}
-
-/** A statement that runs for about SLOW_MS: an endless one stopped by the time limit, or pg_sleep. */
-async function slowStatement(store: Store): Promise<void> {
-  if (store.dialect === 'postgres') {
-    await sql`select pg_sleep(${SLOW_MS / 1000})`.execute(store.db);
-    return;
-  }
-  const endless = sql`with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) as n from c`;
-  await runWithStatementDeadline(performance.now() + SLOW_MS, () => endless.execute(store.db)).catch(
-    (error: unknown) => {
-      if ((error as { name?: unknown }).name !== 'StatementTimeoutError') throw error;
-    },
-  );
 }
 
 describeEachBackend('a slow statement on the server', (backend) => {
@@ -88,7 +73,7 @@ describeEachBackend('a slow statement on the server', (backend) => {
         const queries: number[] = [];
         let running = true;
         const started = performance.now();
-        const slow = slowStatement(store).finally(() => {
+        const slow = runSlowStatement(store, SLOW_MS).finally(() => {
           running = false;
         });
         while (running) await probe(health, queries);
