@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Db } from '@imr/store/client';
 import type { SqlDialect } from '@imr/store/repositories/item-filter';
 import { readStoreVersion } from '@imr/store/repositories/store-version.repository';
@@ -21,6 +19,7 @@ import { useQueryCost } from './http/query-cost.plugin';
 import { ClientRateLimiter } from './http/rate-limit';
 import { REQUEST_LIMITS, requestLimitPlugins } from './http/request-limits';
 import { type RequestLogLine, useRequestLog } from './http/request-log.plugin';
+import { useResponseCache } from './http/response-cache.plugin';
 import { DEFAULT_TIME_LIMIT_MS, useTimeLimit } from './http/time-limit.plugin';
 import { schema } from './schema/index';
 
@@ -164,24 +163,9 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   if (options.responseCache) {
     plugins.push(
       useResponseCache({
-        session: () => null,
         cache: new ByteBoundedCache(options.responseCacheBytes ?? DEFAULT_RESPONSE_CACHE_BYTES),
-        ttl: 10 * 60_000,
-        includeExtensionMetadata: true,
-        // Keyed by the store's data version: an ingest that commits makes every cached answer unreachable.
-        // Hashed by node:crypto at once: the plugin's own hash goes through WebCrypto's promise-returning
-        // digest, a job and a promise per request for a few kilobytes of key.
-        buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-          createHash('sha256')
-            .update(
-              [
-                await storeVersion(),
-                documentString,
-                operationName ?? '',
-                JSON.stringify(variableValues ?? {}),
-              ].join('|'),
-            )
-            .digest('hex'),
+        storeVersion,
+        ttlMs: 10 * 60_000,
       }),
     );
   }
