@@ -1,11 +1,13 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import {
+  type DocumentNode,
   GraphQLError,
   getEnterLeaveForKind,
   getOperationAST,
   Kind,
   TypeInfo,
   ValidationContext,
+  visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
@@ -22,7 +24,7 @@ export interface QueryCostOptions {
  * `validate`, it would walk every definition of the document with type info first (GraphiQL's examples are one
  * document of a dozen operations), a walk that cost more than the answer of a small page.
  */
-function operationCost(args: Parameters<NonNullable<Plugin['onExecute']>>[0]['args']): number | null {
+function operationCost(args: ExecuteArgs): number | null {
   // No operation by that name, or several and none named: execution reports it as it always does.
   const operation = getOperationAST(args.document, args.operationName);
   if (!operation) return null;
@@ -45,6 +47,61 @@ function operationCost(args: Parameters<NonNullable<Plugin['onExecute']>>[0]['ar
   return cost;
 }
 
+type ExecuteArgs = Parameters<NonNullable<Plugin['onExecute']>>[0]['args'];
+
+/** The arguments whose values a cost depends on: those field-cost.ts reads, and @include/@skip's `if`. */
+const COST_ARGUMENTS = new Set(['ids', 'first', 'exhaustive', 'if']);
+/** Costs remembered per document; past this many variable combinations its memo starts again. */
+const COSTS_PER_DOCUMENT = 256;
+
+const costVariablesOf = new WeakMap<DocumentNode, string[]>();
+const costsOf = new WeakMap<DocumentNode, Map<string, number>>();
+
+/** The variables of a document that feed an argument the cost reads (found once per parsed document). */
+function costVariables(document: DocumentNode): string[] {
+  let names = costVariablesOf.get(document);
+  if (names === undefined) {
+    const found = new Set<string>();
+    visit(document, {
+      Argument(argument) {
+        if (!COST_ARGUMENTS.has(argument.name.value)) return;
+        visit(argument.value, {
+          Variable(variable) {
+            found.add(variable.name.value);
+          },
+        });
+      },
+    });
+    names = [...found].sort();
+    costVariablesOf.set(document, names);
+  }
+  return names;
+}
+
+/**
+ * The operation's cost, remembered per parsed document (Yoga reuses the parse of a document it has seen) and
+ * the values of the variables the cost reads: a dashboard asks the same document with a new filter each time,
+ * and the cost walk was a twentieth of the main thread. Only computed costs are remembered: an operation whose
+ * variables do not fit has none, and remembering that would let a later one with the same page sizes skip the
+ * limit.
+ */
+function rememberedOperationCost(args: ExecuteArgs): number | null {
+  // An absent variable takes its declared default and a null one does not: they are keyed apart.
+  const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+  const key = `${args.operationName ?? ''}\0${JSON.stringify(costVariables(args.document).map((name) => (name in variables ? [variables[name]] : [])))}`;
+  let costs = costsOf.get(args.document);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = operationCost(args);
+  if (cost === null) return null;
+  if (costs === undefined || costs.size >= COSTS_PER_DOCUMENT) {
+    costs = new Map();
+    costsOf.set(args.document, costs);
+  }
+  costs.set(key, cost);
+  return cost;
+}
+
 /**
  * Computes each operation's cost before it runs, refuses one over the limit (code COST_LIMIT_EXCEEDED), and
  * reports `extensions.cost { requested, limit }` on every answer so callers can budget (as Shopify does).
@@ -52,7 +109,7 @@ function operationCost(args: Parameters<NonNullable<Plugin['onExecute']>>[0]['ar
 export function useQueryCost(options: QueryCostOptions): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args);
+      const cost = rememberedOperationCost(args);
       if (cost === null) return;
       options.onCost?.(args.contextValue as object, cost);
       const extensions = { cost: { requested: cost, limit: options.limit } };
