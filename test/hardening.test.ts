@@ -187,6 +187,23 @@ describe('operational behaviour', () => {
     expect(second.body.data).toEqual(first.body.data);
   });
 
+  it('logs an answer the response cache gave, marked cached', async () => {
+    const lines: RequestLogLine[] = [];
+    const cached = buildApp({
+      db: store.db,
+      dialect: store.dialect,
+      responseCache: true,
+      log: (line) => lines.push(line),
+    });
+    const body = JSON.stringify({ query: 'query Count { itemStats { total { count } } }' });
+    await post(body, cached);
+    await post(body, cached);
+    expect(lines.map((line) => [line.operation, line.cached])).toEqual([
+      ['Count', false],
+      ['Count', true],
+    ]);
+  });
+
   it('limits each client to its rate, with 429 and Retry-After', async () => {
     const limited = buildApp({ db: store.db, dialect: store.dialect, rateLimitPerMinute: 60 });
     const statuses: number[] = [];
