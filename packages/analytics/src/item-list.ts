@@ -1,5 +1,5 @@
 import type { ItemRow } from '@imr/store/database';
-import { readByPrimaryKey } from '@imr/store/primary-key-reads';
+import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import {
   countItems as countItemsBySql,
   itemOrder,
@@ -27,7 +27,7 @@ export async function listItems(reader: Reader, args: ListItemsArgs): Promise<Pa
   if (!cube || !cubeCanAnswer(cube, args.filter)) return listItemsBySql(reader, args);
   const ids = cubeItemIdPage(cube, args.filter, order.direction, args.after?.id ?? null, args.first + 1);
   // A bounded lookup by id: answered on the main thread's connection, not queued behind the pool's work.
-  const rows = await readByPrimaryKey(ids.length, () => itemsByIds(reader, ids));
+  const rows = await readByBoundedKeys(ids.length, () => itemsByIds(reader, ids));
   // A commit between the cube's snapshot and this read removed some of them: the store, not the cube, answers.
   if (rows.length !== ids.length) return listItemsBySql(reader, args);
   const byId = new Map(rows.map((row) => [row.id, row]));

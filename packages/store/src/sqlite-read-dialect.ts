@@ -6,15 +6,15 @@ import {
   type QueryResult,
   SqliteDialect,
 } from 'kysely';
-import { isPrimaryKeyRead } from './primary-key-reads';
+import { isBoundedKeyRead } from './bounded-key-reads';
 import type { SqliteReadPool } from './sqlite-read-pool';
 import { currentStatementDeadline, StatementTimeoutError } from './statement-deadline';
 
 // Kysely over a read pool: each compiled query goes to the next free worker process and its rows come back, so
 // the event loop never waits on SQLite. Pragmas are the exception: they run on the main thread's own read-only
 // connection, because `PRAGMA data_version` (the store version every cache keys by) means something only when
-// it is read on one connection every time, and a pragma costs microseconds. So do lookups by primary key
-// (primary-key-reads.ts): they run there too, saving the round trip to a worker.
+// it is read on one connection every time, and a pragma costs microseconds. So do bounded lookups by key
+// (bounded-key-reads.ts): they run there too, saving the round trip to a worker.
 
 const PRAGMA = /^\s*pragma\b/i;
 
@@ -49,10 +49,10 @@ class ReadPoolConnection implements DatabaseConnection {
     if (deadline !== undefined && deadline <= performance.now()) {
       throw new StatementTimeoutError('the time limit passed before this statement started');
     }
-    if (isPrimaryKeyRead()) {
+    if (isBoundedKeyRead()) {
       const statement = this.prepareLocal(compiled.sql);
       // The main thread's connection is read-only too; only reads are ever marked, but say so if not.
-      if (!statement.reader) throw new Error('a primary-key lookup must be a read');
+      if (!statement.reader) throw new Error('a bounded lookup by key must be a read');
       return { rows: statement.all(parameters) as R[] };
     }
     const result = await this.pool.run(compiled.sql, parameters, deadline);

@@ -1,5 +1,5 @@
+import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import type { CaseRow } from '@imr/store/database';
-import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   type CaseOrder,
   caseByNumber,
@@ -28,7 +28,7 @@ import { ReviewerRef } from './reviewer.type';
 
 export const CaseRef = builder.loadableNodeRef('Case', {
   id: { resolve: (c: CaseRow) => c.id, parse: parseNodeId('Case') },
-  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => casesByIds(ctx, ids)),
+  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => casesByIds(ctx, ids)),
   sort: (c) => c.id,
   // Cases resolved from lists are cached too, so nested fields that need the row again do not reload it.
   cacheResolved: (c) => c.id,
@@ -58,7 +58,7 @@ CaseRef.implement({
     diagnoses: t.loadableList({
       type: 'String',
       description: 'As listed in the letter, in order.',
-      load: (ids: number[], ctx) => diagnosesByCaseIds(ctx, ids),
+      load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => diagnosesByCaseIds(ctx, ids)),
       resolve: (c) => c.id,
     }),
     summary: t.string({
@@ -75,7 +75,7 @@ CaseRef.implement({
     reviewer: t.field({ type: ReviewerRef, nullable: true, resolve: (c) => c.reviewerId }),
     document: t.loadable({
       type: DocumentRef,
-      load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => documentsByIds(ctx, ids)),
+      load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => documentsByIds(ctx, ids)),
       sort: (d) => d.id,
       resolve: (c) => c.documentId,
     }),
@@ -121,7 +121,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A case by its published case number, e.g. "CM14-0166055".',
     args: { caseNumber: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => (await caseByNumber(ctx, args.caseNumber)) ?? null,
+    // A unique index: one row at most.
+    resolve: async (_root, args, ctx) =>
+      (await readByBoundedKeys(1, () => caseByNumber(ctx, args.caseNumber))) ?? null,
   }),
 }));
 

@@ -1,5 +1,5 @@
+import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import type { CitationRow } from '@imr/store/database';
-import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   citationCountsByGuidelineIds,
   citationCountsByItemIds,
@@ -20,7 +20,7 @@ import { pageArgs, toConnection, toPageRequest } from './page.args';
 
 export const CitationRef = builder.loadableNodeRef('Citation', {
   id: { resolve: (c: CitationRow) => c.id, parse: parseNodeId('Citation') },
-  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => citationsByIds(ctx, ids)),
+  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => citationsByIds(ctx, ids)),
   sort: (c) => c.id,
 });
 
@@ -51,7 +51,10 @@ export const CitationConnection = builder.connectionObject(
   { name: 'CitationEdge' },
 );
 
-const itemCitationCounts = requestLoader((ctx, ids: readonly number[]) => citationCountsByItemIds(ctx, ids));
+// An item's citations are bounded by its letter; a guideline's are not, and go to the read pool.
+const itemCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
+  readByBoundedKeys(ids.length, () => citationCountsByItemIds(ctx, ids)),
+);
 const guidelineCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
   citationCountsByGuidelineIds(ctx, ids),
 );
@@ -64,7 +67,7 @@ builder.objectField(ItemRef, 'citations', (t) =>
     args: pageArgs,
     load: async (ids: number[], ctx, args) => {
       const request = toPageRequest(args, ITEM_CITATIONS_ORDER.name);
-      const pages = await citationPagesByItemIds(ctx, ids, request);
+      const pages = await readByBoundedKeys(ids.length, () => citationPagesByItemIds(ctx, ids, request));
       return pages.map((page, i) =>
         toConnection(
           page,

@@ -1,5 +1,5 @@
+import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import type { GuidelineRow } from '@imr/store/database';
-import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   countGuidelines,
   decisionCountsByGuidelineIds,
@@ -17,7 +17,7 @@ import { pageArgs, toConnection, toPageRequest } from './page.args';
 
 export const GuidelineRef = builder.loadableNodeRef('Guideline', {
   id: { resolve: (g: GuidelineRow) => g.id, parse: parseNodeId('Guideline') },
-  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => guidelinesByIds(ctx, ids)),
+  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => guidelinesByIds(ctx, ids)),
   sort: (g) => g.id,
 });
 

@@ -1,6 +1,6 @@
 import { countItems, listItems } from '@imr/analytics/item-list';
+import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import type { ItemRow } from '@imr/store/database';
-import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   bodyRegionsByItemIds,
   CASE_ITEMS_ORDER,
@@ -25,7 +25,7 @@ import { ReviewerRef } from './reviewer.type';
 
 export const ItemRef = builder.loadableNodeRef('Item', {
   id: { resolve: (i: ItemRow) => i.id, parse: parseNodeId('Item') },
-  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => itemsByIds(ctx, ids)),
+  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => itemsByIds(ctx, ids)),
   sort: (i) => i.id,
 });
 
@@ -73,7 +73,8 @@ ItemRef.implement({
     }),
     bodyRegions: t.loadableList({
       type: BodyRegionEnum,
-      load: (ids: number[], ctx) => bodyRegionsByItemIds(ctx, ids) as Promise<never[][]>,
+      load: (ids: number[], ctx) =>
+        readByBoundedKeys(ids.length, () => bodyRegionsByItemIds(ctx, ids)) as Promise<never[][]>,
       resolve: (i) => i.id,
     }),
     rationale: t.exposeString('rationale', { description: "The reviewer's reasons." }),
@@ -130,7 +131,8 @@ builder.objectField(CaseRef, 'items', (t) =>
     args: pageArgs,
     load: async (ids: number[], ctx, args) => {
       const request = toPageRequest(args, CASE_ITEMS_ORDER.name);
-      const pages = await itemPagesByCaseIds(ctx, ids, request);
+      // A case's items are bounded by its letter.
+      const pages = await readByBoundedKeys(ids.length, () => itemPagesByCaseIds(ctx, ids, request));
       return pages.map((page, i) =>
         toConnection(
           page,

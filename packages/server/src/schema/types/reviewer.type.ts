@@ -1,5 +1,5 @@
+import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import type { ReviewerRow } from '@imr/store/database';
-import { readByPrimaryKey } from '@imr/store/primary-key-reads';
 import {
   countReviewers,
   decisionCountsByReviewerIds,
@@ -17,7 +17,7 @@ const jsonList = (text: string): string[] => JSON.parse(text) as string[];
 
 export const ReviewerRef = builder.loadableNodeRef('Reviewer', {
   id: { resolve: (r: ReviewerRow) => r.id, parse: parseNodeId('Reviewer') },
-  load: (ids: number[], ctx) => readByPrimaryKey(ids.length, () => reviewersByIds(ctx, ids)),
+  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => reviewersByIds(ctx, ids)),
   sort: (r) => r.id,
 });
 

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store, writeTransaction } from '@imr/store/client';
+import { saveLetters } from '@imr/store/repositories/letter.repository';
+import { SqliteReadPool } from '@imr/store/sqlite-read-pool';
+import { goldLetters } from '@imr/store/test-support/gold-letters.fixture';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../yoga';
+
+// A nested page waits on each level's reads before it can ask the next; on a read-only SQLite store every
+// statement sent to the read pool is a round trip to another process. Reads a letter bounds (a case by number,
+// its diagnoses and items, their body regions and citations, entities by id) run on the main thread's
+// connection instead; only reads that grow with the store (a reviewer's decisions) go to the pool.
+
+const CASE_PAGE = `query CasePage($caseNumber: String!) {
+  case(caseNumber: $caseNumber) {
+    caseNumber diagnoses
+    reviewer { specialties }
+    document { sha256 }
+    items(first: 20) {
+      totalCount
+      edges { node {
+        title bodyRegions
+        citations(first: 20) { totalCount edges { node { pages guideline { source name } } } }
+      } }
+    }
+  }
+}`;
+
+let dir: string;
+let store: Store;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'imr-bounded-reads-'));
+  const path = join(dir, 'imr.db');
+  const writer = await openStore(path);
+  await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters()));
+  await writer.close();
+  store = await openStore(path, { readonly: true });
+});
+
+afterAll(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('reads a letter bounds, on a read-only SQLite store', () => {
+  it('run on the main connection: a case page sends nothing to the read pool, a reviewer total does', async () => {
+    const pooled = vi.spyOn(SqliteReadPool.prototype, 'run');
+    try {
+      const app = buildApp({ db: store.db, dialect: store.dialect });
+      const ask = async (query: string) => {
+        const response = await app.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables: { caseNumber: 'CM14-0166055' } }),
+        });
+        return (await response.json()) as {
+          data?: { case: { items: { totalCount: number } } };
+          errors?: unknown;
+        };
+      };
+      const page = await ask(CASE_PAGE);
+      expect(page.errors).toBeUndefined();
+      expect(page.data?.case.items.totalCount).toBeGreaterThan(0);
+      expect(pooled.mock.calls.map(([sql]) => sql)).toEqual([]);
+
+      await ask(
+        'query T($caseNumber: String!) { case(caseNumber: $caseNumber) { reviewer { stats { count } } } }',
+      );
+      expect(pooled.mock.calls.map(([sql]) => sql)).toEqual([expect.stringContaining('"reviewer_id" in')]);
+    } finally {
+      pooled.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+// A lookup by a bounded list of keys through an index, where each key holds a bounded number of rows: entities
+// by primary key, a case by its (unique) case number, the items of some cases, the citations, diagnoses or body
+// regions of some items. Such a statement costs SQLite microseconds: less than the two process wake-ups of a
+// read worker's round trip (sqlite-read-pool.ts), and it cannot run long, so there is nothing for a worker's
+// deadline to end. A nested page (a case, its items, their citations) is several of these in a row, each
+// waiting on the last, so each round trip saved is one the page no longer waits for. The loaders mark such
+// reads with `readByBoundedKeys`; a read-only SQLite store then runs those statements on the main thread's
+// connection (sqlite-read-dialect.ts). Every other statement, a lookup of more keys, and any read whose rows per
+// key are not bounded by a letter (a guideline's citations, a reviewer's cases) still go to the pool.
+
+/** Keys a lookup may ask for and still be answered on the main thread. */
+export const INLINE_KEY_LIMIT = 200;
+
+const inline = new AsyncLocalStorage<boolean>();
+
+/**
+ * Runs `read`, a lookup of `keyCount` keys each holding a bounded number of rows (one statement), marked as
+ * cheap enough to run at once where the store allows it.
+ */
+export function readByBoundedKeys<T>(keyCount: number, read: () => Promise<T>): Promise<T> {
+  return inline.run(keyCount <= INLINE_KEY_LIMIT, read);
+}
+
+/** Whether the running statement belongs to a bounded lookup (readByBoundedKeys). */
+export function isBoundedKeyRead(): boolean {
+  return inline.getStore() === true;
+}
