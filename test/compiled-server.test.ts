@@ -113,4 +113,16 @@ describe('the compiled server (pnpm build, then plain Node)', () => {
     );
     await expect(attempt).rejects.toThrow(/dev tool loaded at run time/);
   });
+
+  it('serves from a Node with a 64 MB young generation, which ends when `imr start` is stopped', async () => {
+    const parent = child!;
+    const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', String(parent.pid)]);
+    const server = stdout.split('\n').find((line) => line.includes('imr.cjs start'));
+    expect(server).toContain('--max-semi-space-size=64');
+    const serverPid = Number(server?.trim().split(/\s+/)[0]);
+    const exited = new Promise<number | null>((resolve) => parent.once('exit', (code) => resolve(code)));
+    parent.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(() => process.kill(serverPid, 0)).toThrow();
+  });
 });

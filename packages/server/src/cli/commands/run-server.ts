@@ -28,9 +28,14 @@ export function keepServing(running: RunningServer, target: string): void {
       : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
   );
   warmItemCubeInBackground(running.store);
+  // Once: a terminal's Ctrl-C reaches this process twice when `serve` relaunched itself (serving-heap.ts): from
+  // the terminal and from the parent passing it on. A second signal must not cut the close short.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     running.close().finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { serve } from '../../main';
 import { addListenOptions, keepServing } from './run-server';
 import { appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
+import { relaunchWithServingHeap } from './serving-heap';
 
 /** `imr serve [--db FILE] [--port N] [--host [ADDR]]`: the GraphQL API and GraphiQL over an existing store. */
 export function registerServeCommand(program: Command): void {
@@ -10,6 +11,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the GraphQL API (GraphiQL at /graphql) over an existing store, opened read-only');
   addListenOptions(command).action(async (options: ServeCommandOptions) => {
+    if (relaunchWithServingHeap()) return;
     try {
       const target = resolveDbTarget(options.db || process.env.IMR_DB);
       const running = await serve({

@@ -6,6 +6,7 @@ import { serve } from '../../main';
 import { REPOSITORY_ROOT } from '../../server-root';
 import { addListenOptions, keepServing } from './run-server';
 import { appOptionsOf, hostOf, portOf, type ServeCommandOptions } from './serve-options';
+import { relaunchWithServingHeap } from './serving-heap';
 
 /** The seed letters bundled with the repository. */
 export const FIXTURE_LETTERS = join(REPOSITORY_ROOT, 'test/fixtures/letters');
@@ -39,6 +40,7 @@ export function registerStartCommand(program: Command): void {
       `serve the API; on first run, first create ${DEFAULT_DB_PATH} from the bundled sample letters (test/fixtures/letters)`,
     );
   addListenOptions(command).action(async (options: ServeCommandOptions) => {
+    if (relaunchWithServingHeap()) return;
     try {
       const target = options.db || process.env.IMR_DB || process.env.DATABASE_URL || DEFAULT_DB_PATH;
       const port = portOf(options.port);
