@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachBackend } from '../test-support/test-store';
@@ -133,6 +137,30 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await db.selectFrom('cases').select('id').execute()).toEqual([]);
     await close();
+  });
+
+  it('ends the read pool of a read-only store closed before any query ran', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-close-'));
+    try {
+      const path = join(dir, 'imr.db');
+      await (await openDatabase({ path })).close();
+      const readerPids = () => {
+        const { stdout } = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+          encoding: 'utf8',
+        });
+        return stdout
+          .split('\n')
+          .filter((line) => line.includes('sqlite-read-worker') && line.includes(path))
+          .map((line) => Number(line.trim().split(/\s+/)[0]));
+      };
+      const reader = await openDatabase({ path, readonly: true, readWorkers: 2 });
+      const workers = readerPids();
+      expect(workers).toHaveLength(2);
+      await reader.close();
+      for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -152,7 +152,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     }
     const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
     markReadOnlySqliteStore(db);
-    return { db, sqlite, close: () => db.destroy() };
+    // Kysely destroys a driver only once a query has started it: a store opened and closed without one (as
+    // `serve` reads a pending bulk load through the handle alone) would leave the pool's worker processes
+    // running, and the process that opened it would never exit. Both closes are idempotent.
+    const close = async () => {
+      await db.destroy();
+      await pool.close();
+      sqlite.close();
+    };
+    return { db, sqlite, close };
   }
   // Writers run unlimited, on this thread (the letter write path drives prepared statements directly).
   const db = createKysely(new WriterSqliteDialect({ database: sqlite }), onQuery);
