@@ -1,5 +1,5 @@
-import type { ItemRow } from '@imr/store/database';
 import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import type { ItemRow } from '@imr/store/database';
 import {
   countItems as countItemsBySql,
   itemOrder,
