@@ -85,7 +85,8 @@ describe('imr parse', { timeout: 120_000 }, () => {
     expect(output[4]).toEqual(parsedSeed(SEEDS[0]!));
     expect(output[5]).toEqual({
       file: notALetter,
-      error: 'not an IMR decision letter: no decision section found',
+      // Worded as ingest records it (ingest_errors): both commands parse in the ingest's workers.
+      error: 'not an IMR letter: no decision section found',
     });
   });
 

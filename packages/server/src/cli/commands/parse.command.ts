@@ -1,6 +1,6 @@
-import { decodeLetterBytes } from '@imr/ingest/decode-letter-bytes';
-import { readLetterFile } from '@imr/ingest/read-letter-file';
-import { type ParsedLetter, parseLetter } from '@imr/parser';
+import { availableParallelism } from 'node:os';
+import { ParseWorkerPool } from '@imr/ingest/parse-worker-pool';
+import type { ParsedLetter } from '@imr/parser';
 import type { Command } from 'commander';
 
 interface ParseCommandOptions {
@@ -9,14 +9,34 @@ interface ParseCommandOptions {
 
 type ParseOutcome = { file: string; letter: ParsedLetter } | { file: string; error: string };
 
-/** Reads one file (text in any supported encoding, or PDF) and parses it; the parser itself does no I/O. */
-async function parseFile(file: string): Promise<ParseOutcome> {
-  const read = await readLetterFile(file);
-  if (!read.ok) return { file, error: read.reason };
-  const decoded = await decodeLetterBytes(read.bytes);
-  if (!decoded.ok) return { file, error: decoded.reason };
-  const result = parseLetter(decoded.text);
-  return result.ok ? { file, letter: result.letter } : { file, error: result.error };
+/**
+ * Reads and parses the files in the ingest's parse workers, so a file is held to the same limits as in an
+ * ingest: a PDF is extracted only in a worker, a file past the time limit has its worker stopped and comes back
+ * as an error naming the limit, and a worker's heap is capped. Outcomes in argument order.
+ */
+function parseFiles(files: readonly string[]): Promise<ParseOutcome[]> {
+  if (files.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const outcomes: ParseOutcome[] = new Array(files.length);
+    let left = files.length;
+    const pool: ParseWorkerPool = new ParseWorkerPool({
+      threads: Math.min(files.length, availableParallelism()),
+      onOutcome: (outcome) => {
+        const file = files[outcome.seq]!;
+        outcomes[outcome.seq] = outcome.ok
+          ? { file, letter: outcome.save.letter }
+          : { file, error: outcome.reason };
+        left--;
+        if (left === 0) pool.close().then(() => resolve(outcomes), reject);
+      },
+      onFatal: (error) => {
+        pool.close().finally(() => reject(error));
+      },
+    });
+    files.forEach((path, seq) => {
+      pool.submit({ seq, kind: 'file', path });
+    });
+  });
 }
 
 function humanSummary(outcome: ParseOutcome): string {
@@ -40,8 +60,7 @@ export function registerParseCommand(program: Command): void {
     .argument('<files...>', 'letter files')
     .option('--json', 'print the parse contract JSON instead of a summary')
     .action(async (files: string[], options: ParseCommandOptions) => {
-      const outcomes: ParseOutcome[] = [];
-      for (const file of files) outcomes.push(await parseFile(file));
+      const outcomes = await parseFiles(files);
       if (options.json) {
         const records = outcomes.map((outcome) =>
           'error' in outcome ? { file: outcome.file, error: outcome.error } : outcome.letter,
