@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ingestFiles } from '@imr/ingest/ingest-files';
 import { openStore, type Store } from '@imr/store/client';
+import { type GoldStoreFile, goldStoreFile } from '@imr/store/test-support/gold-store-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../yoga';
 
-const LETTERS = join(import.meta.dirname, '../../../../test/fixtures/letters');
 // The limit is 50,000: a default of 60,000 is over it, a page of 10 is not.
 const PAGE = 'query Page($n: Int = 60000, $f: ItemFilter) { items(first: $n, filter: $f) { totalCount } }';
 
@@ -15,7 +11,7 @@ interface Answer {
   extensions?: { cost?: { requested: number } };
 }
 
-let dir: string;
+let file: GoldStoreFile;
 let store: Store;
 let app: ReturnType<typeof buildApp>;
 
@@ -29,18 +25,14 @@ async function ask(variables: Record<string, unknown>): Promise<Answer> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'imr-query-cost-'));
-  const dbPath = join(dir, 'imr.db');
-  const writer = await openStore(dbPath);
-  await ingestFiles({ store: writer, paths: [LETTERS], threads: 1 });
-  await writer.close();
-  store = await openStore(dbPath, { readonly: true });
+  file = await goldStoreFile();
+  store = await openStore(file.path, { readonly: true });
   app = buildApp({ db: store.db, dialect: store.dialect });
 });
 
 afterAll(async () => {
   await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  file?.remove();
 });
 
 describe('the remembered cost of an operation', () => {

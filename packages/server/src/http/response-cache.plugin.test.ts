@@ -1,12 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ingestFiles } from '@imr/ingest/ingest-files';
 import { openStore, type Store } from '@imr/store/client';
+import { goldLetters } from '@imr/store/test-support/gold-letters.fixture';
+import { type GoldStoreFile, goldStoreFile } from '@imr/store/test-support/gold-store-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../yoga';
 
-const LETTERS = join(import.meta.dirname, '../../../../test/fixtures/letters');
 const COUNT = '{ itemStats { total { count } } }';
 
 interface Answer {
@@ -14,33 +11,17 @@ interface Answer {
   body: { data?: { itemStats: { total: { count: number } } }; extensions?: Record<string, unknown> };
 }
 
-let dir: string;
-let dbPath: string;
+let file: GoldStoreFile;
 let reader: Store;
 
-async function ingest(files: string[]): Promise<void> {
-  const batch = mkdtempSync(join(dir, 'batch-'));
-  for (const file of files) copyFileSync(join(LETTERS, file), join(batch, file));
-  const writer = await openStore(dbPath);
-  try {
-    await ingestFiles({ store: writer, paths: [batch], threads: 1 });
-  } finally {
-    await writer.close();
-  }
-}
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'imr-response-cache-'));
-  mkdirSync(dir, { recursive: true });
-  dbPath = join(dir, 'imr.db');
-  const files = readdirSync(LETTERS).sort();
-  await ingest(files.slice(0, 2));
-  reader = await openStore(dbPath, { readonly: true });
+  file = await goldStoreFile(goldLetters().slice(0, 2));
+  reader = await openStore(file.path, { readonly: true });
 });
 
 afterAll(async () => {
   await reader?.close();
-  rmSync(dir, { recursive: true, force: true });
+  file?.remove();
 });
 
 describe('the response cache', () => {
@@ -63,7 +44,9 @@ describe('the response cache', () => {
     expect(second.text.replace('{"hit":true}', '{"hit":false,"didCache":true}')).toBe(first.text);
 
     const before = first.body.data?.itemStats.total.count ?? 0;
-    await ingest(readdirSync(LETTERS).sort().slice(2));
+    await file.add(goldLetters().slice(2));
+    // The store version is read once per turn of the event loop (yoga.ts); this commit ran within one turn.
+    await new Promise((resolve) => setImmediate(resolve));
     const after = await ask();
     expect(after.body.extensions?.responseCache).toEqual({ hit: false, didCache: true });
     expect(after.body.data?.itemStats.total.count).toBeGreaterThan(before);

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore, type Store, writeTransaction } from '@imr/store/client';
-import { saveLetters } from '@imr/store/repositories/letter.repository';
+import { openStore, type Store } from '@imr/store/client';
 import { SqliteReadPool } from '@imr/store/sqlite-read-pool';
-import { goldLetters } from '@imr/store/test-support/gold-letters.fixture';
+import { type GoldStoreFile, goldStoreFile } from '@imr/store/test-support/gold-store-file';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../yoga';
 
@@ -28,21 +24,17 @@ const CASE_PAGE = `query CasePage($caseNumber: String!) {
   }
 }`;
 
-let dir: string;
+let file: GoldStoreFile;
 let store: Store;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'imr-bounded-reads-'));
-  const path = join(dir, 'imr.db');
-  const writer = await openStore(path);
-  await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters()));
-  await writer.close();
-  store = await openStore(path, { readonly: true });
+  file = await goldStoreFile();
+  store = await openStore(file.path, { readonly: true });
 });
 
 afterAll(async () => {
   await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  file?.remove();
 });
 
 describe('reads a letter bounds, on a read-only SQLite store', () => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 // A server allocates its rows, GraphQL results and JSON per request, all short-lived. With V8's default young
 // generation (16 MB semi-spaces) the scavenger runs every few dozen requests and took a quarter of the main
@@ -35,15 +36,11 @@ export function relaunchWithServingHeap(): boolean {
     });
   }
   child.once('exit', (code, signal) => {
-    process.exit(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1));
+    process.exit(code ?? (signal ? 128 + constants.signals[signal] : 1));
   });
   child.once('error', (error) => {
     console.error(`imr: cannot start the server process: ${error.message}`);
     process.exit(1);
   });
   return true;
-}
-
-function signalNumber(signal: NodeJS.Signals): number | undefined {
-  return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal as string];
 }
