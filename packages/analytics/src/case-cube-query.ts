@@ -4,7 +4,7 @@ import type { ItemFilter } from '@imr/store/repositories/item-filter';
 import { type CaseCube, NO_DAYS } from './case-cube';
 import { CASE_DIMENSION_COLUMNS } from './cube-dimension-columns';
 import type { Dictionary, ItemCube, Value } from './item-cube';
-import { cubeCanAnswer, selectItems } from './item-cube-query';
+import { cubeCanAnswer, selectItems, selectionSize } from './item-cube-query';
 import type { HistogramBin } from './quantile';
 
 // Case aggregates from an ItemCube's cases, with the meaning of the SQL in case-stats.repository.ts (which the
@@ -18,19 +18,32 @@ export function caseCubeCanAnswer(cube: ItemCube, filter: ItemFilter | null | un
   return cube.cases !== null && cubeCanAnswer(cube, filter);
 }
 
-/** Per case, 1 when the case has an item the filter selects (every case when `everyCase`). */
+/**
+ * The cases having an item the filter selects, each once, in no particular order; null when `everyCase`. A
+ * dashboard filter selects a small share of the cases, and only those are visited after.
+ */
 function selectedCases(
   cube: ItemCube,
   cases: CaseCube,
   filter: ItemFilter | null | undefined,
   everyCase: boolean,
-) {
-  const selected = new Uint8Array(cases.size);
-  if (everyCase) return selected.fill(1);
-  const { begin, end, mask } = selectItems(cube, filter);
+): Uint32Array | null {
+  if (everyCase) return null;
+  const selection = selectItems(cube, filter);
+  const { begin, positions } = selection;
+  const n = selectionSize(selection);
+  const seen = new Uint8Array(cases.size);
+  const list = new Uint32Array(Math.min(n, cases.size));
+  let count = 0;
   const caseOf = cube.caseOf;
-  for (let i = begin; i < end; i++) if (!mask || mask[i - begin] === 1) selected[caseOf[i]!] = 1;
-  return selected;
+  for (let k = 0; k < n; k++) {
+    const c = caseOf[positions ? positions[k]! : begin + k]!;
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      list[count++] = c;
+    }
+  }
+  return list.subarray(0, count);
 }
 
 /** One grouping dimension: its codes for a case (one, or a reviewer's list) and the values of its codes. */
@@ -153,8 +166,9 @@ export function caseCubeTallies(
   // Keys of one case, for multi-valued dimensions (a reviewer's specialties × states at most).
   let keys: number[] = [];
   let next: number[] = [];
-  for (let c = 0; c < cases.size; c++) {
-    if (selected[c] === 0) continue;
+  const caseCount = selected ? selected.length : cases.size;
+  for (let k = 0; k < caseCount; k++) {
+    const c = selected ? selected[k]! : k;
     const n = itemCount[c]!;
     const d = days[c]!;
     total.add(0, n, d);

@@ -46,12 +46,13 @@ export function rollupCovers(
 }
 
 /** Decision totals of the selected items, no groups. */
-function selectionTotals(cube: ItemCube, { begin, end, mask }: Selection): DecisionTally {
+function selectionTotals(cube: ItemCube, { begin, end, positions }: Selection): DecisionTally {
   const { slot, weight } = cube;
   const totals = new Uint32Array(5);
-  if (weight) {
-    for (let i = begin; i < end; i++) totals[slot[i]!]! += mask ? mask[i - begin]! * weight[i]! : weight[i]!;
-  } else if (mask) for (let i = begin; i < end; i++) totals[slot[i]!]! += mask[i - begin]!;
+  if (positions) {
+    if (weight) for (const i of positions) totals[slot[i]!]! += weight[i]!;
+    else for (const i of positions) totals[slot[i]!]!++;
+  } else if (weight) for (let i = begin; i < end; i++) totals[slot[i]!]! += weight[i]!;
   else for (let i = begin; i < end; i++) totals[slot[i]!]!++;
   return tallyOfSlots(totals, 0);
 }
@@ -128,7 +129,7 @@ function scanLayout(cube: ItemCube, groupBy: readonly ItemDimension[]): ScanLayo
 /** The common case, unrolled: only columns (1-3), and counters small enough to be one typed array. */
 function countColumnsDense(
   cube: ItemCube,
-  { begin, end, mask }: Selection,
+  { begin, end, positions }: Selection,
   layout: ScanLayout,
   dense: Uint32Array,
   totals: Uint32Array,
@@ -142,16 +143,13 @@ function countColumnsDense(
   const m0 = multipliers[0]! * 5;
   const m1 = columnCount > 1 ? multipliers[1]! * 5 : 0;
   const m2 = columnCount > 2 ? multipliers[2]! * 5 : 0;
-  if (weight) {
-    for (let i = begin; i < end; i++) {
-      if (mask && mask[i - begin] === 0) continue;
+  if (positions) {
+    if (weight) {
+      for (const i of positions) dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]! += weight[i]!;
+    } else for (const i of positions) dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]!++;
+  } else if (weight) {
+    for (let i = begin; i < end; i++)
       dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]! += weight[i]!;
-    }
-  } else if (mask) {
-    for (let i = begin; i < end; i++) {
-      if (mask[i - begin] === 0) continue;
-      dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]!++;
-    }
   } else {
     for (let i = begin; i < end; i++) dense[c0[i]! * m0 + c1[i]! * m1 + c2[i]! * m2 + slot[i]!]!++;
   }
@@ -162,7 +160,7 @@ function countColumnsDense(
 /** Any shape: columns, body regions and citation dimensions, an item counted once per combination it has. */
 function countItems(
   cube: ItemCube,
-  { begin, end, mask }: Selection,
+  { begin, end, positions }: Selection,
   layout: ScanLayout,
   counters: Counters,
   totals: Uint32Array,
@@ -174,8 +172,9 @@ function countItems(
   const { start: regionStart, codes: regionCodes } = cube.bodyRegions;
   const { start: citationStart, codes: citationCodes } = cube.citations;
   const citationKeys: number[] = [];
-  for (let i = begin; i < end; i++) {
-    if (mask && mask[i - begin] === 0) continue;
+  const n = positions ? positions.length : end - begin;
+  for (let k = 0; k < n; k++) {
+    const i = positions ? positions[k]! : begin + k;
     const itemSlot = slot[i]!;
     let base = 0;
     for (let k = 0; k < columnCount; k++) base += scanColumns[k]![i]! * multipliers[k]!;

@@ -51,26 +51,41 @@ function allowedGuidelines(cube: ItemCube, args: GuidelineCubeArgs): Uint8Array 
   return allowed;
 }
 
-/** Per-key tallies of distinct items (by decision slot) and citation rows, dense when the key space is small. */
+/**
+ * Per-key tallies of distinct items (by decision slot) and citation rows, dense when the key space is small.
+ * A question touches few of the dense keys (a page of one guideline, say): the touched ones are listed, so
+ * reading the tallies does not walk the whole key space.
+ */
 class KeyCounters {
   private readonly slots: Uint32Array | null;
   private readonly rows: Float64Array | null;
+  /** Per key, the last item counted + 1 (0: none yet). */
   private readonly lastItem: Int32Array | null;
+  private touched = new Uint32Array(64);
+  private touchedCount = 0;
   private readonly sparse = new Map<number, { slots: Uint32Array; rows: number; lastItem: number }>();
 
   constructor(readonly keySpace: number) {
     const dense = keySpace <= 1 << 18;
     this.slots = dense ? new Uint32Array(keySpace * 5) : null;
     this.rows = dense ? new Float64Array(keySpace) : null;
-    this.lastItem = dense ? new Int32Array(keySpace).fill(-1) : null;
+    this.lastItem = dense ? new Int32Array(keySpace) : null;
   }
 
   /** One citation row of item position `item` (decision slot `slot`) under `key`. */
   add(key: number, item: number, slot: number): void {
     if (this.slots && this.rows && this.lastItem) {
+      if (this.rows[key] === 0) {
+        if (this.touchedCount === this.touched.length) {
+          const grown = new Uint32Array(this.touched.length * 2);
+          grown.set(this.touched);
+          this.touched = grown;
+        }
+        this.touched[this.touchedCount++] = key;
+      }
       this.rows[key]!++;
-      if (this.lastItem[key] !== item) {
-        this.lastItem[key] = item;
+      if (this.lastItem[key] !== item + 1) {
+        this.lastItem[key] = item + 1;
         this.slots[key * 5 + slot]!++;
       }
       return;
@@ -89,13 +104,37 @@ class KeyCounters {
 
   *entries(): Generator<[number, Uint32Array, number]> {
     if (this.slots && this.rows) {
-      for (let key = 0; key < this.keySpace; key++) {
-        if (this.rows[key]! > 0) yield [key, this.slots.subarray(key * 5, key * 5 + 5), this.rows[key]!];
+      for (let k = 0; k < this.touchedCount; k++) {
+        const key = this.touched[k]!;
+        yield [key, this.slots.subarray(key * 5, key * 5 + 5), this.rows[key]!];
       }
       return;
     }
     for (const [key, entry] of this.sparse) yield [key, entry.slots, entry.rows];
   }
+}
+
+const guidelineKeysByLevel = new WeakMap<Uint32Array, Map<CitationGrouping, Uint32Array>>();
+
+/**
+ * Per guideline code, its key at this level: the guideline itself for TOPIC (a guidelines row is a distinct
+ * source + name + topic), else its source (and name). The same for every question to a cube: built once.
+ */
+function guidelineKeysOf(cube: ItemCube, level: CitationGrouping): Uint32Array {
+  let byLevel = guidelineKeysByLevel.get(cube.guidelineSource);
+  if (!byLevel) {
+    byLevel = new Map();
+    guidelineKeysByLevel.set(cube.guidelineSource, byLevel);
+  }
+  let keys = byLevel.get(level);
+  if (!keys) {
+    const nameRadix = cube.names.size;
+    keys = Uint32Array.from(cube.guidelineSource, (source, g) =>
+      level === 'TOPIC' ? g : level === 'SOURCE' ? source : source * nameRadix + cube.guidelineName[g]!,
+    );
+    byLevel.set(level, keys);
+  }
+  return keys;
 }
 
 function tallyOf(slots: ArrayLike<number>): DecisionTally {
@@ -123,12 +162,8 @@ export function guidelineCubeGroups(
     throw new Error('guidelineCubeGroups: this cube holds no cited pages (see guidelineCubeCanAnswer)');
   const pageRadix = level === 'PAGE' ? cube.pageRadix : 1;
   const allowed = allowedGuidelines(cube, args);
-  // The key of a guideline code at this level, in a space of guidelineKeys: the guideline itself for TOPIC
-  // (a guidelines row is a distinct source + name + topic), else its source (and name).
   const nameRadix = cube.names.size;
-  const guidelineKey = Uint32Array.from(cube.guidelineSource, (source, g) =>
-    level === 'TOPIC' ? g : level === 'SOURCE' ? source : source * nameRadix + cube.guidelineName[g]!,
-  );
+  const guidelineKey = guidelineKeysOf(cube, level);
   const guidelineKeys =
     level === 'TOPIC' ? cube.guidelineIds.size : cube.sources.size * (level === 'SOURCE' ? 1 : nameRadix);
   const categoryRadix = args.perCategory ? cube.dictionaries.category.size : 1;
@@ -138,12 +173,13 @@ export function guidelineCubeGroups(
     party = cube.citedByNames.find(args.citedBy);
     if (party < 0) return []; // no citation by that party at all
   }
-  const { begin, end, mask } = selectItems(cube, args.filter);
+  const { begin, end, positions } = selectItems(cube, args.filter);
   const { start, codes } = lists;
   const slot = cube.slot;
   const category = cube.columns.category;
-  for (let i = begin; i < end; i++) {
-    if (mask && mask[i - begin] === 0) continue;
+  const n = positions ? positions.length : end - begin;
+  for (let k = 0; k < n; k++) {
+    const i = positions ? positions[k]! : begin + k;
     const base = args.perCategory ? category[i]! * guidelineKeys : 0;
     for (let p = start[i]!; p < start[i + 1]!; p++) {
       const code = codes[p]!;

@@ -19,7 +19,7 @@ export function cubeItemIdPage(
   limit: number,
 ): number[] {
   if (limit <= 0) return [];
-  const { begin, end, mask } = selectItems(cube, filter);
+  const { begin, end, positions } = selectItems(cube, filter);
   const ids = cube.ids;
   // Keyed so that the page is the `limit` smallest keys: ascending ids as they are, descending ids negated.
   const sign = direction === 'asc' ? 1 : -1;
@@ -27,8 +27,9 @@ export function cubeItemIdPage(
   // A bounded max-heap of the smallest keys seen: once full, most items are turned away by one comparison.
   const heap = new Float64Array(limit);
   let size = 0;
-  for (let i = begin; i < end; i++) {
-    if (mask && mask[i - begin] === 0) continue;
+  const n = positions ? positions.length : end - begin;
+  for (let k = 0; k < n; k++) {
+    const i = positions ? positions[k]! : begin + k;
     const key = sign * ids[i]!;
     if (key <= after) continue;
     if (size < limit) {

@@ -1,5 +1,12 @@
 import type { ItemFilter } from '@imr/store/repositories/item-filter';
 import { tallyOfSlots } from './cube-counters';
+import {
+  columnPostings,
+  type Postings,
+  postingsCountWithin,
+  postingsWithin,
+  reviewerValuePostings,
+} from './cube-postings';
 import { dateNumber } from './date-number';
 import type { DecisionTally } from './decision-tally';
 import type { CubeColumn, Dictionary, ItemCube, Value } from './item-cube';
@@ -20,6 +27,13 @@ export function cubeCanAnswer(cube: ItemCube, filter: ItemFilter | null | undefi
   return !dated || cube.datesAreIso;
 }
 
+/** The codes marked in `allowed`. */
+function codesOf(allowed: Uint8Array): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c < allowed.length; c++) if (allowed[c] === 1) codes.push(c);
+  return codes;
+}
+
 function allowedCodes(dictionary: Dictionary, values: readonly Value[]): Uint8Array {
   const allowed = new Uint8Array(dictionary.size);
   for (const v of values) {
@@ -30,13 +44,18 @@ function allowedCodes(dictionary: Dictionary, values: readonly Value[]): Uint8Ar
 }
 
 /**
- * The items a filter selects: positions begin..end, and of those the ones whose mask byte (at position - begin)
- * is 1; no mask means all of them. On a cube in decision-date order a decision-date filter only narrows the range.
+ * The items a filter selects: `positions` (ascending, within begin..end), or when null every position of
+ * begin..end. On a cube in decision-date order a decision-date filter only narrows the range.
  */
 export interface Selection {
   begin: number;
   end: number;
-  mask: Uint8Array | null;
+  positions: Uint32Array | null;
+}
+
+/** How many positions a selection holds. */
+export function selectionSize({ begin, end, positions }: Selection): number {
+  return positions ? positions.length : end - begin;
 }
 
 /** First position whose date is >= value (dates ascending). */
@@ -67,7 +86,60 @@ function reviewersByValue(lists: number[][], valueCount: number): number[][] {
   return index;
 }
 
-export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefined): Selection {
+/** A condition on one code per position (`allowed[codes[i]]`), with the postings of its value codes. */
+interface CodedCondition {
+  codes: Uint32Array;
+  allowed: Uint8Array;
+  /** The values' codes in `postings` (for a reviewer's values, the value codes, not the reviewer codes). */
+  valueCodes: number[];
+  postings: () => Postings;
+}
+
+/** The positions of `from` (a range when null) whose code is allowed. */
+function keepCoded(
+  from: Uint32Array | null,
+  begin: number,
+  end: number,
+  { codes, allowed }: CodedCondition,
+): Uint32Array {
+  const out = new Uint32Array(from ? from.length : end - begin);
+  let kept = 0;
+  if (from) {
+    for (let k = 0; k < from.length; k++) {
+      const i = from[k]!;
+      if (allowed[codes[i]!] === 1) out[kept++] = i;
+    }
+  } else for (let i = begin; i < end; i++) if (allowed[codes[i]!] === 1) out[kept++] = i;
+  return out.subarray(0, kept);
+}
+
+/** The positions of `from` (a range when null) that `keep` accepts. */
+function keepWhere(
+  from: Uint32Array | null,
+  begin: number,
+  end: number,
+  keep: (i: number) => boolean,
+): Uint32Array {
+  const out = new Uint32Array(from ? from.length : end - begin);
+  let kept = 0;
+  if (from) {
+    for (let k = 0; k < from.length; k++) if (keep(from[k]!)) out[kept++] = from[k]!;
+  } else for (let i = begin; i < end; i++) if (keep(i)) out[kept++] = i;
+  return out.subarray(0, kept);
+}
+
+/**
+ * A condition selecting at most this share of its range starts from its postings; a broader one (every decision
+ * but one, say) is cheaper as one pass over the range than as a merge and sort of its lists.
+ */
+const POSTINGS_SHARE = 0.25;
+
+/** `postingsShare` is POSTINGS_SHARE but in tests, which hold both ways of selecting to the same answer. */
+export function selectItems(
+  cube: ItemCube,
+  filter: ItemFilter | null | undefined,
+  postingsShare = POSTINGS_SHARE,
+): Selection {
   const f = filter ?? {};
   let begin = 0;
   let end = cube.size;
@@ -78,25 +150,18 @@ export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefine
     if (f.decisionDateTo) end = lowerBound(cube.decisionDate, dateNumber(f.decisionDateTo) + 1);
     end = Math.max(begin, end);
   }
-  let mask: Uint8Array | null = null;
-  /** Clears the mask byte of every selected item `keep` rejects. */
-  const restrict = (keep: (i: number) => boolean) => {
-    if (!mask) mask = new Uint8Array(end - begin).fill(1);
-    const m = mask;
-    for (let i = begin; i < end; i++) if (m[i - begin] === 1 && !keep(i)) m[i - begin] = 0;
-  };
+  const coded: CodedCondition[] = [];
   const byColumn = (column: CubeColumn, values: readonly Value[] | null | undefined) => {
     if (!some(values)) return;
-    const allowed = allowedCodes(cube.dictionaries[column], values);
+    const dictionary = cube.dictionaries[column];
+    const allowed = allowedCodes(dictionary, values);
     const codes = cube.columns[column];
-    if (!mask) {
-      // The first condition writes the mask directly: one pass, no fill.
-      mask = new Uint8Array(end - begin);
-      for (let i = begin; i < end; i++) mask[i - begin] = allowed[codes[i]!]!;
-      return;
-    }
-    const m = mask;
-    for (let i = begin; i < end; i++) m[i - begin]! &= allowed[codes[i]!]!;
+    coded.push({
+      codes,
+      allowed,
+      valueCodes: codesOf(allowed),
+      postings: () => columnPostings(codes, dictionary.size),
+    });
   };
   byColumn('decision', f.decisions);
   byColumn('category', f.categories);
@@ -106,12 +171,45 @@ export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefine
   byColumn('priority', f.priorities);
   byColumn('patientSex', f.patientSexes);
   byColumn('patientAgeBand', f.patientAgeBands);
+  const byReviewerValues = (lists: number[][], names: Dictionary, values: readonly string[]) => {
+    // Through the value → reviewers index: tens of thousands of reviewers, of whom a filter's values name a few.
+    const reviewersOf = reviewersByValue(lists, names.size);
+    const allowed = new Uint8Array(lists.length);
+    const valueCodes: number[] = [];
+    for (const value of values) {
+      const code = names.find(value);
+      if (code <= 0 || valueCodes.includes(code)) continue;
+      valueCodes.push(code);
+      for (const r of reviewersOf[code] ?? []) allowed[r] = 1;
+    }
+    const reviewer = cube.reviewer;
+    coded.push({
+      codes: reviewer,
+      allowed,
+      valueCodes,
+      postings: () => reviewerValuePostings(reviewer, lists, names.size),
+    });
+  };
+  if (some(f.reviewerSpecialties))
+    byReviewerValues(cube.reviewerSpecialties, cube.specialtyNames, f.reviewerSpecialties);
+  if (some(f.reviewerStates)) byReviewerValues(cube.reviewerStates, cube.stateNames, f.reviewerStates);
+  if (some(f.reviewerIds)) {
+    const allowed = allowedCodes(cube.reviewerIds, f.reviewerIds);
+    const reviewer = cube.reviewer;
+    coded.push({
+      codes: reviewer,
+      allowed,
+      valueCodes: codesOf(allowed),
+      postings: () => columnPostings(reviewer, cube.reviewerIds.size),
+    });
+  }
+  const predicates: ((i: number) => boolean)[] = [];
   const byDate = (dates: Int32Array, from: string | null | undefined, to: string | null | undefined) => {
     // Null dates are -1: below any `from`, and excluded from `to` explicitly (NULL <= x is not true in SQL).
     if (!from && !to) return;
     const lo = from ? dateNumber(from) : Number.NEGATIVE_INFINITY;
     const hi = to ? dateNumber(to) : Number.POSITIVE_INFINITY;
-    restrict((i) => {
+    predicates.push((i) => {
       const d = dates[i]!;
       return d !== -1 && d >= lo && d <= hi;
     });
@@ -121,28 +219,11 @@ export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefine
   if (some(f.bodyRegions)) {
     const allowed = allowedCodes(cube.regionNames, f.bodyRegions);
     const { start, codes } = cube.bodyRegions;
-    restrict((i) => {
+    predicates.push((i) => {
       for (let p = start[i]!; p < start[i + 1]!; p++) if (allowed[codes[p]!] === 1) return true;
       return false;
     });
   }
-  const byReviewer = (allowedReviewer: Uint8Array) =>
-    restrict((i) => allowedReviewer[cube.reviewer[i]!] === 1);
-  const reviewersWith = (lists: number[][], names: Dictionary, values: readonly string[]) => {
-    // Through the value → reviewers index: tens of thousands of reviewers, of whom a filter's values name a few.
-    const reviewersOf = reviewersByValue(lists, names.size);
-    const allowed = new Uint8Array(lists.length);
-    for (const value of values) {
-      const code = names.find(value);
-      if (code > 0) for (const r of reviewersOf[code] ?? []) allowed[r] = 1;
-    }
-    return allowed;
-  };
-  if (some(f.reviewerSpecialties))
-    byReviewer(reviewersWith(cube.reviewerSpecialties, cube.specialtyNames, f.reviewerSpecialties));
-  if (some(f.reviewerStates))
-    byReviewer(reviewersWith(cube.reviewerStates, cube.stateNames, f.reviewerStates));
-  if (some(f.reviewerIds)) byReviewer(allowedCodes(cube.reviewerIds, f.reviewerIds));
   if (some(f.guidelineSources) || some(f.guidelineTopics) || some(f.guidelineIds)) {
     // One citation must meet every guideline condition, as the SQL's single subquery requires.
     const g = cube.guidelineIds.size;
@@ -162,12 +243,27 @@ export function selectItems(cube: ItemCube, filter: ItemFilter | null | undefine
       for (let c = 1; c < g; c++) if (ids[c] === 0) allowed[c] = 0;
     }
     const { start, codes } = cube.citations;
-    restrict((i) => {
+    predicates.push((i) => {
       for (let p = start[i]!; p < start[i + 1]!; p++) if (allowed[codes[p]! >>> 2] === 1) return true;
       return false;
     });
   }
-  return { begin, end, mask };
+  if (coded.length === 0 && predicates.length === 0) return { begin, end, positions: null };
+  let positions: Uint32Array | null = null;
+  let rest = coded;
+  if (coded.length > 0) {
+    // Start from the narrowest condition's postings when it is narrow enough; the others then test only those.
+    const counts = coded.map((c) => postingsCountWithin(c.postings(), c.valueCodes, begin, end));
+    const narrowest = counts.indexOf(Math.min(...counts));
+    if (counts[narrowest]! <= (end - begin) * postingsShare) {
+      const driver = coded[narrowest]!;
+      positions = postingsWithin(driver.postings(), driver.valueCodes, begin, end);
+      rest = coded.filter((_, k) => k !== narrowest);
+    }
+  }
+  for (const condition of rest) positions = keepCoded(positions, begin, end, condition);
+  for (const keep of predicates) positions = keepWhere(positions, begin, end, keep);
+  return { begin, end, positions: positions ?? new Uint32Array(0) };
 }
 
 export interface CubeCoverage {
@@ -183,7 +279,7 @@ export function cubeCitationCoverage(
   filter: ItemFilter | null | undefined,
   parties: readonly string[],
 ): CubeCoverage[] {
-  const { begin, end, mask } = selectItems(cube, filter);
+  const { begin, end, positions } = selectItems(cube, filter);
   const slot = cube.slot;
   // Per guideline code: 1 when it names a guideline (a source other than NONE; a null source is no guideline).
   const none = cube.sources.find('NONE');
@@ -198,8 +294,9 @@ export function cubeCitationCoverage(
   // Tallies by the item's bits (which parties cited something) × slot: one pass for every party.
   const bitSpace = 1 << parties.length;
   const byBits = new Uint32Array(bitSpace * 5);
-  for (let i = begin; i < end; i++) {
-    if (mask && mask[i - begin] === 0) continue;
+  const n = positions ? positions.length : end - begin;
+  for (let k = 0; k < n; k++) {
+    const i = positions ? positions[k]! : begin + k;
     let bits = 0;
     for (let p = start[i]!; p < start[i + 1]!; p++) {
       const c = codes[p]!;

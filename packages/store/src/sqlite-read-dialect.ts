@@ -44,7 +44,7 @@ class ReadPoolConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const parameters = compiled.parameters as unknown[];
-    if (PRAGMA.test(compiled.sql)) return { rows: this.local.prepare(compiled.sql).all(parameters) as R[] };
+    if (PRAGMA.test(compiled.sql)) return { rows: this.prepareLocal(compiled.sql).all(parameters) as R[] };
     const deadline = currentStatementDeadline();
     if (deadline !== undefined && deadline <= performance.now()) {
       throw new StatementTimeoutError('the time limit passed before this statement started');
