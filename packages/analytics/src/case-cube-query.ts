@@ -36,12 +36,14 @@ function selectedCases(
   const list = new Uint32Array(Math.min(n, cases.size));
   let count = 0;
   const caseOf = cube.caseOf;
+  // Without a branch: an item is as often the first of its case as not, which a branch would guess wrong at
+  // every other item. A case already seen is written and then overwritten.
   for (let k = 0; k < n; k++) {
     const c = caseOf[positions ? positions[k]! : begin + k]!;
-    if (seen[c] === 0) {
-      seen[c] = 1;
-      list[count++] = c;
-    }
+    const fresh = seen[c]! ^ 1;
+    seen[c] = 1;
+    list[count] = c;
+    count += fresh;
   }
   return list.subarray(0, count);
 }
@@ -76,15 +78,16 @@ function axisOf(cube: ItemCube, cases: CaseCube, dimension: CaseDimension): Case
 
 /** Case counts, item sums and day histograms per key, dense when the key space is small. */
 class CaseCounters {
-  private readonly span: number;
-  private readonly cases: Float64Array | null;
-  private readonly items: Float64Array | null;
-  private readonly days: Uint32Array | null;
+  readonly span: number;
+  readonly cases: Float64Array | null;
+  readonly items: Float64Array | null;
+  /** Per key, a histogram of days over span slots from daysMin (dense only, and only when small enough). */
+  readonly days: Uint32Array | null;
   private readonly sparse = new Map<number, { cases: number; items: number; days: Map<number, number> }>();
 
   constructor(
     readonly keySpace: number,
-    private readonly daysMin: number,
+    readonly daysMin: number,
     daysMax: number,
   ) {
     this.span = daysMax - daysMin + 1;
@@ -145,6 +148,46 @@ class CaseCounters {
 }
 
 /**
+ * The common shape, one key per case (no reviewer's specialties or states) and dense counters, as one loop
+ * over plain arrays: every case is in exactly one group, so the total is the groups' sum.
+ */
+function countSingleValued(
+  cases: CaseCube,
+  selected: Uint32Array | null,
+  axes: readonly CaseAxis[],
+  counters: CaseCounters,
+  total: CaseCounters,
+): void {
+  const { days, itemCount } = cases;
+  const casesByKey = counters.cases!;
+  const itemsByKey = counters.items!;
+  const daysByKey = counters.days!;
+  const { span, daysMin, keySpace } = counters;
+  // Up to three axes, as a mixed-radix key; a missing axis reads the first column with a multiplier of 0.
+  const column = (k: number) => axes[k]?.single ?? axes[0]?.single ?? itemCount;
+  const radix = (k: number) => axes[k]?.radix ?? 1;
+  const [c0, c1, c2] = [column(0), column(1), column(2)];
+  const m0 = axes.length > 0 ? radix(1) * radix(2) : 0;
+  const m1 = axes.length > 1 ? radix(2) : 0;
+  const m2 = axes.length > 2 ? 1 : 0;
+  const caseCount = selected ? selected.length : cases.size;
+  for (let k = 0; k < caseCount; k++) {
+    const c = selected ? selected[k]! : k;
+    const key = c0[c]! * m0 + c1[c]! * m1 + c2[c]! * m2;
+    casesByKey[key]!++;
+    itemsByKey[key]! += itemCount[c]!;
+    const d = days[c]!;
+    if (d !== NO_DAYS) daysByKey[key * span + d - daysMin]!++;
+  }
+  const totalDays = total.days!;
+  for (let key = 0; key < keySpace; key++) {
+    total.cases![0]! += casesByKey[key]!;
+    total.items![0]! += itemsByKey[key]!;
+    for (let d = 0; d < span; d++) totalDays[d]! += daysByKey[key * span + d]!;
+  }
+}
+
+/**
  * The total (every selected case once) and the groups (unordered) for caseStats. `everyCase` says the filter
  * selects nothing, so every case counts, with items or not. The cube must be able to answer (caseCubeCanAnswer).
  */
@@ -163,34 +206,37 @@ export function caseCubeTallies(
   const counters = new CaseCounters(keySpace, cases.daysMin, cases.daysMax);
   const { reviewer, days, itemCount } = cases;
   const singleOnly = axes.every((axis) => axis.single !== null);
-  // Keys of one case, for multi-valued dimensions (a reviewer's specialties × states at most).
-  let keys: number[] = [];
-  let next: number[] = [];
   const caseCount = selected ? selected.length : cases.size;
-  for (let k = 0; k < caseCount; k++) {
-    const c = selected ? selected[k]! : k;
-    const n = itemCount[c]!;
-    const d = days[c]!;
-    total.add(0, n, d);
-    if (axes.length === 0) continue;
-    if (singleOnly) {
-      let key = 0;
-      for (const axis of axes) key = key * axis.radix + axis.single![c]!;
-      counters.add(key, n, d);
-      continue;
-    }
-    keys.length = 0;
-    keys.push(0);
-    for (const axis of axes) {
-      next.length = 0;
-      const codes = axis.single ? null : axis.lists![reviewer[c]!]!;
-      for (const key of keys) {
-        if (codes) for (const code of codes) next.push(key * axis.radix + code);
-        else next.push(key * axis.radix + axis.single![c]!);
+  if (singleOnly && counters.days) countSingleValued(cases, selected, axes, counters, total);
+  else {
+    // Keys of one case, for multi-valued dimensions (a reviewer's specialties × states at most).
+    let keys: number[] = [];
+    let next: number[] = [];
+    for (let k = 0; k < caseCount; k++) {
+      const c = selected ? selected[k]! : k;
+      const n = itemCount[c]!;
+      const d = days[c]!;
+      total.add(0, n, d);
+      if (axes.length === 0) continue;
+      if (singleOnly) {
+        let key = 0;
+        for (const axis of axes) key = key * axis.radix + axis.single![c]!;
+        counters.add(key, n, d);
+        continue;
       }
-      [keys, next] = [next, keys];
+      keys.length = 0;
+      keys.push(0);
+      for (const axis of axes) {
+        next.length = 0;
+        const codes = axis.single ? null : axis.lists![reviewer[c]!]!;
+        for (const key of keys) {
+          if (codes) for (const code of codes) next.push(key * axis.radix + code);
+          else next.push(key * axis.radix + axis.single![c]!);
+        }
+        [keys, next] = [next, keys];
+      }
+      for (const key of keys) counters.add(key, n, d);
     }
-    for (const key of keys) counters.add(key, n, d);
   }
   const valuesOf = (key: number): Value[] => {
     const values: Value[] = new Array(axes.length);

@@ -1,7 +1,8 @@
 import type { CubeSourceCase } from '@imr/store/repositories/cube-source.repository';
-import { CodedColumns, type Dictionary, type Value } from './coded-columns';
+import { CodedColumns, type Dictionary, positionOf, type Value } from './coded-columns';
 import { dateNumber } from './date-number';
 import { growingInt32, growingUint32 } from './growing-typed-array';
+import { decisionDateOrder, permute } from './per-item-layout';
 
 // The cases of an ItemCube's snapshot as typed arrays, for case aggregates (caseStats): one GROUP BY over two
 // million cases costs SQLite about a second a pass, and caseStats needs three. Built with the item cube, from
@@ -25,7 +26,10 @@ export const NO_DAYS = -(2 ** 31);
 
 export interface CaseCube {
   size: number;
-  /** Case ids, ascending. */
+  /**
+   * Case ids, in decision-date order (undated first, ties by id), as the item cube lays out its items: the cases
+   * of a question's items are then visited in the order their arrays are laid out, not at random.
+   */
   ids: Int32Array;
   dictionaries: Record<CaseCubeColumn, Dictionary>;
   columns: Record<CaseCubeColumn, Uint32Array>;
@@ -48,6 +52,7 @@ export class CaseCubeBuilder {
   private daysMin = Number.POSITIVE_INFINITY;
   private daysMax = Number.NEGATIVE_INFINITY;
   private readonly itemCounts = growingUint32();
+  private readonly decisionDates = growingInt32();
   /**
    * False once a decision date is not yyyy-mm-dd (year and month would then follow SQL's substr) or a day count
    * is not an integer: caseStats then answers from SQL.
@@ -60,7 +65,9 @@ export class CaseCubeBuilder {
     for (const row of rows) {
       const last = this.ids.last() ?? -Infinity;
       if (row.id <= last) throw new RangeError(`case ids must ascend: ${row.id} after ${last}`);
-      if (Number.isNaN(dateNumber(row.dateDecision))) this.usable = false;
+      const decided = dateNumber(row.dateDecision);
+      if (Number.isNaN(decided)) this.usable = false;
+      this.decisionDates.push(decided);
       const date = row.dateDecision;
       const values: Record<CaseCubeColumn, Value> = {
         decisionYear: date ? Number(date.slice(0, 4)) : null,
@@ -83,19 +90,36 @@ export class CaseCubeBuilder {
     }
   }
 
-  /** The cube, or null when it cannot answer as SQL would (see usable). */
-  finish(): CaseCube | null {
+  /**
+   * The cube (null when it cannot answer as SQL would, see usable), and the position of each case id in it.
+   */
+  finish(): { cube: CaseCube; positionOfId: (id: number) => number } | null {
     if (!this.usable) return null;
-    return {
-      size: this.ids.length,
-      ids: this.ids.toArray(),
+    const ids = this.ids.toArray();
+    const order = decisionDateOrder(this.decisionDates.toArray());
+    const positionInOrder = new Uint32Array(order.length);
+    for (let p = 0; p < order.length; p++) positionInOrder[order[p]!] = p;
+    const codes = this.columns.toArrays();
+    const columns = Object.fromEntries(CASE_CUBE_COLUMNS.map((c) => [c, permute(codes[c], order)])) as Record<
+      CaseCubeColumn,
+      Uint32Array
+    >;
+    const cube: CaseCube = {
+      size: ids.length,
+      ids: permute(ids, order),
       dictionaries: this.columns.dictionaries,
-      columns: this.columns.toArrays(),
-      reviewer: this.reviewers.toArray(),
-      days: this.days.toArray(),
+      columns,
+      reviewer: permute(this.reviewers.toArray(), order),
+      days: permute(this.days.toArray(), order),
       daysMin: Number.isFinite(this.daysMin) ? this.daysMin : 0,
       daysMax: Number.isFinite(this.daysMax) ? this.daysMax : 0,
-      itemCount: this.itemCounts.toArray(),
+      itemCount: permute(this.itemCounts.toArray(), order),
     };
+    // Added in ascending id order: a binary search over them gives the position as added.
+    const positionOfId = (id: number): number => {
+      const added = positionOf(ids, id);
+      return added < 0 ? -1 : positionInOrder[added]!;
+    };
+    return { cube, positionOfId };
   }
 }

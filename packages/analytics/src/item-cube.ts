@@ -117,11 +117,12 @@ export class ItemCubeBuilder {
     const size = this.ids.length;
     const ids = this.ids.toArray();
     // Before the reviewer lists below: cases add the reviewers of item-less letters to reviewerIds.
-    const cases = this.hasCases ? this.cases.finish() : null;
-    const caseOf = new Uint32Array(cases ? size : 0);
-    if (cases) {
+    const finished = this.hasCases ? this.cases.finish() : null;
+    const cases = finished?.cube ?? null;
+    const caseOf = new Uint32Array(finished ? size : 0);
+    if (finished) {
       for (let i = 0; i < size; i++) {
-        const position = positionOf(cases.ids, this.caseIds.at(i));
+        const position = finished.positionOfId(this.caseIds.at(i));
         if (position < 0)
           throw new RangeError(`item ${ids[i]}: its case ${this.caseIds.at(i)} was not added`);
         caseOf[i] = position;
