@@ -54,9 +54,12 @@ function allowedGuidelines(cube: ItemCube, args: GuidelineCubeArgs): Uint8Array 
 /**
  * Per-key tallies of distinct items (by decision slot) and citation rows, dense when the key space is small.
  * A question touches few of the dense keys (a page of one guideline, say): the touched ones are listed, so
- * reading the tallies does not walk the whole key space.
+ * reading the tallies does not walk the whole key space, and the arrays are kept for the next question
+ * (`borrow`/`release`), zeroed at the touched keys only, rather than allocated and zeroed whole each time.
  */
 class KeyCounters {
+  private static spare: KeyCounters | null = null;
+
   private readonly slots: Uint32Array | null;
   private readonly rows: Float64Array | null;
   /** Per key, the last item counted + 1 (0: none yet). */
@@ -65,11 +68,34 @@ class KeyCounters {
   private touchedCount = 0;
   private readonly sparse = new Map<number, { slots: Uint32Array; rows: number; lastItem: number }>();
 
-  constructor(readonly keySpace: number) {
-    const dense = keySpace <= 1 << 18;
-    this.slots = dense ? new Uint32Array(keySpace * 5) : null;
-    this.rows = dense ? new Float64Array(keySpace) : null;
-    this.lastItem = dense ? new Int32Array(keySpace) : null;
+  private constructor(readonly capacity: number) {
+    const dense = capacity <= 1 << 18;
+    this.slots = dense ? new Uint32Array(capacity * 5) : null;
+    this.rows = dense ? new Float64Array(capacity) : null;
+    this.lastItem = dense ? new Int32Array(capacity) : null;
+  }
+
+  /** Counters for keys below keySpace, all zero: the spare ones when large enough. */
+  static borrow(keySpace: number): KeyCounters {
+    const spare = KeyCounters.spare;
+    if (spare && keySpace <= spare.capacity) {
+      KeyCounters.spare = null;
+      return spare;
+    }
+    return new KeyCounters(keySpace);
+  }
+
+  /** Zeroes what was counted and keeps the arrays for the next borrow (entries read before). */
+  release(): void {
+    if (!this.slots || !this.rows || !this.lastItem) return;
+    for (let k = 0; k < this.touchedCount; k++) {
+      const key = this.touched[k]!;
+      this.slots.fill(0, key * 5, key * 5 + 5);
+      this.rows[key] = 0;
+      this.lastItem[key] = 0;
+    }
+    this.touchedCount = 0;
+    if (!KeyCounters.spare || KeyCounters.spare.capacity < this.capacity) KeyCounters.spare = this;
   }
 
   /** One citation row of item position `item` (decision slot `slot`) under `key`. */
@@ -102,16 +128,40 @@ class KeyCounters {
     }
   }
 
-  *entries(): Generator<[number, Uint32Array, number]> {
+  /** Each touched key with its slots (a copy) and rows. */
+  entries(): [number, Uint32Array, number][] {
     if (this.slots && this.rows) {
+      const out: [number, Uint32Array, number][] = [];
       for (let k = 0; k < this.touchedCount; k++) {
         const key = this.touched[k]!;
-        yield [key, this.slots.subarray(key * 5, key * 5 + 5), this.rows[key]!];
+        out.push([key, this.slots.slice(key * 5, key * 5 + 5), this.rows[key]!]);
       }
-      return;
+      return out;
     }
-    for (const [key, entry] of this.sparse) yield [key, entry.slots, entry.rows];
+    return [...this.sparse].map(([key, entry]) => [key, entry.slots, entry.rows]);
   }
+}
+
+const pagePartsOf = new WeakMap<Uint32Array, { cited: Uint32Array; page: Uint32Array }>();
+
+/**
+ * The cited pages' codes split into the citation (guideline code × 4 + cited-by code) and the page, once per
+ * cube: dividing every code by pageRadix in each question's loop cost more than the rest of the loop.
+ */
+function pageParts(pages: PerItem, pageRadix: number): { cited: Uint32Array; page: Uint32Array } {
+  let parts = pagePartsOf.get(pages.codes);
+  if (!parts) {
+    const { codes } = pages;
+    const cited = new Uint32Array(codes.length);
+    const page = new Uint32Array(codes.length);
+    for (let p = 0; p < codes.length; p++) {
+      cited[p] = Math.floor(codes[p]! / pageRadix);
+      page[p] = codes[p]! - cited[p]! * pageRadix;
+    }
+    parts = { cited, page };
+    pagePartsOf.set(pages.codes, parts);
+  }
+  return parts;
 }
 
 const guidelineKeysByLevel = new WeakMap<Uint32Array, Map<CitationGrouping, Uint32Array>>();
@@ -167,33 +217,35 @@ export function guidelineCubeGroups(
   const guidelineKeys =
     level === 'TOPIC' ? cube.guidelineIds.size : cube.sources.size * (level === 'SOURCE' ? 1 : nameRadix);
   const categoryRadix = args.perCategory ? cube.dictionaries.category.size : 1;
-  const counters = new KeyCounters(categoryRadix * guidelineKeys * pageRadix);
   let party = -1;
   if (args.citedBy) {
     party = cube.citedByNames.find(args.citedBy);
     if (party < 0) return []; // no citation by that party at all
   }
   const { begin, end, positions } = selectItems(cube, args.filter);
-  const { start, codes } = lists;
+  const { start } = lists;
+  const { cited: citedCodes, page: pages } =
+    level === 'PAGE' ? pageParts(lists, pageRadix) : { cited: lists.codes, page: null };
   const slot = cube.slot;
   const category = cube.columns.category;
+  const counters = KeyCounters.borrow(categoryRadix * guidelineKeys * pageRadix);
   const n = positions ? positions.length : end - begin;
   for (let k = 0; k < n; k++) {
     const i = positions ? positions[k]! : begin + k;
     const base = args.perCategory ? category[i]! * guidelineKeys : 0;
     for (let p = start[i]!; p < start[i + 1]!; p++) {
-      const code = codes[p]!;
-      const cited = pageRadix === 1 ? code : Math.floor(code / pageRadix);
+      const cited = citedCodes[p]!;
       if (party >= 0 && (cited & 3) !== party) continue;
       const g = cited >>> 2;
       if (allowed[g] === 0) continue;
-      const page = pageRadix === 1 ? 0 : code - cited * pageRadix;
-      counters.add((base + guidelineKey[g]!) * pageRadix + page, i, slot[i]!);
+      counters.add((base + guidelineKey[g]!) * pageRadix + (pages ? pages[p]! : 0), i, slot[i]!);
     }
   }
+  const entries = counters.entries();
+  counters.release();
   const minCount = args.minCount ?? 1;
   const groups: GuidelineCubeGroup[] = [];
-  for (const [key, slots, rows] of counters.entries()) {
+  for (const [key, slots, rows] of entries) {
     const tally = tallyOf(slots);
     if (tally.count < minCount) continue;
     const page = key % pageRadix;
