@@ -151,7 +151,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       throw error;
     }
     const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
-    markReadOnlySqliteStore(db);
+    markReadOnlySqliteStore(db, sqlite.prepare('pragma data_version').pluck());
     // Kysely destroys a driver only once a query has started it: a store opened and closed without one (as
     // `serve` reads a pending bulk load through the handle alone) would leave the pool's worker processes
     // running, and the process that opened it would never exit. Both closes are idempotent.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../client';
-import { isReadOnlySqliteStore } from '../read-only-store';
+import { readOnlyDataVersion } from '../read-only-store';
 import type { SqlDialect } from './item-filter';
 
 // What the in-memory cube (@imr/analytics item-cube-reader.ts) reads from the store: the rows it is built from,
@@ -15,7 +15,8 @@ import type { SqlDialect } from './item-filter';
  * (every cube answer asks, and a worker may be busy with a slow statement).
  */
 export async function cubeSourceVersion(db: Db, dialect: SqlDialect): Promise<string> {
-  if (dialect === 'sqlite' && isReadOnlySqliteStore(db)) return `s${await dataVersion(db)}`;
+  const readOnlyVersion = dialect === 'sqlite' ? readOnlyDataVersion(db) : undefined;
+  if (readOnlyVersion !== undefined) return `s${readOnlyVersion}`;
   const { rows } = await sql<{ m: number | null; c: number | null }>`select
     (select max(id) from items) as m, (select max(id) from cases) as c`.execute(db);
   const ids = `${Number(rows[0]?.m ?? 0)}.${Number(rows[0]?.c ?? 0)}`;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, SqlDialect } from '../client';
+import { readOnlyDataVersion } from '../read-only-store';
 
 /**
  * A value that changes whenever another process commits to the store (an ingest, a reparse), so cached API
@@ -7,6 +8,8 @@ import type { Db, SqlDialect } from '../client';
  * PostgreSQL: the highest case and ingest-error ids (a replaced letter gets new ids) and the latest run's counters.
  */
 export async function readStoreVersion(db: Db, dialect: SqlDialect): Promise<string> {
+  const readOnlyVersion = dialect === 'sqlite' ? readOnlyDataVersion(db) : undefined;
+  if (readOnlyVersion !== undefined) return `s${readOnlyVersion}`;
   if (dialect === 'sqlite') {
     // Without the camelCase plugin: it would rename the pragma's data_version column.
     const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db.withoutPlugins());
