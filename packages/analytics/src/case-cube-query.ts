@@ -207,7 +207,8 @@ export function caseCubeTallies(
   const { reviewer, days, itemCount } = cases;
   const singleOnly = axes.every((axis) => axis.single !== null);
   const caseCount = selected ? selected.length : cases.size;
-  if (singleOnly && counters.days) countSingleValued(cases, selected, axes, counters, total);
+  if (singleOnly && counters.days && axes.length <= 3)
+    countSingleValued(cases, selected, axes, counters, total);
   else {
     // Keys of one case, for multi-valued dimensions (a reviewer's specialties × states at most).
     let keys: number[] = [];
