@@ -70,4 +70,35 @@ describeEachBackend('search ranking window', (backend) => {
       expect(windowed.rows.length).toBeGreaterThan(0);
     });
   });
+
+  it('ranks exactly the newest matches of any word, common or rare', async () => {
+    // Small windows over words of every density in the seed letters: each must rank the newest matches.
+    await withGoldStore(async (store) => {
+      for (const word of ['guidelines', 'medical', 'massage', 'opioid', 'knee', 'surgery', 'acupuncture']) {
+        const query = searchQuery(store.dialect, word);
+        if (query === null) throw new Error('no query');
+        const everything = await searchHits(store, query, { first: 1000, after: null }, { exhaustive: true });
+        for (const window of [1, 2, 3, 5]) {
+          const page = await searchHits(
+            store,
+            query,
+            { first: 1000, after: null },
+            { exhaustive: false, window },
+          );
+          for (const kind of ['ITEM', 'CASE'] as const) {
+            const newest = everything.rows
+              .filter((h) => h.kind === kind)
+              .map((h) => h.id)
+              .sort((a, b) => b - a)
+              .slice(0, window);
+            const ranked = page.rows.filter((h) => h.kind === kind).map((h) => h.id);
+            expect(
+              [...ranked].sort((a, b) => b - a),
+              `${word}, window ${window}, ${kind}`,
+            ).toEqual(newest);
+          }
+        }
+      }
+    });
+  });
 });
