@@ -18,6 +18,6 @@ const mix = opts.uncached ? 'uncached' : 'cached';
 const result = await runLoad(opts.db, Number(opts.seconds), Number(opts.connections), mix);
 console.log(
   `${mix} mix, ${opts.connections} clients for ${opts.seconds} s: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-    `${result.errors} errors of ${result.total} requests (${result.breakdown})`,
+    `${result.errors} errors of ${result.total} requests (${result.breakdown}), machine CPU ${result.cpuBusyPercent} % busy`,
 );
 process.exitCode = result.errors > 0 ? 1 : 0;

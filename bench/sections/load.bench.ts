@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { SeededRandom } from '@imr/generator';
 import autocannon from 'autocannon';
 import type { BenchSection } from '../bench-types';
@@ -52,6 +53,18 @@ async function checkUncachedRequests(url: string): Promise<void> {
 
 export type LoadMix = 'cached' | 'uncached';
 
+/** CPU times of every core summed: busy and all, in ms. */
+function cpuTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    total += all;
+    busy += all - times.idle;
+  }
+  return { busy, total };
+}
+
 /**
  * 50 concurrent clients on loopback, bounded in time: `cached` cycles through the dashboard's first-load
  * questions (answered from the response cache after the first), `uncached` asks a different one every time.
@@ -59,6 +72,7 @@ export type LoadMix = 'cached' | 'uncached';
 export async function runLoad(db: string, seconds: number, connections = 50, mix: LoadMix = 'cached') {
   return withWarmServer(db, [], async (server) => {
     if (mix === 'uncached') await checkUncachedRequests(server.url);
+    const cpuBefore = cpuTimes();
     const result = await autocannon({
       url: server.url,
       connections,
@@ -74,7 +88,12 @@ export async function runLoad(db: string, seconds: number, connections = 50, mix
       `${result.timeouts} timeouts`,
       `${result.non2xx} non-2xx${statuses.length > 0 ? ` (${statuses.join(', ')})` : ''}`,
     ].join(', ');
+    const cpuAfter = cpuTimes();
     return {
+      // The whole machine's: the server and the load generator (this process) share its cores.
+      cpuBusyPercent: Math.round(
+        (100 * (cpuAfter.busy - cpuBefore.busy)) / Math.max(1, cpuAfter.total - cpuBefore.total),
+      ),
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -129,6 +148,12 @@ export const loadSection: BenchSection = {
         value: uncached.p99,
         unit: 'ms',
         target: '< 250',
+      },
+      {
+        section: 'load',
+        name: `uncached mix: CPU busy, all ${cpus().length} cores (server and load generator share them)`,
+        value: uncached.cpuBusyPercent,
+        unit: '%',
       },
       {
         section: 'load',
