@@ -76,6 +76,17 @@ export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCu
   return null;
 }
 
+/**
+ * The store's cube when one was built and still matches the store, else null, without starting a build: for
+ * answers SQL gives cheaply too, where a store without a cube should not pay for the question of building one.
+ */
+export async function builtItemCube(db: Db, dialect: SqlDialect): Promise<ItemCube | null> {
+  const state = states.get(db);
+  if (cubeDisabled() || !state?.cube) return null;
+  const version = await cubeSourceVersion(db, dialect);
+  return state.version === version ? state.cube : null;
+}
+
 /** Forgets the store's cube (tests, and after a store is closed). */
 export function dropItemCube(db: Db): void {
   states.delete(db);

@@ -1,8 +1,8 @@
+import { reviewerDecisionCounts } from '@imr/analytics/reviewer-decisions';
 import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
 import type { ReviewerRow } from '@imr/store/database';
 import {
   countReviewers,
-  decisionCountsByReviewerIds,
   listReviewers,
   REVIEWER_ORDER,
   reviewersByIds,
@@ -31,7 +31,7 @@ ReviewerRef.implement({
     stats: t.loadable({
       type: DecisionSummaryRef,
       description: "How this reviewer's items were decided.",
-      load: async (ids: number[], ctx) => (await decisionCountsByReviewerIds(ctx, ids)).map(toDecisionStats),
+      load: async (ids: number[], ctx) => (await reviewerDecisionCounts(ctx, ids)).map(toDecisionStats),
       resolve: (r) => r.id,
     }),
   }),
