@@ -1,7 +1,7 @@
 import type { ItemFilter } from '@imr/store/repositories/item-filter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CubeItemRow, ItemCubeBuilder } from './item-cube';
+import { cubeOfItems } from '../test-support/cube-of-items';
 import { selectItems } from './item-cube-query';
 
 // The selection with and without postings (a narrow condition starts from its value's positions, a broad one
@@ -33,39 +33,18 @@ const filterArb = fc.record(
 );
 
 function cubeOf(rows: Row[]) {
-  const builder = new ItemCubeBuilder();
-  builder.addItems(
-    rows.map(
-      (r, i): CubeItemRow => ({
-        id: i + 1,
-        caseId: i + 1,
-        reviewerId: r.reviewer,
-        dateDecision: r.date,
-        dateInjury: null,
-        values: {
-          decision: r.decision,
-          category: r.category,
-          decisionYear: null,
-          decisionMonth: null,
-          drugClass: r.drugClass,
-          drug: null,
-          treatment: null,
-          priority: null,
-          patientSex: null,
-          patientAgeBand: null,
-        },
-      }),
-    ),
+  return cubeOfItems(
+    rows.map((r) => ({
+      reviewerId: r.reviewer,
+      dateDecision: r.date,
+      values: { decision: r.decision, category: r.category, drugClass: r.drugClass },
+    })),
+    {
+      reviewerSpecialties: SPECIALTIES.flatMap((list, reviewerId) =>
+        list.map((specialty) => ({ reviewerId, specialty })),
+      ),
+    },
   );
-  return builder.finish({
-    bodyRegions: [],
-    citations: [],
-    reviewerSpecialties: SPECIALTIES.flatMap((list, reviewerId) =>
-      list.map((specialty) => ({ reviewerId, specialty })),
-    ),
-    reviewerStates: [],
-    guidelines: [],
-  });
 }
 
 function matches(row: Row, f: ItemFilter): boolean {

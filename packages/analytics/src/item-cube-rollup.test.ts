@@ -1,8 +1,9 @@
 import type { ItemDimension } from '@imr/store/dimensions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cubeOfItems } from '../test-support/cube-of-items';
 import { cubeTallies, rollupCovers } from './cube-tallies';
-import { type CubeItemRow, type ItemCube, ItemCubeBuilder } from './item-cube';
+import type { ItemCube } from './item-cube';
 
 const rowArb = fc.record({
   decision: fc.constantFrom('UPHELD', 'UPHELD', 'OVERTURNED', 'PARTIALLY_OVERTURNED'),
@@ -16,37 +17,21 @@ const rowArb = fc.record({
 type Row = typeof rowArb extends fc.Arbitrary<infer R> ? R : never;
 
 function cubeOf(rows: Row[]): ItemCube {
-  const builder = new ItemCubeBuilder();
-  builder.addItems(
-    rows.map(
-      (r, i): CubeItemRow => ({
-        id: i + 1,
-        caseId: i + 1,
-        reviewerId: (i % 3) + 1,
-        dateDecision: r.date,
-        dateInjury: null,
-        values: {
-          decision: r.decision,
-          category: r.category,
-          decisionYear: r.date ? Number(r.date.slice(0, 4)) : null,
-          decisionMonth: r.date ? r.date.slice(0, 7) : null,
-          drugClass: r.drugClass,
-          drug: null,
-          treatment: r.treatment,
-          priority: r.priority,
-          patientSex: null,
-          patientAgeBand: null,
-        },
-      }),
-    ),
+  return cubeOfItems(
+    rows.map((r, i) => ({
+      reviewerId: (i % 3) + 1,
+      dateDecision: r.date,
+      values: {
+        decision: r.decision,
+        category: r.category,
+        decisionYear: r.date ? Number(r.date.slice(0, 4)) : null,
+        decisionMonth: r.date ? r.date.slice(0, 7) : null,
+        drugClass: r.drugClass,
+        treatment: r.treatment,
+        priority: r.priority,
+      },
+    })),
   );
-  return builder.finish({
-    bodyRegions: [],
-    citations: [],
-    reviewerSpecialties: [],
-    reviewerStates: [],
-    guidelines: [],
-  });
 }
 
 const sorted = (answer: ReturnType<typeof cubeTallies>) => ({
