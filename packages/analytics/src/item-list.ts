@@ -7,7 +7,7 @@ import {
   type ListItemsArgs,
   listItems as listItemsBySql,
 } from '@imr/store/repositories/item.repository';
-import type { ItemFilter } from '@imr/store/repositories/item-filter';
+import { type ItemFilter, isFilterSet } from '@imr/store/repositories/item-filter';
 import type { Page, Reader } from '@imr/store/repositories/keyset';
 import { cubeTallies } from './cube-tallies';
 import { cubeItemIdPage } from './item-cube-page';
@@ -23,6 +23,11 @@ import { freshItemCube } from './item-cube-snapshot';
 export async function listItems(reader: Reader, args: ListItemsArgs): Promise<Page<ItemRow>> {
   const { db, dialect } = reader;
   const order = itemOrder(args.order);
+  if (order.column === null && !isFilterSet(args.filter)) {
+    // Every item in id order is the primary key walked from the cursor: at most `first + 1` rows, where the
+    // cube would weigh every item it holds.
+    return readByBoundedKeys(args.first + 1, () => listItemsBySql(reader, args));
+  }
   const cube = order.column === null ? await freshItemCube(db, dialect) : null;
   if (!cube || !cubeCanAnswer(cube, args.filter)) return listItemsBySql(reader, args);
   const ids = cubeItemIdPage(cube, args.filter, order.direction, args.after?.id ?? null, args.first + 1);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachBackend } from '../test-support/test-store';
+import { readByBoundedKeys } from './bounded-key-reads';
 import {
   isPostgresTarget,
   openDatabase,
@@ -137,6 +138,38 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await db.selectFrom('cases').select('id').execute()).toEqual([]);
     await close();
+  });
+
+  it("gives a read-only store's rows the writer's camelCase keys and values, from the pool and the main thread", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-rows-'));
+    try {
+      const path = join(dir, 'imr.db');
+      const writer = await openDatabase({ path });
+      await writer.db
+        .insertInto('ingestRuns')
+        .values([run('2026-01-01', 3), run('2026-01-02', 5)])
+        .execute();
+      const table = () => writer.db.selectFrom('ingestRuns').selectAll().orderBy('id');
+      const raw = sql<
+        Record<string, unknown>
+      >`select started_at, files_seen as files_seen_total, 1 as x from ingest_runs order by id`;
+      const expected = { rows: await table().execute(), raw: (await raw.execute(writer.db)).rows };
+      await writer.close();
+      expect(Object.keys(expected.rows[0]!)).toContain('parserVersion');
+      const reader = await openDatabase({ path, readonly: true, readWorkers: 1 });
+      try {
+        const read = () => reader.db.selectFrom('ingestRuns').selectAll().orderBy('id').execute();
+        expect(await read()).toEqual(expected.rows);
+        expect((await raw.execute(reader.db)).rows).toEqual(expected.raw);
+        // A bounded lookup runs on the main thread's connection, not in the pool.
+        expect(await readByBoundedKeys(1, read)).toEqual(expected.rows);
+        expect(Object.keys((await readByBoundedKeys(1, read))[0]!)).toEqual(Object.keys(expected.rows[0]!));
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('ends the read pool of a read-only store closed before any query ran', async () => {

@@ -18,6 +18,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
 import { markReadOnlySqliteStore } from './read-only-store';
@@ -142,7 +143,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   if (readonly) {
     // The API's statements run in worker processes, each held to the running request's deadline; this handle
     // answers only pragmas (sqlite-read-dialect.ts).
-    const pool = new SqliteReadPool({ path, size: options.readWorkers ?? readWorkersFromEnv() });
+    // Rows come from the pool and the main thread's statements keyed in camelCase already (camel-case-queries.plugin.ts).
+    const camelCase = new CamelCaseQueriesPlugin();
+    const pool = new SqliteReadPool({
+      path,
+      size: options.readWorkers ?? readWorkersFromEnv(),
+      columnKey: camelCase.columnKey,
+    });
     try {
       await pool.started();
     } catch (error) {
@@ -150,7 +157,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       sqlite.close();
       throw error;
     }
-    const db = createKysely(new SqliteReadPoolDialect(pool, sqlite), onQuery);
+    const db = createKysely(new SqliteReadPoolDialect(pool, sqlite, camelCase.columnKey), onQuery, camelCase);
     markReadOnlySqliteStore(db, sqlite.prepare('pragma data_version').pluck());
     // Kysely destroys a driver only once a query has started it: a store opened and closed without one (as
     // `serve` reads a pending bulk load through the handle alone) would leave the pool's worker processes
@@ -308,10 +315,14 @@ function poolMaxFromEnv(): number {
   return n;
 }
 
-function createKysely(dialect: Dialect, onQuery: QueryListener | undefined): Db {
+function createKysely(
+  dialect: Dialect,
+  onQuery: QueryListener | undefined,
+  camelCase: CamelCasePlugin = new CamelCasePlugin(),
+): Db {
   return new Kysely<Database>({
     dialect,
-    plugins: [new CamelCasePlugin()],
+    plugins: [camelCase],
     log: onQuery
       ? (event: LogEvent) => {
           if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);

@@ -24,9 +24,11 @@ export interface ReadFailure {
 export type ReadReply =
   | {
       id: number;
-      rows: Record<string, unknown>[];
-      /** Columns holding a blob in some row: the channel hands them over as Uint8Array, not Buffer. */
-      blobColumns: string[];
+      /** The statement's column names, once: each row is its values in this order. */
+      columns: string[];
+      rows: unknown[][];
+      /** Positions of the columns holding a blob in some row: the channel hands them over as Uint8Array, not Buffer. */
+      blobColumns: number[];
     }
   | { id: number; changes: number; lastInsertRowid: number }
   | { id: number; error: ReadFailure };

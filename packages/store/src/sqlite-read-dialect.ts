@@ -7,7 +7,7 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { isBoundedKeyRead } from './bounded-key-reads';
-import type { SqliteReadPool } from './sqlite-read-pool';
+import { rowObjects, type SqliteReadPool } from './sqlite-read-pool';
 import { currentStatementDeadline, StatementTimeoutError } from './statement-deadline';
 
 // Kysely over a read pool: each compiled query goes to the next free worker process and its rows come back, so
@@ -21,40 +21,52 @@ const PRAGMA = /^\s*pragma\b/i;
 /** Statements of the main thread's connection kept prepared: lookups by id differ only in their key count. */
 const LOCAL_STATEMENTS = 128;
 
+/** A statement of the main thread's connection; a read returns arrays, made rows with `keys` (as the pool's are). */
+interface LocalStatement {
+  statement: SqliteStatement;
+  keys: string[] | null;
+}
+
 class ReadPoolConnection implements DatabaseConnection {
-  private readonly prepared = new Map<string, SqliteStatement>();
+  private readonly prepared = new Map<string, LocalStatement>();
 
   constructor(
     private readonly pool: SqliteReadPool,
     private readonly local: SqliteHandle,
+    private readonly columnKey: (column: string) => string,
   ) {}
 
-  private prepareLocal(sql: string): SqliteStatement {
-    let statement = this.prepared.get(sql);
-    if (statement === undefined) {
-      statement = this.local.prepare(sql);
+  private prepareLocal(sql: string): LocalStatement {
+    let prepared = this.prepared.get(sql);
+    if (prepared === undefined) {
+      const statement = this.local.prepare(sql);
+      const keys = statement.reader ? statement.columns().map((column) => this.columnKey(column.name)) : null;
+      if (keys) statement.raw(true);
+      prepared = { statement, keys };
       if (this.prepared.size >= LOCAL_STATEMENTS) {
         const oldest = this.prepared.keys().next().value;
         if (oldest !== undefined) this.prepared.delete(oldest);
       }
-      this.prepared.set(sql, statement);
+      this.prepared.set(sql, prepared);
     }
-    return statement;
+    return prepared;
+  }
+
+  private readLocal<R>(sql: string, parameters: unknown[]): QueryResult<R> {
+    const { statement, keys } = this.prepareLocal(sql);
+    // The main thread's connection is read-only too; only reads are ever sent here, but say so if not.
+    if (!keys) throw new Error("only reads run on the main thread's connection");
+    return { rows: rowObjects(keys, statement.all(parameters) as unknown[][]) as R[] };
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const parameters = compiled.parameters as unknown[];
-    if (PRAGMA.test(compiled.sql)) return { rows: this.prepareLocal(compiled.sql).all(parameters) as R[] };
+    if (PRAGMA.test(compiled.sql)) return this.readLocal(compiled.sql, parameters);
     const deadline = currentStatementDeadline();
     if (deadline !== undefined && deadline <= performance.now()) {
       throw new StatementTimeoutError('the time limit passed before this statement started');
     }
-    if (isBoundedKeyRead()) {
-      const statement = this.prepareLocal(compiled.sql);
-      // The main thread's connection is read-only too; only reads are ever marked, but say so if not.
-      if (!statement.reader) throw new Error('a bounded lookup by key must be a read');
-      return { rows: statement.all(parameters) as R[] };
-    }
+    if (isBoundedKeyRead()) return this.readLocal(compiled.sql, parameters);
     const result = await this.pool.run(compiled.sql, parameters, deadline);
     if (result.changes === undefined) return { rows: result.rows as R[] };
     return {
@@ -76,8 +88,9 @@ class ReadPoolDriver implements Driver {
   constructor(
     private readonly pool: SqliteReadPool,
     private readonly local: SqliteHandle,
+    columnKey: (column: string) => string,
   ) {
-    this.connection = new ReadPoolConnection(pool, local);
+    this.connection = new ReadPoolConnection(pool, local, columnKey);
   }
 
   async init(): Promise<void> {
@@ -109,17 +122,19 @@ class ReadPoolDriver implements Driver {
 
 /**
  * The dialect of a read-only SQLite store whose statements run in `pool`; pragmas run on `local`. SQLite's
- * compiler, adapter and introspector as they are: only the driver differs.
+ * compiler, adapter and introspector as they are: only the driver differs. Its rows come keyed by `columnKey`
+ * (the pool's rows too: give both the same), so the Kysely over it maps no result rows again.
  */
 export class SqliteReadPoolDialect extends SqliteDialect {
   constructor(
     private readonly pool: SqliteReadPool,
     private readonly local: SqliteHandle,
+    private readonly columnKey: (column: string) => string,
   ) {
     super({ database: local });
   }
 
   override createDriver(): Driver {
-    return new ReadPoolDriver(this.pool, this.local);
+    return new ReadPoolDriver(this.pool, this.local, this.columnKey);
   }
 }

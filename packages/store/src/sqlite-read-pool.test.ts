@@ -52,6 +52,19 @@ describe('the read pool of a SQLite store', () => {
     expect([...(data as Buffer)]).toEqual([0x00, 0xff, 0x10]);
   });
 
+  it('keys rows by columnKey, the later of two same-named columns winning as in better-sqlite3', async () => {
+    const keyed = new SqliteReadPool({ path, size: 1, columnKey: (column) => column.toUpperCase() });
+    try {
+      await keyed.started();
+      const { rows } = await keyed.run('select id as the_id, data, 1 as x, 2 as x from t', []);
+      expect(Object.keys(rows[0]!)).toEqual(['THE_ID', 'DATA', 'X']);
+      expect(rows[0]).toMatchObject({ THE_ID: 1, X: 2 });
+      expect(Buffer.isBuffer(rows[0]?.DATA)).toBe(true);
+    } finally {
+      await keyed.close();
+    }
+  });
+
   it("passes SQLite's errors on with their code", async () => {
     await expect(pool.run('select * from missing', [])).rejects.toMatchObject({
       code: 'SQLITE_ERROR',

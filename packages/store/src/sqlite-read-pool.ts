@@ -33,6 +33,11 @@ export interface ReadPoolOptions {
   path: string;
   /** Workers. Default: one per core. */
   size?: number;
+  /**
+   * The key a column's values get in the rows returned (default: the column name). The dialect maps snake_case
+   * to camelCase here, once a statement rather than once a row.
+   */
+  columnKey?: (column: string) => string;
 }
 
 interface Task {
@@ -92,8 +97,23 @@ function workerLaunch(path: string): { module: string; spec: ReadWorkerSpec } {
   };
 }
 
-function asBuffers(reply: Extract<ReadReply, { rows: unknown }>): Record<string, unknown>[] {
-  if (reply.blobColumns.length === 0) return reply.rows;
+/** Rows as objects keyed by `keys` (a column's key at its position), from their values in column order. */
+export function rowObjects(keys: readonly string[], rows: readonly unknown[][]): Record<string, unknown>[] {
+  const objects = new Array<Record<string, unknown>>(rows.length);
+  const width = keys.length;
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r]!;
+    const object: Record<string, unknown> = {};
+    for (let c = 0; c < width; c++) object[keys[c]!] = values[c];
+    objects[r] = object;
+  }
+  return objects;
+}
+
+function rowsOf(
+  reply: Extract<ReadReply, { rows: unknown }>,
+  columnKey: ((column: string) => string) | undefined,
+): Record<string, unknown>[] {
   for (const row of reply.rows) {
     for (const column of reply.blobColumns) {
       const value = row[column];
@@ -102,7 +122,7 @@ function asBuffers(reply: Extract<ReadReply, { rows: unknown }>): Record<string,
       }
     }
   }
-  return reply.rows;
+  return rowObjects(columnKey ? reply.columns.map(columnKey) : reply.columns, reply.rows);
 }
 
 export class SqliteReadPool {
@@ -116,9 +136,11 @@ export class SqliteReadPool {
   /** Set when a worker could not open the store: every statement then fails with it. */
   private startFailure: Error | null = null;
   private readonly ready: Promise<void>;
+  private readonly columnKey: ((column: string) => string) | undefined;
 
   constructor(options: ReadPoolOptions) {
     this.launch = workerLaunch(options.path);
+    this.columnKey = options.columnKey;
     const size = options.size ?? defaultReadPoolSize();
     if (!Number.isInteger(size) || size < 1) {
       throw new Error(`read pool size must be a positive integer, got ${size}`);
@@ -237,7 +259,7 @@ export class SqliteReadPool {
       if (reply.error.code) error.code = reply.error.code;
       this.settle(task, error);
     } else if ('rows' in reply) {
-      this.settle(task, null, { rows: asBuffers(reply) });
+      this.settle(task, null, { rows: rowsOf(reply, this.columnKey) });
     } else {
       this.settle(task, null, {
         rows: [],

@@ -33,40 +33,51 @@ function open(path: string): SQLite.Database {
   return db;
 }
 
+/** A prepared statement and, for a read, its column names (its rows come back as arrays in that order). */
+interface Prepared {
+  statement: SQLite.Statement;
+  columns: string[] | null;
+}
+
 // Prepared statements by SQL text, oldest dropped first: the API sends the same few hundred shapes again and again.
-function statementCache(db: SQLite.Database): (sql: string) => SQLite.Statement {
-  const cache = new Map<string, SQLite.Statement>();
+// Reads return arrays, not objects: better-sqlite3 builds an object a row key by key (about three times the cost
+// of the array for a wide row), and the channel would then carry every column name again in every row.
+function statementCache(db: SQLite.Database): (sql: string) => Prepared {
+  const cache = new Map<string, Prepared>();
   return (sql) => {
-    let statement = cache.get(sql);
-    if (statement) {
+    let prepared = cache.get(sql);
+    if (prepared) {
       cache.delete(sql);
     } else {
-      statement = db.prepare(sql);
+      const statement = db.prepare(sql);
+      const columns = statement.reader ? statement.columns().map((column) => column.name) : null;
+      if (columns) statement.raw(true);
+      prepared = { statement, columns };
       if (cache.size >= STATEMENT_CACHE) {
         const oldest = cache.keys().next().value;
         if (oldest !== undefined) cache.delete(oldest);
       }
     }
-    cache.set(sql, statement);
-    return statement;
+    cache.set(sql, prepared);
+    return prepared;
   };
 }
 
-function blobColumnsOf(rows: readonly Record<string, unknown>[]): string[] {
-  const columns = new Set<string>();
-  for (const row of rows) {
-    for (const [column, value] of Object.entries(row)) if (value instanceof Uint8Array) columns.add(column);
+function blobColumnsOf(rows: readonly unknown[][], width: number): number[] {
+  const columns: number[] = [];
+  for (let column = 0; column < width; column++) {
+    if (rows.some((row) => row[column] instanceof Uint8Array)) columns.push(column);
   }
-  return [...columns];
+  return columns;
 }
 
-function run(prepare: (sql: string) => SQLite.Statement, request: ReadRequest): ReadReply {
+function run(prepare: (sql: string) => Prepared, request: ReadRequest): ReadReply {
   try {
-    const statement = prepare(request.sql);
+    const { statement, columns } = prepare(request.sql);
     const parameters = request.parameters as unknown[];
-    if (statement.reader) {
-      const rows = statement.all(parameters) as Record<string, unknown>[];
-      return { id: request.id, rows, blobColumns: blobColumnsOf(rows) };
+    if (columns) {
+      const rows = statement.all(parameters) as unknown[][];
+      return { id: request.id, columns, rows, blobColumns: blobColumnsOf(rows, columns.length) };
     }
     const { changes, lastInsertRowid } = statement.run(parameters);
     return { id: request.id, changes, lastInsertRowid: Number(lastInsertRowid) };

@@ -52,14 +52,30 @@ export function toPageRequest(args: PageArgs, order: string): PageRequest {
 }
 
 export interface ConnectionResult<Node> {
-  edges: { cursor: string; node: Node }[];
+  edges: { readonly cursor: string; readonly node: Node }[];
   pageInfo: {
     hasNextPage: boolean;
     hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
   };
   totalCount: number | (() => Promise<number>);
+}
+
+// A cursor is encoded when a client asks for it: a nested page of 100 cases, their items and their citations
+// has a thousand edges, and most clients read the nodes and at most the page's endCursor.
+class LazyCursorEdge<Node> {
+  private encoded: string | undefined;
+
+  constructor(
+    readonly node: Node,
+    private readonly cursorOf: (row: Node) => Cursor,
+  ) {}
+
+  get cursor(): string {
+    this.encoded ??= encodeCursor(this.cursorOf(this.node));
+    return this.encoded;
+  }
 }
 
 /** Shapes a fetched page as a relay connection; `cursorOf` gives each row's position in the ordering. */
@@ -69,14 +85,18 @@ export function toConnection<Row>(
   cursorOf: (row: Row) => Cursor,
   totalCount: number | (() => Promise<number>),
 ): ConnectionResult<Row> {
-  const edges = page.rows.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  const edges = page.rows.map((node) => new LazyCursorEdge(node, cursorOf));
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: request.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };
