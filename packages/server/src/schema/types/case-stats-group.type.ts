@@ -7,6 +7,6 @@ export const CaseStatsGroupRef = builder.objectRef<CaseStatsGroup>('CaseStatsGro
   description: 'The cases sharing one key.',
   interfaces: [CaseStatsMeasuresRef],
   fields: (t) => ({
-    key: t.field({ type: CaseStatsKeyRef, resolve: (g) => g.key }),
+    key: t.expose('key', { type: CaseStatsKeyRef }),
   }),
 });

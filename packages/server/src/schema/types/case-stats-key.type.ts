@@ -8,11 +8,11 @@ export const CaseStatsKeyRef = builder.objectRef<CaseStatsKey>('CaseStatsKey').i
   description:
     "A group's key: the fields of the groupBy dimensions are set (null: the case has no value there); the others are null.",
   fields: (t) => ({
-    decisionYear: t.int({ nullable: true, resolve: (k) => k.decisionYear }),
-    decisionMonth: t.string({ nullable: true, description: '"YYYY-MM"', resolve: (k) => k.decisionMonth }),
+    decisionYear: t.exposeInt('decisionYear', { nullable: true }),
+    decisionMonth: t.exposeString('decisionMonth', { nullable: true, description: '"YYYY-MM"' }),
     priority: t.field({ type: PriorityEnum, nullable: true, resolve: (k) => k.priority as Priority | null }),
-    reviewerSpecialty: t.string({ nullable: true, resolve: (k) => k.reviewerSpecialty }),
-    reviewerState: t.string({ nullable: true, description: 'USPS code.', resolve: (k) => k.reviewerState }),
+    reviewerSpecialty: t.exposeString('reviewerSpecialty', { nullable: true }),
+    reviewerState: t.exposeString('reviewerState', { nullable: true, description: 'USPS code.' }),
     patientSex: t.field({ type: SexEnum, nullable: true, resolve: (k) => k.patientSex as Sex | null }),
     patientAgeBand: t.field({
       type: AgeBandEnum,

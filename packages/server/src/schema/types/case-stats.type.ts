@@ -10,7 +10,7 @@ import { statsLimit, withStatsArguments } from './stats-input.type';
 export const CaseStatsRef = builder.objectRef<CaseStatsResult>('CaseStats').implement({
   description: 'Case counts, items per case and days from UR denial to decision, in total and per group.',
   fields: (t) => ({
-    total: t.field({ type: CaseStatsTotalRef, resolve: (s) => s.total }),
+    total: t.expose('total', { type: CaseStatsTotalRef }),
     groups: t.field({
       type: [CaseStatsGroupRef],
       description:

@@ -38,20 +38,18 @@ CaseRef.implement({
   description:
     'One IMR decision letter: the case, its parties as far as the letter says, and its disputed items.',
   fields: (t) => ({
-    caseNumber: t.string({
+    caseNumber: t.exposeString('caseNumber', {
       nullable: true,
       description: 'e.g. "CM14-0166055"; null for letters that print none.',
-      resolve: (c) => c.caseNumber,
     }),
     letterKey: t.exposeString('letterKey', {
       description: 'The case number, or `sha256:<hex>` of the letter text when it has none. Unique.',
     }),
     format: t.exposeString('format', { description: 'The letter layout the parser recognised.' }),
     dates: t.field({ type: CaseDatesRef, resolve: (c) => c }),
-    daysToDecision: t.int({
+    daysToDecision: t.exposeInt('daysToDecision', {
       nullable: true,
       description: 'Days from the UR denial to the IMR decision, when the letter states both.',
-      resolve: (c) => c.daysToDecision,
     }),
     priority: t.field({ type: PriorityEnum, nullable: true, resolve: (c) => c.priority as never }),
     patient: t.field({ type: PatientRef, resolve: (c) => c }),

@@ -33,7 +33,7 @@ CitationRef.implement({
       description: 'Every page cited (ranges expanded).',
       resolve: (c) => JSON.parse(c.pages) as number[],
     }),
-    text: t.string({ nullable: true, description: 'The citation as written.', resolve: (c) => c.text }),
+    text: t.exposeString('text', { nullable: true, description: 'The citation as written.' }),
     source: t.field({
       type: GuidelineSourceEnum,
       description: "The guideline's source (MTUS, ODG...); NONE when the party cited nothing.",

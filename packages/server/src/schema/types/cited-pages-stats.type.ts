@@ -17,7 +17,7 @@ export const CitedPagesRef = builder.objectRef<GroupedResult<CitedPageGroup>>('C
       description: 'The items the filter selects: the denominator of share.',
       resolve: (s) => s.items,
     }),
-    groups: t.field({ type: [CitedPageStatsRef], resolve: (s) => s.groups }),
+    groups: t.expose('groups', { type: [CitedPageStatsRef] }),
     groupCount: t.exposeInt('groupCount', {
       description: 'Pages with at least minCount items, before the limit.',
     }),

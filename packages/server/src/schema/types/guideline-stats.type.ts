@@ -19,7 +19,7 @@ export const GuidelineStatsRef = builder
         description: 'The items the filter selects: the denominator of share.',
         resolve: (s) => s.items,
       }),
-      groups: t.field({ type: [GuidelineStatsGroupRef], resolve: (s) => s.groups }),
+      groups: t.expose('groups', { type: [GuidelineStatsGroupRef] }),
       groupCount: t.exposeInt('groupCount', {
         description: 'Groups with at least minCount items, before the limit.',
       }),

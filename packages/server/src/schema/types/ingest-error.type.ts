@@ -19,10 +19,9 @@ IngestErrorRef.implement({
   description: 'A file the ingest rejected, and why.',
   fields: (t) => ({
     file: t.exposeString('file'),
-    sha256: t.string({
+    sha256: t.exposeString('sha256', {
       nullable: true,
       description: 'Of the file text, when it could be read.',
-      resolve: (e) => e.sha256,
     }),
     reason: t.exposeString('reason'),
     createdAt: t.exposeString('createdAt', { description: 'When it was rejected (ISO timestamp).' }),

@@ -7,6 +7,6 @@ export const ItemStatsGroupRef = builder.objectRef<ItemStatsGroup>('ItemStatsGro
   description: 'The items sharing one key.',
   interfaces: [DecisionStatsRef],
   fields: (t) => ({
-    key: t.field({ type: ItemStatsKeyRef, resolve: (g) => g.key }),
+    key: t.expose('key', { type: ItemStatsKeyRef }),
   }),
 });

@@ -12,7 +12,7 @@ import { StatsOrderEnum } from './stats-order.type';
 export const ItemStatsRef = builder.objectRef<ItemStatsResult>('ItemStats').implement({
   description: 'Item counts by decision and overturn rates, in total and per group.',
   fields: (t) => ({
-    total: t.field({ type: ItemStatsTotalRef, resolve: (s) => s.total }),
+    total: t.expose('total', { type: ItemStatsTotalRef }),
     groups: t.field({
       type: [ItemStatsGroupRef],
       description:

@@ -28,7 +28,7 @@ export const SearchHitRef = builder.objectRef<SearchHitShape>('SearchHit').imple
   description:
     'A full-text match. Snippets mark matched words with <mark>…</mark>; the rest is the letter text as stored (not HTML-escaped).',
   fields: (t) => ({
-    kind: t.field({ type: SearchHitKindEnum, resolve: (h) => h.kind }),
+    kind: t.expose('kind', { type: SearchHitKindEnum }),
     score: t.float({
       description: 'Relevance (BM25 on SQLite, ts_rank on PostgreSQL): higher is better.',
       resolve: (h) => -h.score,

@@ -9,7 +9,7 @@ import { TimeSeriesBucketRef } from './time-series-bucket-stats.type';
 export const ItemTimeSeriesRef = builder.objectRef<ItemTimeSeries>('ItemTimeSeries').implement({
   description: 'Items by decision per month or year, every period present.',
   fields: (t) => ({
-    interval: t.field({ type: TimeIntervalEnum, resolve: (s) => s.interval }),
+    interval: t.expose('interval', { type: TimeIntervalEnum }),
     buckets: t.field({
       type: [TimeSeriesBucketRef],
       description:
