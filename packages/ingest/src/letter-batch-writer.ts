@@ -1,4 +1,5 @@
 import { type Store, writeTransaction } from '@imr/store/client';
+import { CommittedIds } from '@imr/store/repositories/committed-ids';
 import {
   addIngestRunCounts,
   type IngestErrorToRecord,
@@ -78,6 +79,8 @@ export class LetterBatchWriter {
   private pendingSkipped = 0;
   private chain: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
+  /** Reviewer and guideline ids the committed batches learnt (committed-ids.ts). */
+  private readonly knownIds = new CommittedIds();
 
   constructor(
     private readonly store: Store,
@@ -182,11 +185,16 @@ export class LetterBatchWriter {
     at: string,
   ): Promise<SaveOutcome[]> {
     if (saves.length === 0 && rejected.length === 0 && skipped === 0) return [];
-    return writeTransaction(this.store, async (tx) => {
+    const knownIds = this.knownIds;
+    const outcomes = await writeTransaction(this.store, async (tx) => {
       const { trx } = tx;
       const outcomes =
         saves.length > 0
-          ? await saveLetters(tx, saves, at, { deferSearch: this.options.deferSearch, pause: nextTurn })
+          ? await saveLetters(tx, saves, at, {
+              deferSearch: this.options.deferSearch,
+              pause: nextTurn,
+              knownIds,
+            })
           : [];
       if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
       const counts: IngestRunCounts = {
@@ -198,6 +206,12 @@ export class LetterBatchWriter {
       };
       await addIngestRunCounts(trx, this.options.runId, counts);
       return outcomes;
+    }).catch((error: unknown) => {
+      // Rolled back: the ids it learnt may name nothing.
+      knownIds.rollback();
+      throw error;
     });
+    knownIds.commit();
+    return outcomes;
   }
 }

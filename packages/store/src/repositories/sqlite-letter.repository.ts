@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { CommittedIds } from './committed-ids';
 import { planLetterBatch, type StoredLetter } from './letter-batch-plan';
 import {
   bodyRegionRows,
@@ -111,6 +112,11 @@ export interface SaveLettersOptions {
    * next turn, so the parse workers' results are taken in (and the workers fed) while a long batch is written.
    */
   pause?: () => Promise<void>;
+  /**
+   * Reviewer and guideline ids kept between the caller's transactions; the caller commits or rolls them back
+   * with its transaction. Without it they are looked up again every slice.
+   */
+  knownIds?: CommittedIds;
 }
 
 /** Letters written between two pauses: few enough that parse results waiting on the event loop are not held up. */
@@ -133,7 +139,7 @@ export async function saveLettersSqlite(
   let firstItemId = 0;
   for (let start = 0; start < batch.length; start += SLICE) {
     if (start > 0 && options.pause) await options.pause();
-    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt);
+    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt, options.knownIds);
     outcomes.push(...written.outcomes);
     firstCaseId ||= written.firstCaseId;
     firstItemId ||= written.firstItemId;
@@ -159,6 +165,7 @@ function writeLetterRows(
   s: StatementCache,
   batch: LetterToSave[],
   ingestedAt: string,
+  knownIds: CommittedIds = new CommittedIds(),
 ): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
   const byKey = s.get(
     'select id, parser_version as parserVersion, document_id as documentId from cases where letter_key = ?',
@@ -176,11 +183,9 @@ function writeLetterRows(
   if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
   for (const [i, caseId] of replacedCaseIds.entries()) deleteCaseSqlite(s, caseId, replacedDocumentIds[i]!);
 
-  const reviewerIds = new Map<string, number>();
-  const guidelineIds = new Map<string, number>();
   for (const { save, key } of toWrite) {
     const { letter } = save;
-    const reviewerId = reviewerIdOf(s, reviewerIds, letter.reviewer);
+    const reviewerId = reviewerIdOf(s, knownIds, letter.reviewer);
     const documentId = s.upsert(
       'documents',
       documentRow(save, ingestedAt),
@@ -195,7 +200,7 @@ function writeLetterRows(
       firstItemId ||= itemId;
       for (const row of bodyRegionRows(item, itemId)) s.insert('item_body_regions', row);
       item.citations.forEach((citation, citationOrdinal) => {
-        const guidelineId = guidelineIdOf(s, guidelineIds, citation);
+        const guidelineId = guidelineIdOf(s, knownIds, citation);
         const citationId = s.insert('citations', citationRow(citation, citationOrdinal, itemId, guidelineId));
         for (const row of citationPageRows(citation.pages ?? [], citationId, itemId, guidelineId)) {
           s.insert('citation_pages', row);
@@ -208,13 +213,14 @@ function writeLetterRows(
 
 function reviewerIdOf(
   s: StatementCache,
-  known: Map<string, number>,
+  known: CommittedIds,
   reviewer: LetterToSave['letter']['reviewer'],
 ): number {
   const key = reviewerProfileKey(reviewer);
-  let id =
-    known.get(key) ??
-    (s.get('select id from reviewers where profile_key = ?').get(key) as { id: number } | undefined)?.id;
+  const memo = known.get('reviewer', key);
+  if (memo !== undefined) return memo;
+  let id = (s.get('select id from reviewers where profile_key = ?').get(key) as { id: number } | undefined)
+    ?.id;
   if (id === undefined) {
     id = s.insert('reviewers', reviewerRow(key, reviewer));
     for (const row of reviewerSpecialtyRows(id, reviewer))
@@ -222,24 +228,24 @@ function reviewerIdOf(
     for (const row of reviewerStateRows(id, reviewer))
       s.insert('reviewer_states', row, 'on conflict do nothing');
   }
-  known.set(key, id);
+  known.set('reviewer', key, id);
   return id;
 }
 
 function guidelineIdOf(
   s: StatementCache,
-  known: Map<string, number>,
+  known: CommittedIds,
   citation: LetterToSave['letter']['items'][number]['citations'][number],
 ): number {
   const key = guidelineKey(citation);
-  let id = known.get(key);
+  let id = known.get('guideline', key);
   if (id === undefined) {
     const row = guidelineRow(citation);
     const found = s
       .get('select id from guidelines where source = @source and name = @name and topic = @topic')
       .get(row) as { id: number } | undefined;
     id = found?.id ?? s.insert('guidelines', row);
-    known.set(key, id);
+    known.set('guideline', key, id);
   }
   return id;
 }
