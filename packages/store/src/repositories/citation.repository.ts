@@ -11,7 +11,7 @@ import {
 import { letterOrderPagesByParent, rowCountsByParent, rowsByIds } from './rows-by-key';
 
 // Citations are listed under an item (in letter order) or under a guideline (in ingest order). Both listings
-// fetch one page per parent for many parents in a single windowed statement.
+// fetch one page per parent for many parents in a single statement.
 
 export const ITEM_CITATIONS_ORDER: KeysetOrder = {
   name: 'ITEM_CITATIONS',

@@ -56,8 +56,8 @@ export const CASE_ITEMS_ORDER: KeysetOrder = {
 };
 
 /**
- * A page of items for each of many cases in one statement (a window over items_case). A cursor applies only
- * under the case it was issued for; the other cases start from their first item.
+ * A page of items for each of many cases in one statement (through items_case, cut into pages here). A cursor
+ * applies only under the case it was issued for; the other cases start from their first item.
  */
 export function itemPagesByCaseIds(
   reader: Reader,
