@@ -10,6 +10,7 @@ import {
   checkTarget,
   type SharedState,
 } from './bench-types';
+import { cpuTicks, stealPercent } from './cpu-steal';
 import { accuracySection } from './sections/accuracy.bench';
 import { calibrationSection } from './sections/calibration.bench';
 import { corpusSection } from './sections/corpus.bench';
@@ -165,9 +166,20 @@ for (const section of sections) {
   if (options.only && !options.only.has(section.name)) continue;
   options.log(`section ${section.name}...`);
   const started = Date.now();
+  const ticksBefore = cpuTicks();
   for (const figure of await section.run(options, shared)) {
     const measured = { ...figure, measuredAt: new Date().toISOString() };
     figures.push(figure.target ? { ...measured, met: checkTarget(figure.value, figure.target) } : measured);
+  }
+  const ticksAfter = cpuTicks();
+  if (ticksBefore && ticksAfter) {
+    figures.push({
+      section: section.name,
+      name: 'machine: CPU time the hypervisor gave other guests while this section ran (steal; wall figures slow and vary with it)',
+      value: Number(stealPercent(ticksBefore, ticksAfter).toFixed(1)),
+      unit: '%',
+      measuredAt: new Date().toISOString(),
+    });
   }
   options.log(`section ${section.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   writeReport(figures);
