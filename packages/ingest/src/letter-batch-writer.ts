@@ -185,7 +185,6 @@ export class LetterBatchWriter {
     at: string,
   ): Promise<SaveOutcome[]> {
     if (saves.length === 0 && rejected.length === 0 && skipped === 0) return [];
-    const knownIds = this.knownIds;
     const outcomes = await writeTransaction(this.store, async (tx) => {
       const { trx } = tx;
       const outcomes =
@@ -193,7 +192,7 @@ export class LetterBatchWriter {
           ? await saveLetters(tx, saves, at, {
               deferSearch: this.options.deferSearch,
               pause: nextTurn,
-              knownIds,
+              knownIds: this.knownIds,
             })
           : [];
       if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
@@ -208,10 +207,10 @@ export class LetterBatchWriter {
       return outcomes;
     }).catch((error: unknown) => {
       // Rolled back: the ids it learnt may name nothing.
-      knownIds.rollback();
+      this.knownIds.rollback();
       throw error;
     });
-    knownIds.commit();
+    this.knownIds.commit();
     return outcomes;
   }
 }

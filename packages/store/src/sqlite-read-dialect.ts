@@ -1,4 +1,4 @@
-import type { Database as SqliteHandle, Statement as SqliteStatement } from 'better-sqlite3';
+import type { Database as SqliteHandle } from 'better-sqlite3';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -7,7 +7,8 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { isBoundedKeyRead } from './bounded-key-reads';
-import { rowObjects, type SqliteReadPool } from './sqlite-read-pool';
+import { type RawStatement, rawStatementCache, rowObjects } from './raw-statements';
+import type { SqliteReadPool } from './sqlite-read-pool';
 import { currentStatementDeadline, StatementTimeoutError } from './statement-deadline';
 
 // Kysely over a read pool: each compiled query goes to the next free worker process and its rows come back, so
@@ -21,35 +22,15 @@ const PRAGMA = /^\s*pragma\b/i;
 /** Statements of the main thread's connection kept prepared: lookups by id differ only in their key count. */
 const LOCAL_STATEMENTS = 128;
 
-/** A statement of the main thread's connection; a read returns arrays, made rows with `keys` (as the pool's are). */
-interface LocalStatement {
-  statement: SqliteStatement;
-  keys: string[] | null;
-}
-
 class ReadPoolConnection implements DatabaseConnection {
-  private readonly prepared = new Map<string, LocalStatement>();
+  private readonly prepareLocal: (sql: string) => RawStatement;
 
   constructor(
     private readonly pool: SqliteReadPool,
-    private readonly local: SqliteHandle,
-    private readonly columnKey: (column: string) => string,
-  ) {}
-
-  private prepareLocal(sql: string): LocalStatement {
-    let prepared = this.prepared.get(sql);
-    if (prepared === undefined) {
-      const statement = this.local.prepare(sql);
-      const keys = statement.reader ? statement.columns().map((column) => this.columnKey(column.name)) : null;
-      if (keys) statement.raw(true);
-      prepared = { statement, keys };
-      if (this.prepared.size >= LOCAL_STATEMENTS) {
-        const oldest = this.prepared.keys().next().value;
-        if (oldest !== undefined) this.prepared.delete(oldest);
-      }
-      this.prepared.set(sql, prepared);
-    }
-    return prepared;
+    local: SqliteHandle,
+    columnKey: (column: string) => string,
+  ) {
+    this.prepareLocal = rawStatementCache(local, LOCAL_STATEMENTS, columnKey);
   }
 
   private readLocal<R>(sql: string, parameters: unknown[]): QueryResult<R> {

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { rowObjects } from './raw-statements';
 import type {
   FromReadWorker,
   ReadBatch,
@@ -95,19 +96,6 @@ function workerLaunch(path: string): { module: string; spec: ReadWorkerSpec } {
     module: fileURLToPath(new URL('./sqlite-read-worker.boot.mjs', import.meta.url)),
     spec: { path, entry: entry.href },
   };
-}
-
-/** Rows as objects keyed by `keys` (a column's key at its position), from their values in column order. */
-export function rowObjects(keys: readonly string[], rows: readonly unknown[][]): Record<string, unknown>[] {
-  const objects = new Array<Record<string, unknown>>(rows.length);
-  const width = keys.length;
-  for (let r = 0; r < rows.length; r++) {
-    const values = rows[r]!;
-    const object: Record<string, unknown> = {};
-    for (let c = 0; c < width; c++) object[keys[c]!] = values[c];
-    objects[r] = object;
-  }
-  return objects;
 }
 
 function rowsOf(

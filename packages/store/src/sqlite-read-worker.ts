@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { type RawStatement, rawStatementCache } from './raw-statements';
 import type {
   FromReadWorker,
   ReadBatch,
@@ -13,6 +14,7 @@ import { registerSqliteFunctions } from './sqlite-functions';
 // statement without a patch: ending a worker thread stops its JavaScript, not the native call, which would go on
 // holding a core; killing a process ends the statement (sqlite-read-pool.ts).
 
+/** Statements kept prepared: the API sends the same few hundred shapes again and again. */
 const STATEMENT_CACHE = 256;
 
 function send(message: FromReadWorker): void {
@@ -33,36 +35,6 @@ function open(path: string): SQLite.Database {
   return db;
 }
 
-/** A prepared statement and, for a read, its column names (its rows come back as arrays in that order). */
-interface Prepared {
-  statement: SQLite.Statement;
-  columns: string[] | null;
-}
-
-// Prepared statements by SQL text, oldest dropped first: the API sends the same few hundred shapes again and again.
-// Reads return arrays, not objects: better-sqlite3 builds an object a row key by key (about three times the cost
-// of the array for a wide row), and the channel would then carry every column name again in every row.
-function statementCache(db: SQLite.Database): (sql: string) => Prepared {
-  const cache = new Map<string, Prepared>();
-  return (sql) => {
-    let prepared = cache.get(sql);
-    if (prepared) {
-      cache.delete(sql);
-    } else {
-      const statement = db.prepare(sql);
-      const columns = statement.reader ? statement.columns().map((column) => column.name) : null;
-      if (columns) statement.raw(true);
-      prepared = { statement, columns };
-      if (cache.size >= STATEMENT_CACHE) {
-        const oldest = cache.keys().next().value;
-        if (oldest !== undefined) cache.delete(oldest);
-      }
-    }
-    cache.set(sql, prepared);
-    return prepared;
-  };
-}
-
 function blobColumnsOf(rows: readonly unknown[][], width: number): number[] {
   const columns: number[] = [];
   for (let column = 0; column < width; column++) {
@@ -71,9 +43,9 @@ function blobColumnsOf(rows: readonly unknown[][], width: number): number[] {
   return columns;
 }
 
-function run(prepare: (sql: string) => Prepared, request: ReadRequest): ReadReply {
+function run(prepare: (sql: string) => RawStatement, request: ReadRequest): ReadReply {
   try {
-    const { statement, columns } = prepare(request.sql);
+    const { statement, keys: columns } = prepare(request.sql);
     const parameters = request.parameters as unknown[];
     if (columns) {
       const rows = statement.all(parameters) as unknown[][];
@@ -94,7 +66,7 @@ function run(prepare: (sql: string) => Prepared, request: ReadRequest): ReadRepl
 }
 
 try {
-  const prepare = statementCache(open(specFromArgs().path));
+  const prepare = rawStatementCache(open(specFromArgs().path), STATEMENT_CACHE);
   process.on('message', ({ batch }: ReadBatch) =>
     send({ replies: batch.map((request) => run(prepare, request)) }),
   );
