@@ -106,6 +106,7 @@ async function buildServer() {
       // Beside cli.js: the pools and the generator start their workers from `./<name>.js` next to themselves.
       'parse-worker': join(ROOT, 'packages/ingest/src/parse-worker.ts'),
       'sqlite-read-worker': join(ROOT, 'packages/store/src/sqlite-read-worker.ts'),
+      'search-aside-worker': join(ROOT, 'packages/store/src/search-aside-worker.ts'),
       'corpus.worker': join(ROOT, 'packages/generator/src/corpus.worker.ts'),
     },
     outdir: dist,

@@ -45,7 +45,7 @@ describe('an interrupted bulk load', () => {
     const store = await openStore(path);
     const notices: string[] = [];
     try {
-      expect(finishInterruptedBulkLoad(store, (m) => notices.push(m))).toBe(true);
+      expect(await finishInterruptedBulkLoad(store, (m) => notices.push(m))).toBe(true);
       expect(pendingBulkLoad(store.sqlite!)).toBeNull();
     } finally {
       await store.close();
@@ -72,7 +72,7 @@ describe('an interrupted bulk load', () => {
     expect(log).toEqual([expect.stringMatching(/is bulk loading this store/)]);
     const store = await openStore(path);
     try {
-      expect(finishInterruptedBulkLoad(store)).toBe(false);
+      expect(await finishInterruptedBulkLoad(store)).toBe(false);
     } finally {
       await store.close();
     }

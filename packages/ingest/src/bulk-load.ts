@@ -26,10 +26,10 @@ export function startBulkLoad(store: Store): boolean {
 }
 
 /** Builds what this process's bulk load deferred. */
-export function endBulkLoad(store: Store): void {
+export async function endBulkLoad(store: Store): Promise<void> {
   if (!store.sqlite) return;
   try {
-    finishBulkLoad(store.sqlite);
+    await finishBulkLoad(store.sqlite);
   } finally {
     ownedHere--;
   }
@@ -39,14 +39,17 @@ export function endBulkLoad(store: Store): void {
  * Finishes a bulk load left by a process that is gone (indexes, full-text tables, triggers); `onStart` hears
  * before the work starts (minutes on a large store). True when there was one to finish.
  */
-export function finishInterruptedBulkLoad(store: Store, onStart?: (message: string) => void): boolean {
+export async function finishInterruptedBulkLoad(
+  store: Store,
+  onStart?: (message: string) => void,
+): Promise<boolean> {
   if (!store.sqlite) return false;
   const pending = pendingBulkLoad(store.sqlite);
   if (!pending || isAlive(pending.ownerPid)) return false;
   onStart?.(
     `finishing a bulk load interrupted at ${pending.deferredAt} (process ${pending.ownerPid}): building ${pending.statements} indexes, full-text tables and triggers`,
   );
-  finishBulkLoad(store.sqlite);
+  await finishBulkLoad(store.sqlite);
   return true;
 }
 
@@ -75,7 +78,7 @@ export async function finishInterruptedBulkLoadAt(
   }
   const writer = await openStore(path);
   try {
-    finishInterruptedBulkLoad(writer, log);
+    await finishInterruptedBulkLoad(writer, log);
   } finally {
     await writer.close();
   }

@@ -100,7 +100,7 @@ export async function startWriteRun(
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const clock = new RunClock();
   await tuneForBulkWrites(store.db, store.dialect);
-  finishInterruptedBulkLoad(store, options.onNotice);
+  await finishInterruptedBulkLoad(store, options.onNotice);
   const choices = prepare();
   const runId = await startIngestRun(store.db, { startedAt: clock.startedAt, parserVersion });
   const pipeline = new LetterPipeline({

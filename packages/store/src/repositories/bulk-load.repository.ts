@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { deferredStatements, finishBulkLoadAside } from './bulk-load-aside';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
 // Bulk loading a new SQLite store: inserting into a table with a dozen secondary indexes costs a B-tree insert per
@@ -97,22 +98,36 @@ export function pendingBulkLoad(sqlite: SQLite.Database): PendingBulkLoad | null
 /**
  * Builds what a bulk load deferred, in one transaction: the indexes, the full-text tables, the triggers. Returns
  * the number of statements run (0 when nothing was pending).
+ *
+ * A store in a file has its full-text tables built aside, on threads of their own, while this thread builds the
+ * indexes (bulk-load-aside.ts): at 100k letters the three took 13.5 s one after the other and 8.2 s together. An
+ * in-memory store, which no other connection can open, runs every statement here.
  */
-export function finishBulkLoad(sqlite: SQLite.Database): number {
+export async function finishBulkLoad(sqlite: SQLite.Database): Promise<number> {
+  const aside = !(sqlite.memory || sqlite.name === '');
+  // The finishing connection and the builds bring caches of their own: this idle one's goes first.
+  if (aside) sqlite.pragma('shrink_memory');
+  const statements = !aside
+    ? finishBulkLoadHere(sqlite)
+    : await finishBulkLoadAside(sqlite.name, {
+        synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
+        cacheSize: Number(sqlite.pragma('cache_size', { simple: true })),
+      });
+  // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+  return statements;
+}
+
+function finishBulkLoadHere(sqlite: SQLite.Database): number {
   // The sorter behind CREATE INDEX may use a second core.
   sqlite.pragma('threads = 2');
-  const statements = sqlite
+  return sqlite
     .transaction(() => {
-      const rows = sqlite.prepare('select statement from deferred_schema order by position').all() as {
-        statement: string;
-      }[];
+      const rows = deferredStatements(sqlite);
       for (const { statement } of rows) sqlite.exec(statement);
       sqlite.prepare('delete from deferred_schema').run();
       return rows.length;
     })
     .immediate();
-  // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('wal_checkpoint(PASSIVE)');
-  return statements;
 }

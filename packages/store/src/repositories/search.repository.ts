@@ -334,24 +334,41 @@ export async function searchSnippets(
 const REBUILD_HASHSIZE = 64 * 2 ** 20;
 const DEFAULT_HASHSIZE = 2 ** 20;
 
+export interface SearchRebuildStep {
+  name: string;
+  /** The full-text table the step is about. */
+  table: string;
+  /** True for the rebuild itself; the others set the pending-terms buffer around it. */
+  rebuild: boolean;
+  statement: string;
+}
+
 /**
  * SQLite's statements that rebuild each full-text table from its rows, in order, each with a name (the bulk load
  * stores them to run later).
  */
-export const SQLITE_SEARCH_REBUILDS: readonly { name: string; statement: string }[] = [
-  'item_search',
-  'case_search',
-].flatMap((table) => [
-  {
-    name: `${table} rebuild hashsize`,
-    statement: `insert into ${table} (${table}, rank) values ('hashsize', ${REBUILD_HASHSIZE})`,
-  },
-  { name: `${table} rebuild`, statement: `insert into ${table} (${table}) values ('rebuild')` },
-  {
-    name: `${table} hashsize`,
-    statement: `insert into ${table} (${table}, rank) values ('hashsize', ${DEFAULT_HASHSIZE})`,
-  },
-]);
+export const SQLITE_SEARCH_REBUILDS: readonly SearchRebuildStep[] = ['item_search', 'case_search'].flatMap(
+  (table) => [
+    {
+      name: `${table} rebuild hashsize`,
+      table,
+      rebuild: false,
+      statement: `insert into ${table} (${table}, rank) values ('hashsize', ${REBUILD_HASHSIZE})`,
+    },
+    {
+      name: `${table} rebuild`,
+      table,
+      rebuild: true,
+      statement: `insert into ${table} (${table}) values ('rebuild')`,
+    },
+    {
+      name: `${table} hashsize`,
+      table,
+      rebuild: false,
+      statement: `insert into ${table} (${table}, rank) values ('hashsize', ${DEFAULT_HASHSIZE})`,
+    },
+  ],
+);
 
 /**
  * Rebuilds SQLite's full-text tables from the rows (after a bulk copy that bypassed the letter write path);
