@@ -125,6 +125,31 @@ describeEachBackend('openStore', (backend) => {
     await store.close();
   });
 
+  it("gives a read-only store's rows the writer's keys and values, typed and raw", async () => {
+    const target = await backend.freshTarget();
+    const writer = await openStore(target);
+    const reader = await openStore(target, { readonly: true });
+    try {
+      await writer.db
+        .insertInto('ingestRuns')
+        .values([run('2026-01-01', 3), run('2026-01-02', 5)])
+        .execute();
+      const typed = (store: typeof writer) =>
+        store.db.selectFrom('ingestRuns').selectAll().orderBy('id').execute();
+      const raw = sql<
+        Record<string, unknown>
+      >`select started_at, files_seen as files_seen_total, null as no_value, 1 as x from ingest_runs order by id`;
+      const expected = await typed(writer);
+      expect(Object.keys(expected[0]!)).toContain('parserVersion');
+      expect(await typed(reader)).toEqual(expected);
+      expect(Object.keys((await typed(reader))[0]!)).toEqual(Object.keys(expected[0]!));
+      expect((await raw.execute(reader.db)).rows).toEqual((await raw.execute(writer.db)).rows);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('refuses writes when opened read-only', async () => {
     const store = await backend.open({ readonly: true });
     await expect(store.db.insertInto('ingestRuns').values(run('a', 1)).execute()).rejects.toThrow();

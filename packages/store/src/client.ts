@@ -21,6 +21,11 @@ import pg from 'pg';
 import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
+import {
+  markPostgresStoreChanges,
+  PostgresStoreChanges,
+  storeChangedChannel,
+} from './postgres-store-changes';
 import { markReadOnlySqliteStore } from './read-only-store';
 import type { SqlDialect } from './repositories/item-filter';
 import { registerSqliteFunctions } from './sqlite-functions';
@@ -281,7 +286,26 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
       throw error;
     }
   }
-  return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+  // A read-only store (the API's) learns of commits from notifications instead of asking before each request.
+  const channel = storeChangedChannel(migrationSchema);
+  const changes =
+    readonly && channel
+      ? new PostgresStoreChanges(
+          {
+            connectionString: url,
+            application_name: 'imr-changes',
+            connectionTimeoutMillis: 10_000,
+            ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+          },
+          channel,
+        )
+      : null;
+  if (changes && (await changes.start().catch(() => false))) markPostgresStoreChanges(db, changes);
+  const close = async () => {
+    await changes?.close();
+    await db.destroy();
+  };
+  return { db, dialect: 'postgres', pool, close };
 }
 
 async function createSchema(client: pg.PoolClient, schema: string): Promise<void> {

@@ -6,6 +6,7 @@ import * as deferredSchema from './2026-12-01T22-00-00-deferred-schema';
 import * as citationsItemCovering from './2026-12-01T23-00-00-citations-item-covering';
 import * as itemPartiallyCertified from './2026-12-02T22-00-00-item-partially-certified';
 import * as searchVectorsInline from './2026-12-03T04-00-00-search-vectors-inline';
+import * as storeChangeNotify from './2026-12-03T15-00-00-store-change-notify';
 
 // Listed explicitly (not read from the folder) so migrations work the same under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T23-00-00-citations-item-covering': citationsItemCovering,
   '2026-12-02T22-00-00-item-partially-certified': itemPartiallyCertified,
   '2026-12-03T04-00-00-search-vectors-inline': searchVectorsInline,
+  '2026-12-03T15-00-00-store-change-notify': storeChangeNotify,
 };

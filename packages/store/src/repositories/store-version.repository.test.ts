@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { goldLetters } from '../../test-support/gold-letters.fixture';
 import { describeEachBackend } from '../../test-support/test-store';
 import { openStore, writeTransaction } from '../client';
@@ -13,8 +13,15 @@ describeEachBackend('readStoreVersion', (backend) => {
     const before = await readStoreVersion(reader.db, reader.dialect);
     expect(await readStoreVersion(reader.db, reader.dialect)).toBe(before);
     await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters().slice(0, 1)));
-    const after = await readStoreVersion(reader.db, reader.dialect);
-    expect(after).not.toBe(before);
+    // PostgreSQL's commit reaches a reader as a notification, a moment after the commit returns.
+    const after = await vi.waitFor(
+      async () => {
+        const version = await readStoreVersion(reader.db, reader.dialect);
+        expect(version).not.toBe(before);
+        return version;
+      },
+      { timeout: 5_000, interval: 20 },
+    );
     expect(await readStoreVersion(reader.db, reader.dialect)).toBe(after);
     await writer.close();
     await reader.close();

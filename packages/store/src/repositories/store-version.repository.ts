@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { Db, SqlDialect } from '../client';
+import { postgresStoreChangeCount } from '../postgres-store-changes';
 import { readOnlyDataVersion } from '../read-only-store';
 
 /**
  * A value that changes whenever another process commits to the store (an ingest, a reparse), so cached API
  * answers can be keyed by it. SQLite: `PRAGMA data_version` (per connection, bumps on others' commits).
- * PostgreSQL: the highest case and ingest-error ids (a replaced letter gets new ids) and the latest run's counters.
+ * PostgreSQL: the commits its change feed has counted (postgres-store-changes.ts) while it can vouch for them;
+ * otherwise the highest case and ingest-error ids (a replaced letter gets new ids) and the latest run's counters.
  */
 export async function readStoreVersion(db: Db, dialect: SqlDialect): Promise<string> {
   const readOnlyVersion = dialect === 'sqlite' ? readOnlyDataVersion(db) : undefined;
@@ -15,6 +17,8 @@ export async function readStoreVersion(db: Db, dialect: SqlDialect): Promise<str
     const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db.withoutPlugins());
     return `s${rows[0]?.data_version ?? 0}`;
   }
+  const notified = postgresStoreChangeCount(db);
+  if (notified !== undefined) return `n${notified}`;
   // Index lookups only: this runs on every cached request, and count(*) over millions of cases would not be
   // cheap. Every write path inserts (a replaced letter gets new ids) and advances its ingest run's counters.
   const { rows } = await sql<{ c: number | null; e: number | null; r: string | null }>`
