@@ -6,6 +6,8 @@ export interface BenchOptions {
   letters: number;
   /** A SQLite file path or a postgres:// URL for the store under test. */
   db: string | null;
+  /** The PostgreSQL store the peer section's PostGraphile serves (default: the store under test, if PostgreSQL). */
+  peerDb: string | null;
   /** Runs per figure; the report gives the median. */
   runs: number;
   /** Scratch directory for the generated corpus and databases. */

@@ -19,6 +19,7 @@ import { ingestSection } from './sections/ingest.bench';
 import { loadSection } from './sections/load.bench';
 import { parseSection } from './sections/parse.bench';
 import { pdfIngestSection } from './sections/pdf-ingest.bench';
+import { peerSection } from './sections/peer.bench';
 import { querySection } from './sections/query.bench';
 
 // `pnpm bench [--scale quick|full] [--db postgres://...] [--only parse,ingest,...]`: runs each section, prints a
@@ -31,6 +32,7 @@ const sections: BenchSection[] = [
   ingestSection,
   pdfIngestSection,
   querySection,
+  peerSection,
   loadSection,
   dashboardSection,
 ];
@@ -91,6 +93,10 @@ const program = new Command()
     'comma-separated sections to run (the others keep their figures from latest.json)',
   )
   .option('--store <file>', 'query and load an existing store instead of the one the ingest section makes')
+  .option(
+    '--peer-db <url>',
+    'PostgreSQL store (same letters) for the peer section, when the store under test is SQLite',
+  )
   .option('--work-dir <dir>', 'scratch directory', join(os.tmpdir(), 'imr-bench'))
   .option('--out <dir>', 'where to write latest.json and latest.md', join(import.meta.dirname, 'results'));
 program.parse(process.argv);
@@ -101,6 +107,7 @@ const opts = program.opts<{
   runs: string;
   only?: string;
   store?: string;
+  peerDb?: string;
   workDir: string;
   out: string;
 }>();
@@ -113,6 +120,7 @@ const options: BenchOptions = {
   scale,
   letters: opts.letters ? Number(opts.letters) : scale === 'full' ? 2_000_000 : 100_000,
   db: opts.db ?? null,
+  peerDb: opts.peerDb ?? null,
   runs: Math.max(1, Number(opts.runs)),
   workDir: opts.workDir,
   only: opts.only ? new Set(opts.only.split(',').map((s) => s.trim())) : null,
