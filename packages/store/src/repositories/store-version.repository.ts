@@ -10,15 +10,13 @@ import { readOnlyDataVersion } from '../read-only-store';
  * otherwise the highest case and ingest-error ids (a replaced letter gets new ids) and the latest run's counters.
  */
 export async function readStoreVersion(db: Db, dialect: SqlDialect): Promise<string> {
-  const readOnlyVersion = dialect === 'sqlite' ? readOnlyDataVersion(db) : undefined;
-  if (readOnlyVersion !== undefined) return `s${readOnlyVersion}`;
+  const known = storeVersionWithoutQuery(db, dialect);
+  if (known !== undefined) return known;
   if (dialect === 'sqlite') {
     // Without the camelCase plugin: it would rename the pragma's data_version column.
     const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db.withoutPlugins());
     return `s${rows[0]?.data_version ?? 0}`;
   }
-  const notified = postgresStoreChangeCount(db);
-  if (notified !== undefined) return `n${notified}`;
   // Index lookups only: this runs on every cached request, and count(*) over millions of cases would not be
   // cheap. Every write path inserts (a replaced letter gets new ids) and advances its ingest run's counters.
   const { rows } = await sql<{ c: number | null; e: number | null; r: string | null }>`
@@ -32,4 +30,17 @@ export async function readStoreVersion(db: Db, dialect: SqlDialect): Promise<str
 /** Readiness: the store answers a trivial query. */
 export async function pingStore(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+/**
+ * readStoreVersion's answer when it costs no statement: a read-only SQLite store's data version, or the commits a
+ * PostgreSQL store's change feed has counted while it can vouch for them; otherwise undefined.
+ */
+export function storeVersionWithoutQuery(db: Db, dialect: SqlDialect): string | undefined {
+  if (dialect === 'sqlite') {
+    const version = readOnlyDataVersion(db);
+    return version === undefined ? undefined : `s${version}`;
+  }
+  const notified = postgresStoreChangeCount(db);
+  return notified === undefined ? undefined : `n${notified}`;
 }

@@ -8,6 +8,7 @@ import {
   listGuidelines,
 } from '@imr/store/repositories/guideline.repository';
 import { builder } from '../builder';
+import { cachedGuidelinesByIds } from '../guideline-row-cache';
 import { toDecisionStats } from './decision-summary.type';
 import { GuidelineSourceEnum } from './enums.type';
 import { GuidelineFilterInput, toGuidelineFilter } from './guideline-filter.input';
@@ -17,7 +18,10 @@ import { pageArgs, toConnection, toPageRequest } from './page.args';
 
 export const GuidelineRef = builder.loadableNodeRef('Guideline', {
   id: { resolve: (g: GuidelineRow) => g.id, parse: parseNodeId('Guideline') },
-  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => guidelinesByIds(ctx, ids)),
+  load: (ids: number[], ctx) =>
+    cachedGuidelinesByIds(ctx, ids, (missing) =>
+      readByBoundedKeys(missing.length, () => guidelinesByIds(ctx, missing)),
+    ),
   sort: (g) => g.id,
 });
 

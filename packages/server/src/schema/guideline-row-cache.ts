@@ -1,0 +1,72 @@
+import type { Db, SqlDialect } from '@imr/store/client';
+import type { GuidelineRow } from '@imr/store/database';
+import type { Reader } from '@imr/store/repositories/keyset';
+import { storeVersionWithoutQuery } from '@imr/store/repositories/store-version.repository';
+
+// Every nested page of citations ends on their guidelines: a few hundred rows a store, read again by every
+// request, each time one more round trip after the citations arrive. They are kept here across requests, for as
+// long as the store's version stands (any commit clears them, so a store rewritten under a running server is
+// read afresh), and only where that version is known without a statement (a read-only SQLite store, a
+// PostgreSQL store with its change feed): asking the store for its version would cost the trip this saves.
+
+/** Rows kept at most; past it the cache starts over (a store has a few hundred guidelines, not this many). */
+const MAX_ROWS = 50_000;
+
+class GuidelineRowCache {
+  private version: string | undefined;
+  private readonly rows = new Map<number, GuidelineRow>();
+
+  async byIds(
+    reader: Reader,
+    ids: readonly number[],
+    read: (missing: readonly number[]) => Promise<GuidelineRow[]>,
+  ): Promise<GuidelineRow[]> {
+    const version = storeVersionWithoutQuery(reader.db, reader.dialect);
+    if (version === undefined) return read(ids);
+    if (version !== this.version || this.rows.size > MAX_ROWS) {
+      this.rows.clear();
+      this.version = version;
+    }
+    const missing = ids.filter((id) => !this.rows.has(id));
+    if (missing.length > 0) {
+      const found = await read(missing);
+      // Rows read under another version than the one now current are answered, not kept.
+      if (storeVersionWithoutQuery(reader.db, reader.dialect) === version) {
+        for (const row of found) this.rows.set(row.id, row);
+      } else {
+        return mergeRows(ids, this.rows, found);
+      }
+    }
+    return mergeRows(ids, this.rows, []);
+  }
+}
+
+function mergeRows(
+  ids: readonly number[],
+  kept: ReadonlyMap<number, GuidelineRow>,
+  found: readonly GuidelineRow[],
+): GuidelineRow[] {
+  const fresh = new Map(found.map((row) => [row.id, row]));
+  const rows: GuidelineRow[] = [];
+  for (const id of ids) {
+    const row = fresh.get(id) ?? kept.get(id);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+const caches = new WeakMap<Db, GuidelineRowCache>();
+
+/** The guidelines with these ids (those that exist), from the cache of `reader`'s store where it can keep one. */
+export function cachedGuidelinesByIds(
+  reader: { db: Db; dialect: SqlDialect },
+  ids: readonly number[],
+  read: (missing: readonly number[]) => Promise<GuidelineRow[]>,
+): Promise<GuidelineRow[]> {
+  let cache = caches.get(reader.db);
+  if (!cache) {
+    cache = new GuidelineRowCache();
+    caches.set(reader.db, cache);
+  }
+  return cache.byIds(reader, ids, read);
+}
