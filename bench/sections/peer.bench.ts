@@ -206,7 +206,7 @@ export const peerSection: BenchSection = {
           figures.push(
             {
               section: 'peer',
-              name: `${pair.name}: ours, HTTP p50`,
+              name: `${pair.name}: ours on ${backend}, HTTP p50`,
               value: Number(oursP50.toFixed(2)),
               unit: 'ms',
             },
