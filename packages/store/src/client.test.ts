@@ -150,6 +150,21 @@ describeEachBackend('openStore', (backend) => {
     }
   });
 
+  it('gives PostgreSQL searches room to sort in memory on a read-only store only', async () => {
+    if (backend.dialect !== 'postgres') return;
+    const target = await backend.freshTarget();
+    const workMem = async (readonly: boolean) => {
+      const store = await openStore(target, { readonly });
+      try {
+        return (await sql<{ workMem: string }>`show work_mem`.execute(store.db)).rows[0]?.workMem;
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await workMem(true)).toBe('32MB');
+    expect(await workMem(false)).not.toBe('32MB');
+  });
+
   it('refuses writes when opened read-only', async () => {
     const store = await backend.open({ readonly: true });
     await expect(store.db.insertInto('ingestRuns').values(run('a', 1)).execute()).rejects.toThrow();
