@@ -303,6 +303,7 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
             ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
           },
           channel,
+          (to, payload) => pool.query('select pg_notify($1, $2)', [to, payload]),
         )
       : null;
   if (changes && (await changes.start().catch(() => false))) markPostgresStoreChanges(db, changes);

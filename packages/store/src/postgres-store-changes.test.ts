@@ -64,9 +64,12 @@ describeEachBackend('PostgreSQL change feed', (backend) => {
     const target = await backend.freshTarget();
     const { url, schema } = splitSchemaParam(target);
     const applicationName = `imr-changes-test-${randomBytes(4).toString('hex')}`;
+    const channel = storeChangedChannel(schema ?? 'public') ?? '';
+    const probes = new pg.Pool({ connectionString: url, max: 1 });
     const feed = new PostgresStoreChanges(
       { connectionString: url, application_name: applicationName, options: `-c search_path=${schema}` },
-      storeChangedChannel(schema ?? 'public') ?? '',
+      channel,
+      (to, payload) => probes.query('select pg_notify($1, $2)', [to, payload]),
     );
     try {
       expect(await feed.start()).toBe(true);
@@ -84,6 +87,23 @@ describeEachBackend('PostgreSQL change feed', (backend) => {
         { timeout: 8_000, interval: 50 },
       );
       expect(back).toBeGreaterThan(seen ?? 0);
+    } finally {
+      await feed.close();
+      await probes.end();
+    }
+  });
+
+  it('vouches for nothing while its probes do not come back (a pooler that takes LISTEN and never delivers)', async () => {
+    const target = await backend.freshTarget();
+    const { url, schema } = splitSchemaParam(target);
+    const feed = new PostgresStoreChanges(
+      { connectionString: url, options: `-c search_path=${schema}` },
+      storeChangedChannel(schema ?? 'public') ?? '',
+      async () => {},
+    );
+    try {
+      expect(await feed.start()).toBe(true);
+      expect(feed.version()).toBeNull();
     } finally {
       await feed.close();
     }

@@ -5,10 +5,13 @@ import pg from 'pg';
 // connection of its own LISTENs and counts them. Before this, every request's cache key cost a round trip to
 // the store (store-version.repository.ts), a third of an answer's time for a small page.
 //
-// The count is trusted only while the connection is known to be alive: it is pinged every PING_MS, and a count
-// older than TRUST_MS without an answer is withheld (the caller then reads the version from the store), so a
-// connection that dies without a word delays what a commit invalidates by at most TRUST_MS. After any loss the
-// connection is made again and the count moves on by one, for the commits it may have missed meanwhile.
+// The count is trusted only while delivery is seen to work: every PING_MS a probe notification is sent on the
+// same channel through another connection (the caller's `probe`, from the pool), and a count is vouched for
+// only within TRUST_MS of the last probe received. Notifications arrive in commit order, so a probe received
+// means every commit before it was counted. A listener that dies without a word, or a pooler in transaction
+// mode that takes LISTEN and never delivers (PgBouncer), leaves the count unvouched and the caller asks the store,
+// as before; a lost connection is also made again (found by the same ping), and the count moves on by one, for
+// the commits it may have missed meanwhile.
 
 /** The channel the store in `schema` notifies (the triggers' name for it), or null when it sends none. */
 export function storeChangedChannel(schema: string): string | null {
@@ -17,6 +20,10 @@ export function storeChangedChannel(schema: string): string | null {
 }
 
 const PING_MS = 1_000;
+/** The payload of a probe; the triggers send an empty one. */
+const PROBE = 'probe';
+/** How long start() waits for its first probe (so a store opened a moment ago answers from the feed). */
+const FIRST_PROBE_MS = 1_000;
 const TRUST_MS = 3_000;
 const RECONNECT_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
@@ -28,13 +35,19 @@ export class PostgresStoreChanges {
   private closed = false;
   private ping: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private probeArrived: () => void = () => {};
 
+  /**
+   * `probe` sends `select pg_notify(channel, 'probe')` through a connection other than the listener's (errors
+   * are ignored: an unanswered probe only leaves the count unvouched).
+   */
   constructor(
     private readonly config: pg.ClientConfig,
     private readonly channel: string,
+    private readonly probe: (channel: string, payload: string) => Promise<unknown>,
   ) {}
 
-  /** The number of commits seen, while listening and known alive; null when the store must be asked. */
+  /** The number of commits seen, while delivery is seen to work; null when the store must be asked. */
   version(): number | null {
     return performance.now() - this.aliveAt < TRUST_MS ? this.changes : null;
   }
@@ -54,7 +67,12 @@ export class PostgresStoreChanges {
         await client.end();
         return false;
       }
+      const arrived = new Promise<void>((resolve) => {
+        this.probeArrived = resolve;
+        setTimeout(resolve, FIRST_PROBE_MS).unref();
+      });
       await this.listen(client);
+      await arrived;
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
@@ -84,25 +102,32 @@ export class PostgresStoreChanges {
 
   private async listen(client: pg.Client): Promise<void> {
     client.on('notification', (message) => {
-      if (message.channel === this.channel) this.changes++;
+      if (message.channel !== this.channel) return;
+      if (message.payload === PROBE) {
+        this.aliveAt = performance.now();
+        this.probeArrived();
+      } else {
+        this.changes++;
+      }
     });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     await client.query(`listen ${pg.escapeIdentifier(this.channel)}`);
     this.client = client;
     this.failures = 0;
-    this.aliveAt = performance.now();
+    this.sendProbe();
+  }
+
+  private sendProbe(): void {
+    this.probe(this.channel, PROBE).catch(() => {});
   }
 
   private checkAlive(): void {
     const client = this.client;
     if (!client) return;
-    client.query('select 1').then(
-      () => {
-        if (this.client === client) this.aliveAt = performance.now();
-      },
-      () => this.lost(client),
-    );
+    // The listener answering finds a lost connection; the probe's arrival is what vouches for the count.
+    client.query('select 1').catch(() => this.lost(client));
+    this.sendProbe();
   }
 
   private lost(client: pg.Client): void {
