@@ -38,6 +38,12 @@ export interface FinishSettings {
 // took the same 7-8 s at 100k letters and 64 MiB 8.7-9 s; each MiB is resident while it builds.
 const ASIDE_HASHSIZE = 16 * 2 ** 20;
 
+/** A scratch file and the journal SQLite may have left beside it (a build killed mid-statement). */
+function removeScratch(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(`${file}-journal`, { force: true });
+}
+
 const SEARCH_STEPS = new Map(SQLITE_SEARCH_REBUILDS.map((step) => [step.name, step]));
 
 interface AsideBuild {
@@ -86,7 +92,7 @@ export async function finishBulkLoadAside(path: string, settings: FinishSettings
     if (rows.length === 0) return 0;
     builds = asideTablesOf(db, rows).map((table, i) => {
       const file = asidePathOf(path, table.table);
-      rmSync(file, { force: true });
+      removeScratch(file);
       return { table, path: file, schema: `aside_${i}`, done: Promise.resolve(0) };
     });
     // ATTACH is refused inside a transaction, and the copies read the files inside it.
@@ -125,6 +131,6 @@ export async function finishBulkLoadAside(path: string, settings: FinishSettings
   } finally {
     await Promise.allSettled(builds.map((b) => b.done));
     db.close();
-    for (const build of builds) rmSync(build.path, { force: true });
+    for (const build of builds) removeScratch(build.path);
   }
 }
