@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { goldLetters } from '../test-support/gold-letters.fixture';
-import { describeEachBackend, TEST_PG_URL } from '../test-support/test-store';
+import { describeEachBackend, TEST_PG_URL, type TestBackend } from '../test-support/test-store';
 import { openStore, splitSchemaParam, writeTransaction } from './client';
 import { PostgresStoreChanges, storeChangedChannel } from './postgres-store-changes';
 import { saveLetters } from './repositories/letter.repository';
@@ -23,6 +23,20 @@ async function terminate(applicationName: string): Promise<number> {
   } finally {
     await admin.end();
   }
+}
+
+/** A change feed on a fresh store of `backend`, its probes sent by `probe`. */
+async function feedOn(
+  backend: TestBackend,
+  probe: (channel: string, payload: string) => Promise<unknown>,
+  applicationName?: string,
+): Promise<PostgresStoreChanges> {
+  const { url, schema } = splitSchemaParam(await backend.freshTarget());
+  return new PostgresStoreChanges(
+    { connectionString: url, application_name: applicationName, options: `-c search_path=${schema}` },
+    storeChangedChannel(schema ?? 'public') ?? '',
+    probe,
+  );
 }
 
 describeEachBackend('PostgreSQL change feed', (backend) => {
@@ -61,15 +75,12 @@ describeEachBackend('PostgreSQL change feed', (backend) => {
   });
 
   it('withholds its count while its connection is lost, and moves on once it is back', async () => {
-    const target = await backend.freshTarget();
-    const { url, schema } = splitSchemaParam(target);
     const applicationName = `imr-changes-test-${randomBytes(4).toString('hex')}`;
-    const channel = storeChangedChannel(schema ?? 'public') ?? '';
-    const probes = new pg.Pool({ connectionString: url, max: 1 });
-    const feed = new PostgresStoreChanges(
-      { connectionString: url, application_name: applicationName, options: `-c search_path=${schema}` },
-      channel,
+    const probes = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
+    const feed = await feedOn(
+      backend,
       (to, payload) => probes.query('select pg_notify($1, $2)', [to, payload]),
+      applicationName,
     );
     try {
       expect(await feed.start()).toBe(true);
@@ -94,13 +105,7 @@ describeEachBackend('PostgreSQL change feed', (backend) => {
   });
 
   it('vouches for nothing while its probes do not come back (a pooler that takes LISTEN and never delivers)', async () => {
-    const target = await backend.freshTarget();
-    const { url, schema } = splitSchemaParam(target);
-    const feed = new PostgresStoreChanges(
-      { connectionString: url, options: `-c search_path=${schema}` },
-      storeChangedChannel(schema ?? 'public') ?? '',
-      async () => {},
-    );
+    const feed = await feedOn(backend, async () => {});
     try {
       expect(await feed.start()).toBe(true);
       expect(feed.version()).toBeNull();

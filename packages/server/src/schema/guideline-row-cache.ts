@@ -28,16 +28,12 @@ class GuidelineRowCache {
       this.version = version;
     }
     const missing = ids.filter((id) => !this.rows.has(id));
-    if (missing.length > 0) {
-      const found = await read(missing);
-      // Rows read under another version than the one now current are answered, not kept.
-      if (storeVersionWithoutQuery(reader.db, reader.dialect) === version) {
-        for (const row of found) this.rows.set(row.id, row);
-      } else {
-        return mergeRows(ids, this.rows, found);
-      }
+    const found = missing.length > 0 ? await read(missing) : [];
+    // Rows read under another version than the one now current are answered, not kept.
+    if (found.length > 0 && storeVersionWithoutQuery(reader.db, reader.dialect) === version) {
+      for (const row of found) this.rows.set(row.id, row);
     }
-    return mergeRows(ids, this.rows, []);
+    return mergeRows(ids, this.rows, found);
   }
 }
 
