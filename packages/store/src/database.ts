@@ -178,11 +178,22 @@ export interface Database {
   ingestErrors: IngestErrorTable;
 }
 
-export type CaseRow = Selectable<CaseTable>;
-export type ItemRow = Selectable<ItemTable>;
+/**
+ * The long free text of a row: a case's summary, an item's rationale, a citation's wording. Reads of entity rows
+ * leave it out (`repositories/entity-columns.ts`): a page of 100 cases with their items would otherwise carry
+ * about 400 kB of it whether the query asks for it or not. It is read by id when a query does.
+ */
+export const LONG_TEXT_COLUMNS = { cases: 'summary', items: 'rationale', citations: 'text' } as const;
+export type LongTextTable = keyof typeof LONG_TEXT_COLUMNS;
+
+/** A case as entity reads return it: every column but its summary. */
+export type CaseRow = Omit<Selectable<CaseTable>, 'summary'>;
+/** An item as entity reads return it: every column but its rationale. */
+export type ItemRow = Omit<Selectable<ItemTable>, 'rationale'>;
 export type ReviewerRow = Selectable<ReviewerTable>;
 export type GuidelineRow = Selectable<GuidelineTable>;
-export type CitationRow = Selectable<CitationTable>;
+/** A citation as entity reads return it: every column but its wording. */
+export type CitationRow = Omit<Selectable<CitationTable>, 'text'>;
 export type DocumentRow = Selectable<DocumentTable>;
 export type IngestErrorRow = Selectable<IngestErrorTable>;
 export type NewItem = Insertable<ItemTable>;

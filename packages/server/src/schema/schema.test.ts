@@ -73,6 +73,44 @@ describeEachBackend('GraphQL API over the gold seed letters', (backend) => {
     await store.close();
   });
 
+  it('reads summaries, rationales and citation wording only when asked, one statement each whatever the page size', async () => {
+    const statements: string[] = [];
+    const { store, data } = await seeded(() => backend.open({ onQuery: (sql) => statements.push(sql) }));
+    const rowReads = () => statements.filter((q) => /from "(cases|items|citations)"/.test(q));
+    await data(NESTED, { n: 5 });
+    expect(rowReads().length).toBeGreaterThanOrEqual(3);
+    for (const q of rowReads()) expect(q).not.toMatch(/(select |\.)\*|"rationale"|"summary"|"text"/);
+
+    const WITH_TEXT = `query($n: Int!) { cases(first: $n, orderBy: INGESTED_ASC) { edges { node {
+      summary items(first: 10) { edges { node { rationale citations(first: 10) { edges { node { text } } } } } }
+    } } } }`;
+    type WithText = {
+      cases: Connection<{
+        summary: string | null;
+        items: Connection<{ rationale: string; citations: Connection<{ text: string | null }> }>;
+      }>;
+    };
+    const counts: number[] = [];
+    for (const n of [1, 5]) {
+      statements.length = 0;
+      const { cases } = await data<WithText>(WITH_TEXT, { n });
+      const gold = goldLetters()
+        .slice(0, n)
+        .map((l) => l.letter);
+      expect(cases.edges.map((e) => e.node.summary)).toEqual(gold.map((l) => l.summary));
+      expect(cases.edges.map((e) => e.node.items.edges.map((i) => i.node.rationale))).toEqual(
+        gold.map((l) => l.items.map((i) => i.rationale)),
+      );
+      expect(
+        cases.edges.map((e) => e.node.items.edges.map((i) => i.node.citations.edges.map((c) => c.node.text))),
+      ).toEqual(gold.map((l) => l.items.map((i) => i.citations.map((c) => c.text ?? null))));
+      counts.push(statements.filter((q) => !/pragma data_version|concat_ws/.test(q)).length);
+    }
+    // cases, summaries, items, rationales, citations, citation wording.
+    expect(counts).toEqual([6, 6]);
+    await store.close();
+  });
+
   it('walks every page of cases and items in each ordering, each node exactly once', async () => {
     const { store, data } = await seeded(() => backend.open());
     for (const orderBy of ['DECISION_DATE_DESC', 'DECISION_DATE_ASC', 'CASE_NUMBER_ASC', 'INGESTED_DESC']) {

@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { CaseRow, Database } from '../database';
+import { CASE_COLUMNS } from './entity-columns';
 import { filteredListing } from './filtered-listing';
 import {
   type CaseFieldFilter,
@@ -84,7 +85,7 @@ export const { list: listCases, count: countCases } = filteredListing(
   ({ db, dialect }: Reader, filter: CaseFilter | null | undefined) =>
     db
       .selectFrom('cases')
-      .selectAll('cases')
+      .select(CASE_COLUMNS)
       .where((eb) => caseFilterCondition(eb, filter, dialect)),
   (args: ListCasesArgs) => caseOrder(args.order),
 );
@@ -97,7 +98,7 @@ export function casesByIds(reader: Reader, ids: readonly number[]): Promise<Case
 export async function caseByNumber({ db }: Reader, caseNumber: string): Promise<CaseRow | undefined> {
   return db
     .selectFrom('cases')
-    .selectAll()
+    .select(CASE_COLUMNS)
     .where('caseNumber', '=', caseNumber.trim().toUpperCase())
     .orderBy('id')
     .limit(1)
@@ -128,7 +129,7 @@ export async function casePagesByReviewerIds(
       .selectFrom((eb) =>
         eb
           .selectFrom('cases')
-          .selectAll()
+          .select(CASE_COLUMNS)
           .where('reviewerId', '=', reviewerId)
           .$if(after?.parent === reviewerId, (qb) => qb.where('id', '<', after!.id))
           .orderBy('id', 'desc')

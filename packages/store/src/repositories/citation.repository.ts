@@ -1,5 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { CitationRow } from '../database';
+import { CITATION_COLUMNS } from './entity-columns';
 import {
   type KeysetOrder,
   type Page,
@@ -75,7 +76,7 @@ export async function citationPagesByGuidelineIds(
       .selectFrom((eb) =>
         eb
           .selectFrom('citations')
-          .selectAll()
+          .select(CITATION_COLUMNS)
           .where('guidelineId', '=', guidelineId)
           .$if(after?.parent === guidelineId && from !== null, (qb) =>
             qb.where(

@@ -1,4 +1,5 @@
 import type { ItemRow } from '../database';
+import { ITEM_COLUMNS } from './entity-columns';
 import { filteredListing } from './filtered-listing';
 import { type ItemFilter, itemFilterCondition } from './item-filter';
 import {
@@ -38,7 +39,7 @@ export const { list: listItems, count: countItems } = filteredListing(
   ({ db, dialect }: Reader, filter: ItemFilter | null | undefined) =>
     db
       .selectFrom('items')
-      .selectAll('items')
+      .select(ITEM_COLUMNS)
       .where((eb) => itemFilterCondition(eb, filter, dialect)),
   (args: ListItemsArgs) => itemOrder(args.order),
 );

@@ -1,5 +1,15 @@
-import { type Selectable, type SqlBool, sql } from 'kysely';
-import type { Database } from '../database';
+import { type SqlBool, sql } from 'kysely';
+import {
+  type CaseRow,
+  type CitationRow,
+  type GuidelineRow,
+  type IngestErrorRow,
+  type ItemRow,
+  LONG_TEXT_COLUMNS,
+  type LongTextTable,
+  type ReviewerRow,
+} from '../database';
+import { ENTITY_COLUMNS } from './entity-columns';
 import { byKeys, type Page, type PageRequest, pagesByParent, type Reader } from './keyset';
 
 // Reads every entity repository makes the same way whatever the table: rows by primary key (the loaders of
@@ -8,18 +18,55 @@ import { byKeys, type Page, type PageRequest, pagesByParent, type Reader } from 
 /** The tables whose rows are entities with an integer `id` the API hands out. */
 export type EntityTable = 'cases' | 'items' | 'citations' | 'guidelines' | 'reviewers' | 'ingestErrors';
 
+/** An entity's row as reads return it (cases, items and citations without their long text). */
+export interface EntityRows {
+  cases: CaseRow;
+  items: ItemRow;
+  citations: CitationRow;
+  guidelines: GuidelineRow;
+  reviewers: ReviewerRow;
+  ingestErrors: IngestErrorRow;
+}
+
 /** The rows of `table` with these ids, in no particular order (callers map them back by id). */
 export async function rowsByIds<T extends EntityTable>(
   { db }: Reader,
   table: T,
   ids: readonly number[],
-): Promise<Selectable<Database[T]>[]> {
+): Promise<EntityRows[T][]> {
   if (ids.length === 0) return [];
   // Kysely cannot type a query over a table chosen by a type parameter: it is typed over any entity table, and
   // its rows are those of `table`.
   const from: EntityTable = table;
-  const rows = await db.selectFrom(from).selectAll().where('id', 'in', ids).execute();
-  return rows as Selectable<Database[T]>[];
+  const query = db.selectFrom(from);
+  const rows = await (isLongTextTable(from) ? query.select(ENTITY_COLUMNS[from]) : query.selectAll())
+    .where('id', 'in', ids)
+    .execute();
+  return rows as unknown as EntityRows[T][];
+}
+
+function isLongTextTable(table: EntityTable): table is LongTextTable {
+  return Object.hasOwn(LONG_TEXT_COLUMNS, table);
+}
+
+/** The long text (`LONG_TEXT_COLUMNS`) of each row of `table` with these ids, in their order (null when absent). */
+export async function longTextsByIds(
+  { db }: Reader,
+  table: LongTextTable,
+  ids: readonly number[],
+): Promise<(string | null)[]> {
+  if (ids.length === 0) return [];
+  const column = sql.ref(`${table}.${LONG_TEXT_COLUMNS[table]}`);
+  const rows = await db
+    .selectFrom(table)
+    .select([`${table}.id` as 'id', sql<string | null>`${column}`.as('text')])
+    .where(`${table}.id` as 'id', 'in', ids)
+    .execute();
+  return byKeys(
+    ids,
+    rows.map((r): [number, string | null] => [r.id, r.text]),
+    () => null,
+  );
 }
 
 /** How many rows of `table` each parent holds, by the column naming the parent (0 for a parent with none). */
@@ -57,7 +104,7 @@ export async function letterOrderPagesByParent<T extends 'items' | 'citations'>(
   parentColumn: 'caseId' | 'itemId',
   parentIds: readonly number[],
   request: PageRequest,
-): Promise<Page<Selectable<Database[T]>>[]> {
+): Promise<Page<EntityRows[T]>[]> {
   if (parentIds.length === 0) return [];
   const after = request.after;
   const parent = sql.ref(`${table}.${parentColumn}`);
@@ -67,7 +114,7 @@ export async function letterOrderPagesByParent<T extends 'items' | 'citations'>(
   const from: 'items' | 'citations' = table;
   const rows = await db
     .selectFrom(from)
-    .selectAll(from)
+    .select(ENTITY_COLUMNS[from])
     .where(parent, 'in', parentIds)
     .$if(after?.parent !== undefined, (qb) =>
       qb.where((w) =>
@@ -82,5 +129,5 @@ export async function letterOrderPagesByParent<T extends 'items' | 'citations'>(
     .orderBy(id)
     .execute();
   const parentOf = (row: Record<string, unknown>) => Number(row[parentColumn]);
-  return pagesByParent(parentIds, rows, parentOf, request.first) as Page<Selectable<Database[T]>>[];
+  return pagesByParent(parentIds, rows, parentOf, request.first) as unknown as Page<EntityRows[T]>[];
 }

@@ -14,6 +14,7 @@ import {
   REVIEWER_CASES_ORDER,
 } from '@imr/store/repositories/case.repository';
 import { documentsByIds, letterTextsByDocumentIds } from '@imr/store/repositories/document-meta.repository';
+import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
 import { CaseDatesRef } from './case-dates.type';
@@ -59,10 +60,13 @@ CaseRef.implement({
       load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => diagnosesByCaseIds(ctx, ids)),
       resolve: (c) => c.id,
     }),
-    summary: t.string({
+    summary: t.loadable({
+      type: 'String',
       nullable: true,
       description: 'The clinical case summary.',
-      resolve: (c) => c.summary,
+      // Read only when asked for: case rows come without it (LONG_TEXT_COLUMNS).
+      load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => longTextsByIds(ctx, 'cases', ids)),
+      resolve: (c) => c.id,
     }),
     warnings: t.stringList({
       description: 'What the parser could not read with confidence.',

@@ -10,6 +10,7 @@ import {
   guidelineCitationKey,
   ITEM_CITATIONS_ORDER,
 } from '@imr/store/repositories/citation.repository';
+import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
@@ -33,7 +34,15 @@ CitationRef.implement({
       description: 'Every page cited (ranges expanded).',
       resolve: (c) => JSON.parse(c.pages) as number[],
     }),
-    text: t.exposeString('text', { nullable: true, description: 'The citation as written.' }),
+    text: t.loadable({
+      type: 'String',
+      nullable: true,
+      description: 'The citation as written.',
+      // Read only when asked for: citation rows come without it (LONG_TEXT_COLUMNS).
+      load: (ids: number[], ctx) =>
+        readByBoundedKeys(ids.length, () => longTextsByIds(ctx, 'citations', ids)),
+      resolve: (c) => c.id,
+    }),
     source: t.field({
       type: GuidelineSourceEnum,
       description: "The guideline's source (MTUS, ODG...); NONE when the party cited nothing.",

@@ -10,6 +10,7 @@ import {
   itemSortKey,
   itemsByIds,
 } from '@imr/store/repositories/item.repository';
+import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
 import { builder } from '../builder';
 import { CaseRef } from './case.type';
 import { DrugRef } from './drug.type';
@@ -77,7 +78,14 @@ ItemRef.implement({
         readByBoundedKeys(ids.length, () => bodyRegionsByItemIds(ctx, ids)) as Promise<never[][]>,
       resolve: (i) => i.id,
     }),
-    rationale: t.exposeString('rationale', { description: "The reviewer's reasons." }),
+    rationale: t.loadable({
+      type: 'String',
+      description: "The reviewer's reasons.",
+      // Read only when asked for: item rows come without it (LONG_TEXT_COLUMNS).
+      load: (ids: number[], ctx) =>
+        readByBoundedKeys(ids.length, () => longTextsByIds(ctx, 'items', ids)) as Promise<string[]>,
+      resolve: (i) => i.id,
+    }),
     decisionDate: t.string({ nullable: true, resolve: (i) => i.dateDecision }),
     decisionYear: t.exposeInt('decisionYear', { nullable: true }),
     decisionMonth: t.exposeString('decisionMonth', { nullable: true, description: 'yyyy-mm' }),
