@@ -256,7 +256,12 @@ async function postgresSearchHits(
   };
 }
 
-/** Every match of both kinds, ranked or not: counted from the index alone, nothing scored. */
+/**
+ * Every match of both kinds, ranked or not, nothing scored. SQLite counts from FTS5's doclists alone; PostgreSQL
+ * 15's bitmap scan of the GIN index visits every matching row's heap page (measured: no page skipped even when
+ * all are visible), so a pair of common words costs seconds at 2M letters (the bench's FullTextSearch
+ * example: 5.2 s).
+ */
 export async function countSearchHits({ db, dialect }: Reader, query: string): Promise<number> {
   const { rows } =
     dialect === 'postgres'
