@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // What `pnpm start` runs: the build (`scripts/build.mjs`, a no-op when current, as `pnpm test` has just built),
 // then the compiled CLI on plain Node. A loader hook makes any import of tsx or Vite fail, so the server, its
@@ -124,5 +124,34 @@ describe('the compiled server (pnpm build, then plain Node)', () => {
     parent.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(() => process.kill(serverPid, 0)).toThrow();
+  });
+
+  it('ends the server when `imr serve` itself is killed outright: nothing is left holding its port', async () => {
+    const parent = spawn(
+      process.execPath,
+      ['packages/server/dist/imr.cjs', 'serve', '--db', join(dir, 'imr.db'), '--port', '0'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let said = '';
+    parent.stdout?.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+    });
+    try {
+      await vi.waitFor(() => expect(said).toMatch(/GraphiQL: http\S+/), { timeout: 60_000, interval: 100 });
+      const url = /GraphiQL: (http\S+)/.exec(said)![1]!;
+      expect((await fetch(url, { headers: { accept: 'text/html' } })).status).toBe(200);
+      const { stdout } = await run('ps', ['-o', 'pid=,args=', '--ppid', String(parent.pid)]);
+      const server = stdout.split('\n').find((line) => line.includes('imr.cjs serve'));
+      const serverPid = Number(server?.trim().split(/\s+/)[0]);
+      expect(serverPid).toBeGreaterThan(0);
+      parent.kill('SIGKILL');
+      await vi.waitFor(() => expect(() => process.kill(serverPid, 0)).toThrow(), {
+        timeout: 10_000,
+        interval: 100,
+      });
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

@@ -17,18 +17,26 @@ export function hasSemiSpaceSize(execArgv: readonly string[], nodeOptions: strin
   return execArgv.some((arg) => arg.startsWith(FLAG)) || (nodeOptions ?? '').includes(FLAG);
 }
 
+/** Set in the server process this module starts: its parent is the `imr` a supervisor knows. */
+const RELAUNCHED = 'IMR_SERVING_HEAP_CHILD';
+
 /**
  * Runs this command again in a Node with the serving young generation, passing signals on and exiting as it
- * does. Returns false (and does nothing) when this Node already has a semi-space size: then the caller serves.
+ * does. Returns false when this Node already has a semi-space size: then the caller serves (and, when it is the
+ * server this function started, ends with its parent).
  */
 export function relaunchWithServingHeap(): boolean {
-  if (hasSemiSpaceSize(process.execArgv, process.env.NODE_OPTIONS)) return false;
+  if (hasSemiSpaceSize(process.execArgv, process.env.NODE_OPTIONS)) {
+    endWithParent();
+    return false;
+  }
   const script = process.argv[1];
   if (script === undefined) return false;
+  // The IPC channel is only a lifeline: it closes when this process dies, however it dies.
   const child = spawn(
     process.execPath,
     [...process.execArgv, `${FLAG}=${SEMI_SPACE_MB}`, script, ...process.argv.slice(2)],
-    { stdio: 'inherit' },
+    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [RELAUNCHED]: '1' } },
   );
   for (const signal of FORWARDED_SIGNALS) {
     process.on(signal, () => {
@@ -43,4 +51,15 @@ export function relaunchWithServingHeap(): boolean {
     process.exit(1);
   });
   return true;
+}
+
+/**
+ * In the server started above: a parent killed outright (SIGKILL, the OOM killer) passes no signal on, and the
+ * server would go on serving, orphaned, holding its port. Its channel to the parent closes then: end as abruptly.
+ */
+function endWithParent(): void {
+  if (process.env[RELAUNCHED] !== '1' || !process.channel) return;
+  delete process.env[RELAUNCHED];
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 }
