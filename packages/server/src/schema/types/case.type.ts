@@ -14,9 +14,9 @@ import {
   REVIEWER_CASES_ORDER,
 } from '@imr/store/repositories/case.repository';
 import { documentsByIds, letterTextsByDocumentIds } from '@imr/store/repositories/document-meta.repository';
-import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
+import { loadLongText } from '../long-text-loader';
 import { CaseDatesRef } from './case-dates.type';
 import { CaseFilterInput, toCaseFilter } from './case-filter.input';
 import { CaseOrderEnum } from './case-order.enum';
@@ -64,8 +64,7 @@ CaseRef.implement({
       type: 'String',
       nullable: true,
       description: 'The clinical case summary.',
-      // Read only when asked for: case rows come without it (LONG_TEXT_COLUMNS).
-      load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => longTextsByIds(ctx, 'cases', ids)),
+      load: loadLongText('cases'),
       resolve: (c) => c.id,
     }),
     warnings: t.stringList({

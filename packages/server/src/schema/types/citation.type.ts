@@ -10,9 +10,9 @@ import {
   guidelineCitationKey,
   ITEM_CITATIONS_ORDER,
 } from '@imr/store/repositories/citation.repository';
-import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
+import { loadLongText } from '../long-text-loader';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
 import { GuidelineRef } from './guideline.type';
 import { ItemRef } from './item.type';
@@ -38,9 +38,7 @@ CitationRef.implement({
       type: 'String',
       nullable: true,
       description: 'The citation as written.',
-      // Read only when asked for: citation rows come without it (LONG_TEXT_COLUMNS).
-      load: (ids: number[], ctx) =>
-        readByBoundedKeys(ids.length, () => longTextsByIds(ctx, 'citations', ids)),
+      load: loadLongText('citations'),
       resolve: (c) => c.id,
     }),
     source: t.field({

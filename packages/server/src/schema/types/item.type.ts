@@ -10,8 +10,9 @@ import {
   itemSortKey,
   itemsByIds,
 } from '@imr/store/repositories/item.repository';
-import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
+import type { Context } from '../../context';
 import { builder } from '../builder';
+import { loadLongText } from '../long-text-loader';
 import { CaseRef } from './case.type';
 import { DrugRef } from './drug.type';
 import { DurationRef } from './duration.type';
@@ -81,9 +82,8 @@ ItemRef.implement({
     rationale: t.loadable({
       type: 'String',
       description: "The reviewer's reasons.",
-      // Read only when asked for: item rows come without it (LONG_TEXT_COLUMNS).
-      load: (ids: number[], ctx) =>
-        readByBoundedKeys(ids.length, () => longTextsByIds(ctx, 'items', ids)) as Promise<string[]>,
+      // An item's rationale is never null (NOT NULL column).
+      load: loadLongText('items') as (ids: number[], ctx: Context) => Promise<string[]>,
       resolve: (i) => i.id,
     }),
     decisionDate: t.string({ nullable: true, resolve: (i) => i.dateDecision }),
