@@ -10,12 +10,13 @@ import { expect, it } from 'vitest';
 import { buildApp } from '../yoga';
 
 // One slow statement must not stall the other clients of a server: on SQLite the API's statements run in worker
-// processes, on PostgreSQL on the server. While a ~20 s statement runs on the server's store, /healthz and a
-// cached query from another client answer with p99 < 50 ms. On a machine so busy that the same probes take
+// processes, on PostgreSQL on the server. While an ~8 s statement runs on the server's store, /healthz and a
+// cached query from another client answer with p99 < 50 ms (a stalled event loop would show as the whole 8 s;
+// a longer statement only made the suite slower: 20 s each backend was a tenth of its wall time). On a machine so busy that the same probes take
 // longer than that with nothing running, the bound is four times what they took then (on SQLite the statement
 // itself takes a core, of two here): a stalled event loop would still show, as seconds.
 
-const SLOW_MS = 20_000;
+const SLOW_MS = 8_000;
 const P99_LIMIT_MS = 50;
 const BUSY_FACTOR = 4;
 const CACHED = '{ itemStats(groupBy: [CATEGORY]) { total { count } groups { key { category } count } } }';
@@ -80,7 +81,7 @@ describeEachBackend('a slow statement on the server', (backend) => {
         await slow;
         // The probes ran for the whole slow statement, which really took its time.
         expect(performance.now() - started).toBeGreaterThan(SLOW_MS - 1000);
-        expect(health.length).toBeGreaterThan(100);
+        expect(health.length).toBeGreaterThan(60);
         console.log(
           `${store.dialect}: ${health.length} probes during a ${SLOW_MS / 1000} s statement: /healthz p99 ${p99(health).toFixed(1)} ms, cached query p99 ${p99(queries).toFixed(1)} ms (with nothing running: ${p99(idleHealth).toFixed(1)} and ${p99(idleQueries).toFixed(1)} ms)`,
         );
