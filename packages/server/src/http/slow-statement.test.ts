@@ -11,10 +11,10 @@ import { buildApp } from '../yoga';
 
 // One slow statement must not stall the other clients of a server: on SQLite the API's statements run in worker
 // processes, on PostgreSQL on the server. While an ~8 s statement runs on the server's store, /healthz and a
-// cached query from another client answer with p99 < 50 ms (a stalled event loop would show as the whole 8 s;
-// a longer statement only made the suite slower: 20 s each backend was a tenth of its wall time). On a machine so busy that the same probes take
-// longer than that with nothing running, the bound is four times what they took then (on SQLite the statement
-// itself takes a core, of two here): a stalled event loop would still show, as seconds.
+// cached query from another client answer with p99 < 50 ms (a longer statement only made the suite slower).
+// On a machine so busy that the same probes take longer than that with nothing running, the bound is four times
+// what they took then (on SQLite the statement itself takes a core, of two here): a stalled event loop would
+// still show, as the whole 8 s.
 
 const SLOW_MS = 8_000;
 const P99_LIMIT_MS = 50;
