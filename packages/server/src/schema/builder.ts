@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { fieldCost } from './field-cost';
 import { resolveLimitedNodes } from './node-ids-limit';
 import OperationDeadlinePlugin from './operation-deadline.plugin';
+import PropertyReadPlugin from './property-read.plugin';
 import RootFieldTurnsPlugin from './root-field-turns.plugin';
 
 // Configuration only: plugins, scalars and the Context type. Types live in types/<one-type>.type.ts.
@@ -22,15 +23,23 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin, OperationDeadlinePlugin, RootFieldTurnsPlugin],
+  plugins: [
+    PropertyReadPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    ComplexityPlugin,
+    OperationDeadlinePlugin,
+    RootFieldTurnsPlugin,
+  ],
   // Costs only: the limit is checked before execution by http/query-cost.plugin.ts, not per root field.
   complexity: { fieldComplexity: fieldCost, disabled: true },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: { nullable: false, extensions: { propertyRead: true } },
+    nodeFieldOptions: { nullable: false, extensions: { propertyRead: true } },
+    pageInfoFieldOptions: { extensions: { propertyRead: true } },
     nodesQueryOptions: { resolve: resolveLimitedNodes },
   },
 });

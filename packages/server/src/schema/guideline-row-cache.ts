@@ -1,5 +1,4 @@
 import type { Db, SqlDialect } from '@imr/store/client';
-import type { GuidelineRow } from '@imr/store/database';
 import type { Reader } from '@imr/store/repositories/keyset';
 import { storeVersionWithoutQuery } from '@imr/store/repositories/store-version.repository';
 
@@ -12,15 +11,15 @@ import { storeVersionWithoutQuery } from '@imr/store/repositories/store-version.
 /** Rows kept at most; past it the cache starts over (a store has a few hundred guidelines, not this many). */
 const MAX_ROWS = 50_000;
 
-class GuidelineRowCache {
+class GuidelineRowCache<Row extends { id: number }> {
   private version: string | undefined;
-  private readonly rows = new Map<number, GuidelineRow>();
+  private readonly rows = new Map<number, Row>();
 
   async byIds(
     reader: Reader,
     ids: readonly number[],
-    read: (missing: readonly number[]) => Promise<GuidelineRow[]>,
-  ): Promise<GuidelineRow[]> {
+    read: (missing: readonly number[]) => Promise<Row[]>,
+  ): Promise<Row[]> {
     const version = storeVersionWithoutQuery(reader.db, reader.dialect);
     if (version === undefined) return read(ids);
     if (version !== this.version || this.rows.size > MAX_ROWS) {
@@ -37,13 +36,13 @@ class GuidelineRowCache {
   }
 }
 
-function mergeRows(
+function mergeRows<Row extends { id: number }>(
   ids: readonly number[],
-  kept: ReadonlyMap<number, GuidelineRow>,
-  found: readonly GuidelineRow[],
-): GuidelineRow[] {
+  kept: ReadonlyMap<number, Row>,
+  found: readonly Row[],
+): Row[] {
   const fresh = new Map(found.map((row) => [row.id, row]));
-  const rows: GuidelineRow[] = [];
+  const rows: Row[] = [];
   for (const id of ids) {
     const row = fresh.get(id) ?? kept.get(id);
     if (row) rows.push(row);
@@ -51,18 +50,19 @@ function mergeRows(
   return rows;
 }
 
-const caches = new WeakMap<Db, GuidelineRowCache>();
+// One kind of row per store: the guideline loader's.
+const caches = new WeakMap<Db, GuidelineRowCache<{ id: number }>>();
 
 /** The guidelines with these ids (those that exist), from the cache of `reader`'s store where it can keep one. */
-export function cachedGuidelinesByIds(
+export function cachedGuidelinesByIds<Row extends { id: number }>(
   reader: { db: Db; dialect: SqlDialect },
   ids: readonly number[],
-  read: (missing: readonly number[]) => Promise<GuidelineRow[]>,
-): Promise<GuidelineRow[]> {
+  read: (missing: readonly number[]) => Promise<Row[]>,
+): Promise<Row[]> {
   let cache = caches.get(reader.db);
   if (!cache) {
     cache = new GuidelineRowCache();
     caches.set(reader.db, cache);
   }
-  return cache.byIds(reader, ids, read);
+  return (cache as GuidelineRowCache<Row>).byIds(reader, ids, read);
 }

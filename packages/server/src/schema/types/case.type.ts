@@ -14,9 +14,12 @@ import {
   REVIEWER_CASES_ORDER,
 } from '@imr/store/repositories/case.repository';
 import { documentsByIds, letterTextsByDocumentIds } from '@imr/store/repositories/document-meta.repository';
+import type { Context } from '../../context';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
+import { childPageLoader } from '../child-page-loader';
 import { loadLongText } from '../long-text-loader';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CaseDatesRef } from './case-dates.type';
 import { CaseFilterInput, toCaseFilter } from './case-filter.input';
 import { CaseOrderEnum } from './case-order.enum';
@@ -52,7 +55,12 @@ CaseRef.implement({
       nullable: true,
       description: 'Days from the UR denial to the IMR decision, when the letter states both.',
     }),
-    priority: t.field({ type: PriorityEnum, nullable: true, resolve: (c) => c.priority as never }),
+    priority: t.field({
+      type: PriorityEnum,
+      nullable: true,
+      extensions: PROPERTY_READ,
+      resolve: (c) => c.priority as never,
+    }),
     patient: t.field({ type: PatientRef, resolve: (c) => c }),
     diagnoses: t.loadableList({
       type: 'String',
@@ -90,6 +98,16 @@ CaseRef.implement({
   }),
 });
 
+/**
+ * Listed cases go into the request's case loader, so a nested `case` of the same rows (cases → items → case) is
+ * not read again: an edge's `node` is a property read (property-read.plugin.ts), which skips the dataloader
+ * plugin's wrapper that did this through `cacheResolved`.
+ */
+function primeCaseLoader(ctx: Context, rows: readonly CaseRow[]): void {
+  const loader = CaseRef.getDataloader(ctx);
+  for (const row of rows) loader.prime(row.id, row);
+}
+
 export const CaseConnection = builder.connectionObject(
   { type: CaseRef, name: 'CaseConnection' },
   { name: 'CaseEdge' },
@@ -109,6 +127,7 @@ builder.queryFields((t) => ({
       const request = toPageRequest(args, caseOrder(order).name);
       const filter = toCaseFilter(args.filter);
       const page = await listCases(ctx, { ...request, filter, order });
+      primeCaseLoader(ctx, page.rows);
       return toConnection(
         page,
         request,
@@ -130,24 +149,25 @@ builder.queryFields((t) => ({
 
 const reviewerCaseCounts = requestLoader((ctx, ids: readonly number[]) => caseCountsByReviewerIds(ctx, ids));
 
+const reviewerCasePages = childPageLoader(async (ctx, ids, args) => {
+  const request = toPageRequest(args, REVIEWER_CASES_ORDER.name);
+  const pages = await casePagesByReviewerIds(ctx, ids, request);
+  for (const page of pages) primeCaseLoader(ctx, page.rows);
+  return pages.map((page, i) =>
+    toConnection(
+      page,
+      request,
+      (c) => ({ order: REVIEWER_CASES_ORDER.name, key: null, id: c.id, parent: ids[i]! }),
+      () => reviewerCaseCounts(ctx).load(ids[i]!),
+    ),
+  );
+});
+
 builder.objectField(ReviewerRef, 'cases', (t) =>
-  t.loadable({
+  t.field({
     type: CaseConnection,
     description: 'The cases this reviewer decided, most recently stored first.',
-    byPath: true,
     args: pageArgs,
-    load: async (ids: number[], ctx, args) => {
-      const request = toPageRequest(args, REVIEWER_CASES_ORDER.name);
-      const pages = await casePagesByReviewerIds(ctx, ids, request);
-      return pages.map((page, i) =>
-        toConnection(
-          page,
-          request,
-          (c) => ({ order: REVIEWER_CASES_ORDER.name, key: null, id: c.id, parent: ids[i]! }),
-          () => reviewerCaseCounts(ctx).load(ids[i]!),
-        ),
-      );
-    },
-    resolve: (r) => r.id,
+    resolve: (r, args, ctx) => reviewerCasePages(ctx, args, r.id),
   }),
 );

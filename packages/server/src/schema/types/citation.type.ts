@@ -12,16 +12,26 @@ import {
 } from '@imr/store/repositories/citation.repository';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
+import { childPageLoader } from '../child-page-loader';
 import { loadLongText } from '../long-text-loader';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
 import { GuidelineRef } from './guideline.type';
 import { ItemRef } from './item.type';
 import { parseNodeId } from './node-id';
 import { pageArgs, toConnection, toPageRequest } from './page.args';
 
+/** A citation as the API shows it: its pages parsed from the stored JSON, so `pages` is a property read. */
+export type CitationNode = Omit<CitationRow, 'pages'> & { pages: number[] };
+
+function toCitationNode(row: CitationRow): CitationNode {
+  return { ...row, pages: JSON.parse(row.pages) as number[] };
+}
+
 export const CitationRef = builder.loadableNodeRef('Citation', {
-  id: { resolve: (c: CitationRow) => c.id, parse: parseNodeId('Citation') },
-  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => citationsByIds(ctx, ids)),
+  id: { resolve: (c: CitationNode) => c.id, parse: parseNodeId('Citation') },
+  load: async (ids: number[], ctx) =>
+    (await readByBoundedKeys(ids.length, () => citationsByIds(ctx, ids))).map(toCitationNode),
   sort: (c) => c.id,
 });
 
@@ -29,11 +39,8 @@ CitationRef.implement({
   description:
     'A guideline cited for an item, by the claims administrator (the UR denial) or by the IMR reviewer.',
   fields: (t) => ({
-    citedBy: t.field({ type: CitedByEnum, resolve: (c) => c.citedBy as never }),
-    pages: t.intList({
-      description: 'Every page cited (ranges expanded).',
-      resolve: (c) => JSON.parse(c.pages) as number[],
-    }),
+    citedBy: t.field({ type: CitedByEnum, extensions: PROPERTY_READ, resolve: (c) => c.citedBy as never }),
+    pages: t.exposeIntList('pages', { description: 'Every page cited (ranges expanded).' }),
     text: t.loadable({
       type: 'String',
       nullable: true,
@@ -66,51 +73,51 @@ const guidelineCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
   citationCountsByGuidelineIds(ctx, ids),
 );
 
+const itemCitationPages = childPageLoader(async (ctx, ids, args) => {
+  const request = toPageRequest(args, ITEM_CITATIONS_ORDER.name);
+  const pages = await readByBoundedKeys(ids.length, () => citationPagesByItemIds(ctx, ids, request));
+  return pages.map((page, i) =>
+    toConnection(
+      { ...page, rows: page.rows.map(toCitationNode) },
+      request,
+      (c) => ({ order: ITEM_CITATIONS_ORDER.name, key: c.ordinal, id: c.id, parent: ids[i]! }),
+      () => itemCitationCounts(ctx).load(ids[i]!),
+    ),
+  );
+});
+
 builder.objectField(ItemRef, 'citations', (t) =>
-  t.loadable({
+  t.field({
     type: CitationConnection,
     description: 'Guidelines cited for this item, in letter order.',
-    byPath: true,
     args: pageArgs,
-    load: async (ids: number[], ctx, args) => {
-      const request = toPageRequest(args, ITEM_CITATIONS_ORDER.name);
-      const pages = await readByBoundedKeys(ids.length, () => citationPagesByItemIds(ctx, ids, request));
-      return pages.map((page, i) =>
-        toConnection(
-          page,
-          request,
-          (c) => ({ order: ITEM_CITATIONS_ORDER.name, key: c.ordinal, id: c.id, parent: ids[i]! }),
-          () => itemCitationCounts(ctx).load(ids[i]!),
-        ),
-      );
-    },
-    resolve: (item) => item.id,
+    resolve: (item, args, ctx) => itemCitationPages(ctx, args, item.id),
   }),
 );
 
+const guidelineCitationPages = childPageLoader(async (ctx, ids, args) => {
+  const request = toPageRequest(args, GUIDELINE_CITATIONS_ORDER.name);
+  const pages = await citationPagesByGuidelineIds(ctx, ids, request);
+  return pages.map((page, i) =>
+    toConnection(
+      { ...page, rows: page.rows.map(toCitationNode) },
+      request,
+      (c) => ({
+        order: GUIDELINE_CITATIONS_ORDER.name,
+        key: guidelineCitationKey(c),
+        id: c.id,
+        parent: ids[i]!,
+      }),
+      () => guidelineCitationCounts(ctx).load(ids[i]!),
+    ),
+  );
+});
+
 builder.objectField(GuidelineRef, 'citations', (t) =>
-  t.loadable({
+  t.field({
     type: CitationConnection,
     description: 'Where this guideline is cited: claims administrators first, then reviewers, by item.',
-    byPath: true,
     args: pageArgs,
-    load: async (ids: number[], ctx, args) => {
-      const request = toPageRequest(args, GUIDELINE_CITATIONS_ORDER.name);
-      const pages = await citationPagesByGuidelineIds(ctx, ids, request);
-      return pages.map((page, i) =>
-        toConnection(
-          page,
-          request,
-          (c) => ({
-            order: GUIDELINE_CITATIONS_ORDER.name,
-            key: guidelineCitationKey(c),
-            id: c.id,
-            parent: ids[i]!,
-          }),
-          () => guidelineCitationCounts(ctx).load(ids[i]!),
-        ),
-      );
-    },
-    resolve: (g) => g.id,
+    resolve: (g, args, ctx) => guidelineCitationPages(ctx, args, g.id),
   }),
 );

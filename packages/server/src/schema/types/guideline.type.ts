@@ -9,6 +9,7 @@ import {
 } from '@imr/store/repositories/guideline.repository';
 import { builder } from '../builder';
 import { cachedGuidelinesByIds } from '../guideline-row-cache';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { toDecisionStats } from './decision-summary.type';
 import { GuidelineSourceEnum } from './enums.type';
 import { GuidelineFilterInput, toGuidelineFilter } from './guideline-filter.input';
@@ -16,11 +17,26 @@ import { GuidelineUsageRef } from './guideline-usage.type';
 import { parseNodeId } from './node-id';
 import { pageArgs, toConnection, toPageRequest } from './page.args';
 
+/**
+ * A guideline as the API shows it: no name or no topic ('' in the store) is null, so that every field is a
+ * property read (a citation page ends on a guideline per citation).
+ */
+export interface GuidelineNode {
+  id: number;
+  source: GuidelineRow['source'];
+  name: string | null;
+  topic: string | null;
+}
+
+function toGuidelineNode(row: GuidelineRow): GuidelineNode {
+  return { id: row.id, source: row.source, name: row.name || null, topic: row.topic || null };
+}
+
 export const GuidelineRef = builder.loadableNodeRef('Guideline', {
-  id: { resolve: (g: GuidelineRow) => g.id, parse: parseNodeId('Guideline') },
+  id: { resolve: (g: GuidelineNode) => g.id, parse: parseNodeId('Guideline') },
   load: (ids: number[], ctx) =>
-    cachedGuidelinesByIds(ctx, ids, (missing) =>
-      readByBoundedKeys(missing.length, () => guidelinesByIds(ctx, missing)),
+    cachedGuidelinesByIds(ctx, ids, async (missing) =>
+      (await readByBoundedKeys(missing.length, () => guidelinesByIds(ctx, missing))).map(toGuidelineNode),
     ),
   sort: (g) => g.id,
 });
@@ -28,17 +44,16 @@ export const GuidelineRef = builder.loadableNodeRef('Guideline', {
 GuidelineRef.implement({
   description: 'A guideline (source, document, topic) that letters cite.',
   fields: (t) => ({
-    source: t.field({ type: GuidelineSourceEnum, resolve: (g) => g.source as never }),
-    name: t.string({
+    source: t.field({
+      type: GuidelineSourceEnum,
+      extensions: PROPERTY_READ,
+      resolve: (g) => g.source as never,
+    }),
+    name: t.exposeString('name', {
       nullable: true,
       description: 'e.g. "Chronic Pain Medical Treatment Guidelines"; null when the letter names none.',
-      resolve: (g) => g.name || null,
     }),
-    topic: t.string({
-      nullable: true,
-      description: 'e.g. "Massage Therapy".',
-      resolve: (g) => g.topic || null,
-    }),
+    topic: t.exposeString('topic', { nullable: true, description: 'e.g. "Massage Therapy".' }),
     stats: t.loadable({
       type: GuidelineUsageRef,
       description: 'How often it was cited, and how the items citing it were decided.',
@@ -63,7 +78,7 @@ builder.queryField('guidelines', (t) =>
       const filter = toGuidelineFilter(args.filter);
       const page = await listGuidelines(ctx, { ...request, filter });
       return toConnection(
-        page,
+        { ...page, rows: page.rows.map(toGuidelineNode) },
         request,
         (g) => ({ order: GUIDELINE_ORDER.name, key: null, id: g.id }),
         () => countGuidelines(ctx, filter),

@@ -12,7 +12,9 @@ import {
 } from '@imr/store/repositories/item.repository';
 import type { Context } from '../../context';
 import { builder } from '../builder';
+import { childPageLoader } from '../child-page-loader';
 import { loadLongText } from '../long-text-loader';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CaseRef } from './case.type';
 import { DrugRef } from './drug.type';
 import { DurationRef } from './duration.type';
@@ -37,13 +39,13 @@ ItemRef.implement({
   fields: (t) => ({
     ordinal: t.exposeInt('ordinal', { description: 'Position in the letter, from 0.' }),
     title: t.exposeString('title', { description: 'The request as the letter words it.' }),
-    decision: t.field({ type: DecisionEnum, resolve: (i) => i.decision as never }),
+    decision: t.field({ type: DecisionEnum, extensions: PROPERTY_READ, resolve: (i) => i.decision as never }),
     partiallyCertified: t.boolean({
       description:
         'Utilization review certified part of the original request; this item is the remaining IMR eligible portion ("The remaining IMR eligible portion of the original request, ...").',
       resolve: (i) => i.partiallyCertified === 1,
     }),
-    category: t.field({ type: CategoryEnum, resolve: (i) => i.category as never }),
+    category: t.field({ type: CategoryEnum, extensions: PROPERTY_READ, resolve: (i) => i.category as never }),
     treatment: t.exposeString('treatment', { description: 'Normalised treatment, e.g. "massage therapy".' }),
     drug: t.field({
       type: DrugRef,
@@ -90,9 +92,24 @@ ItemRef.implement({
     decisionYear: t.exposeInt('decisionYear', { nullable: true }),
     decisionMonth: t.exposeString('decisionMonth', { nullable: true, description: 'yyyy-mm' }),
     injuryDate: t.string({ nullable: true, resolve: (i) => i.dateInjury }),
-    priority: t.field({ type: PriorityEnum, nullable: true, resolve: (i) => i.priority as never }),
-    patientSex: t.field({ type: SexEnum, nullable: true, resolve: (i) => i.patientSex as never }),
-    patientAgeBand: t.field({ type: AgeBandEnum, nullable: true, resolve: (i) => i.patientAgeBand as never }),
+    priority: t.field({
+      type: PriorityEnum,
+      nullable: true,
+      extensions: PROPERTY_READ,
+      resolve: (i) => i.priority as never,
+    }),
+    patientSex: t.field({
+      type: SexEnum,
+      nullable: true,
+      extensions: PROPERTY_READ,
+      resolve: (i) => i.patientSex as never,
+    }),
+    patientAgeBand: t.field({
+      type: AgeBandEnum,
+      nullable: true,
+      extensions: PROPERTY_READ,
+      resolve: (i) => i.patientAgeBand as never,
+    }),
     reviewer: t.field({ type: ReviewerRef, nullable: true, resolve: (i) => i.reviewerId }),
     case: t.field({
       type: CaseRef,
@@ -131,26 +148,26 @@ builder.queryField('items', (t) =>
   }),
 );
 
+const caseItemPages = childPageLoader(async (ctx, ids, args) => {
+  const request = toPageRequest(args, CASE_ITEMS_ORDER.name);
+  // A case's items are bounded by its letter.
+  const pages = await readByBoundedKeys(ids.length, () => itemPagesByCaseIds(ctx, ids, request));
+  return pages.map((page, i) =>
+    toConnection(
+      page,
+      request,
+      (item) => ({ order: CASE_ITEMS_ORDER.name, key: item.ordinal, id: item.id, parent: ids[i]! }),
+      // Cases store their item count: no COUNT(*) needed (and the case row is usually cached already).
+      async () => (await CaseRef.getDataloader(ctx).load(ids[i]!)).itemCount,
+    ),
+  );
+});
+
 builder.objectField(CaseRef, 'items', (t) =>
-  t.loadable({
+  t.field({
     type: ItemConnection,
     description: "The letter's disputed items, in letter order.",
-    byPath: true,
     args: pageArgs,
-    load: async (ids: number[], ctx, args) => {
-      const request = toPageRequest(args, CASE_ITEMS_ORDER.name);
-      // A case's items are bounded by its letter.
-      const pages = await readByBoundedKeys(ids.length, () => itemPagesByCaseIds(ctx, ids, request));
-      return pages.map((page, i) =>
-        toConnection(
-          page,
-          request,
-          (item) => ({ order: CASE_ITEMS_ORDER.name, key: item.ordinal, id: item.id, parent: ids[i]! }),
-          // Cases store their item count: no COUNT(*) needed (and the case row is usually cached already).
-          async () => (await CaseRef.getDataloader(ctx).load(ids[i]!)).itemCount,
-        ),
-      );
-    },
-    resolve: (c) => c.id,
+    resolve: (c, args, ctx) => caseItemPages(ctx, args, c.id),
   }),
 );

@@ -15,9 +15,26 @@ import { ReviewerFilterInput, toReviewerFilter } from './reviewer-filter.input';
 
 const jsonList = (text: string): string[] => JSON.parse(text) as string[];
 
+/** A reviewer as the API shows it: the stored JSON lists parsed once, so each list field is a property read. */
+export type ReviewerNode = Omit<ReviewerRow, 'specialties' | 'subspecialties' | 'licensedIn'> & {
+  specialties: string[];
+  subspecialties: string[];
+  licensedIn: string[];
+};
+
+function toReviewerNode(row: ReviewerRow): ReviewerNode {
+  return {
+    ...row,
+    specialties: jsonList(row.specialties),
+    subspecialties: jsonList(row.subspecialties),
+    licensedIn: jsonList(row.licensedIn),
+  };
+}
+
 export const ReviewerRef = builder.loadableNodeRef('Reviewer', {
-  id: { resolve: (r: ReviewerRow) => r.id, parse: parseNodeId('Reviewer') },
-  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => reviewersByIds(ctx, ids)),
+  id: { resolve: (r: ReviewerNode) => r.id, parse: parseNodeId('Reviewer') },
+  load: async (ids: number[], ctx) =>
+    (await readByBoundedKeys(ids.length, () => reviewersByIds(ctx, ids))).map(toReviewerNode),
   sort: (r) => r.id,
 });
 
@@ -25,9 +42,9 @@ ReviewerRef.implement({
   description:
     'An IMR physician reviewer. Letters do not name reviewers: a reviewer is a credential profile (specialties, subspecialties, licence states) shared by every letter signed with it.',
   fields: (t) => ({
-    specialties: t.stringList({ resolve: (r) => jsonList(r.specialties) }),
-    subspecialties: t.stringList({ resolve: (r) => jsonList(r.subspecialties) }),
-    licensedIn: t.stringList({ description: 'USPS state codes.', resolve: (r) => jsonList(r.licensedIn) }),
+    specialties: t.exposeStringList('specialties'),
+    subspecialties: t.exposeStringList('subspecialties'),
+    licensedIn: t.exposeStringList('licensedIn', { description: 'USPS state codes.' }),
     stats: t.loadable({
       type: DecisionSummaryRef,
       description: "How this reviewer's items were decided.",
@@ -52,7 +69,7 @@ builder.queryField('reviewers', (t) =>
       const filter = toReviewerFilter(args.filter);
       const page = await listReviewers(ctx, { ...request, filter });
       return toConnection(
-        page,
+        { ...page, rows: page.rows.map(toReviewerNode) },
         request,
         (r) => ({ order: REVIEWER_ORDER.name, key: null, id: r.id }),
         () => countReviewers(ctx, filter),
