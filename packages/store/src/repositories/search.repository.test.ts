@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { goldLetters } from '../../test-support/gold-letters.fixture';
 import { describeEachBackend } from '../../test-support/test-store';
@@ -5,6 +6,7 @@ import { writeTransaction } from '../client';
 import { saveLetters } from './letter.repository';
 import {
   countSearchHits,
+  postgresMatchEstimate,
   type SearchScope,
   searchHits,
   searchQuery,
@@ -99,6 +101,48 @@ describeEachBackend('search ranking window', (backend) => {
           }
         }
       }
+    });
+  });
+
+  it('finds the same window from the index among the newest ids, widening a span too short for it', async () => {
+    // PostgreSQL's bitmap path (postgres-window-plan.ts), forced with spans from one id to more than all of
+    // them: each must rank exactly what the planner's own path ranks. SQLite ignores the span.
+    await withGoldStore(async (store) => {
+      for (const word of ['guidelines', 'medical', 'massage', 'knee', 'acupuncture']) {
+        const query = searchQuery(store.dialect, word);
+        if (query === null) throw new Error('no query');
+        for (const window of [1, 3, 8]) {
+          const request = { first: 1000, after: null };
+          const planned = await searchHits(store, query, request, { exhaustive: false, window });
+          for (const postgresSpan of [1, 2, 5, 1_000_000]) {
+            const spanned = await searchHits(store, query, request, {
+              exhaustive: false,
+              window,
+              postgresSpan,
+            });
+            expect(spanned, `${word}, window ${window}, span ${postgresSpan}`).toEqual(planned);
+          }
+        }
+      }
+    });
+  });
+
+  it.runIf(backend.dialect === 'postgres')("estimates a word's matches from the statistics", async () => {
+    await withGoldStore(async (store) => {
+      await sql`analyze item_search`.execute(store.db);
+      const query = searchQuery(store.dialect, 'guidelines');
+      if (query === null) throw new Error('no query');
+      const { count } = (
+        await sql<{ count: number }>`select count(*)::int as count from item_search
+          where search @@ to_tsquery('english', ${query})`.execute(store.db)
+      ).rows[0] ?? { count: 0 };
+      const estimate = await postgresMatchEstimate(store.db, 'item_search', query);
+      const items = (await sql<{ n: number }>`select count(*)::int as n from items`.execute(store.db))
+        .rows[0];
+      expect(estimate.rows).toBe(items?.n);
+      // Analyzed in full (the seed letters are fewer than its sample), the estimate is the count, or close to it.
+      expect(estimate.matches).toBeGreaterThan(count * 0.8);
+      expect(estimate.matches).toBeLessThan(count * 1.25 + 1);
     });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from './fts5-window-rank';
 import { toFtsQuery, toTsQuery } from './item-filter';
 import type { KeysetOrder, Page, PageRequest, Reader } from './keyset';
+import { firstWindowPath, type MatchEstimate, nextSpan, type WindowPath } from './postgres-window-plan';
 
 // Full-text search over item titles and rationales and case summaries, ranked by relevance (BM25 on SQLite's
 // FTS5, ts_rank on PostgreSQL). Pages are keyset over (score, hitId); snippets are computed afterwards for the
@@ -52,6 +53,11 @@ export interface SearchScope {
   exhaustive: boolean;
   /** Overrides SEARCH_RANK_WINDOW (tests use a small one). */
   window?: number;
+  /**
+   * PostgreSQL, tests: the newest ids the first windowed statement looks among, instead of a span sized from the
+   * planner's estimate (forces postgres-window-plan.ts's bitmap path, and its widening when the span is short).
+   */
+  postgresSpan?: number;
 }
 
 export const MARK_START = '<mark>';
@@ -181,12 +187,12 @@ export async function searchHits(
   return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first, rankedAll };
 }
 
-// On PostgreSQL a match is found by testing each row's tsvector (`search @@ q`) while walking the primary key
-// newest first: for a common word that is the cheapest way to the newest matches (the GIN index would find them
-// all, then sort them), but it is per row, and a word in a quarter of the case summaries makes the case walk read
-// four rows per match. So each kind's walk is done once: the statement that ranks a kind's window also fetches
-// one match past it, which says whether that kind was ranked in full (`rankedAll`, otherwise a second walk);
-// and the two kinds run as two statements at once, on two pooled connections, merged here.
+// On PostgreSQL the newest matches of a common word are found by testing each row's tsvector (`search @@ q`)
+// while walking the primary key newest first, which stops after a few rows a match; of a rarer word, from the GIN
+// index's matches among the newest ids (postgres-window-plan.ts chooses, from the planner's estimate). The
+// statement that ranks a kind's window also fetches one match past it, which says whether that kind was ranked
+// in full (`rankedAll`, otherwise a second walk); and the two kinds run as two statements at once, on two pooled
+// connections, merged here.
 
 interface PostgresHitRow {
   id: number | null;
@@ -197,15 +203,35 @@ interface PostgresHitRow {
   matched: number;
 }
 
+/**
+ * The planner's estimates of a kind's matches and rows, from one EXPLAIN (planning only: its statistics on the
+ * words, nothing read).
+ */
+export async function postgresMatchEstimate(
+  db: Reader['db'],
+  table: 'item_search' | 'case_search',
+  query: string,
+): Promise<MatchEstimate> {
+  const { rows } = await sql<Record<string, unknown>>`explain (format json)
+    select 1 from ${sql.table(table)} where search @@ to_tsquery('english', ${query})
+    union all select 1 from ${sql.table(table)}`.execute(db);
+  // The column is named QUERY PLAN, which no key conversion touches.
+  const plan = rows[0]?.['QUERY PLAN'];
+  const top = Array.isArray(plan) ? (plan[0] as { Plan?: { Plans?: unknown } } | undefined) : undefined;
+  const parts = Array.isArray(top?.Plan?.Plans) ? (top.Plan.Plans as { 'Plan Rows'?: unknown }[]) : [];
+  return { matches: Number(parts[0]?.['Plan Rows'] ?? 0), rows: Number(parts[1]?.['Plan Rows'] ?? 0) };
+}
+
 async function postgresKindHits(
   { db }: Reader,
   kind: SearchHitKind,
   query: string,
   request: PageRequest,
   window: number | null,
+  forcedSpan: number | undefined,
 ): Promise<{ rows: SearchHitRow[]; overflowed: boolean }> {
   const [table, idColumn, hitOffset] =
-    kind === 'ITEM' ? ['item_search', 'item_id', 0] : ['case_search', 'case_id', 1];
+    kind === 'ITEM' ? (['item_search', 'item_id', 0] as const) : (['case_search', 'case_id', 1] as const);
   const after = request.after;
   const past =
     after && typeof after.key === 'number'
@@ -213,28 +239,63 @@ async function postgresKindHits(
       : sql``;
   // The tsquery is written out in each place (not a CTE) so the planner sees the constant and its selectivity.
   const tsQuery = sql`to_tsquery('english', ${query})`;
-  const newest = window === null ? sql`` : sql`order by ${sql.ref(idColumn)} desc limit ${window + 1}`;
   const inWindow = window === null ? sql`` : sql`where m.rn <= ${window}`;
   // Item hits need their case id, read from the items of the page only.
   const caseId =
     kind === 'ITEM' ? sql`(select items.case_id from items where items.id = page.id)` : sql`page.id`;
-  const { rows } = await sql<PostgresHitRow>`with m as materialized (
-      select w.id, (-ts_rank(w.search, ${tsQuery}))::float8 as score, row_number() over (order by w.id desc) as rn
-      from (select ${sql.ref(idColumn)} as id, search from ${sql.table(table)}
-        where search @@ ${tsQuery} ${newest}) w)
+  const statement = (newestAbove: number | null) => {
+    const inSpan = newestAbove === null ? sql`` : sql`and ${sql.ref(idColumn)} > ${newestAbove}`;
+    const newest = window === null ? sql`` : sql`order by ${sql.ref(idColumn)} desc limit ${window + 1}`;
+    // Scored where the rows are read, so what is sorted (on the bitmap path) is ids and scores: sorting the rows
+    // with their vectors, 15,000 of them at 2M letters, took 54 of the statement's 160 ms.
+    return sql<PostgresHitRow>`with m as materialized (
+      select w.id, w.score, row_number() over (order by w.id desc) as rn
+      from (select ${sql.ref(idColumn)} as id, (-ts_rank(search, ${tsQuery}))::float8 as score
+        from ${sql.table(table)} where search @@ ${tsQuery} ${inSpan} ${newest}) w)
     select page.id, ${caseId} as case_id, page.score, page.hit_id, (select count(*) from m) as matched
     from (select 1) one
     left join (select ranked.id, ranked.score, ranked.hit_id
       from (select m.id, m.score, m.id * 2 + ${hitOffset} as hit_id from m ${inWindow}) ranked ${past}
       order by ranked.score, ranked.hit_id limit ${request.first + 1}) page on true
-    order by page.score, page.hit_id`.execute(db);
+    order by page.score, page.hit_id`;
+  };
+  const matchedOf = (rows: PostgresHitRow[]) => Number(rows[0]?.matched ?? 0);
+
+  let plan: WindowPath = { path: 'planner' };
+  if (window !== null) {
+    plan =
+      forcedSpan === undefined
+        ? firstWindowPath(await postgresMatchEstimate(db, table, query), window)
+        : { path: 'bitmap', span: forcedSpan };
+  }
+  let rows: PostgresHitRow[];
+  if (plan.path === 'planner' || window === null) {
+    rows = (await statement(null).execute(db)).rows;
+  } else {
+    const limit = window;
+    let span = plan.span;
+    rows = await db.transaction().execute(async (tx) => {
+      // Walking the key is ruled out for the rest of this transaction; the newest id is read by the same
+      // statement, planned (on the key's index) before set_config runs.
+      const { rows: top } = await sql<{ maxId: number | null }>`select
+          set_config('enable_indexscan', 'off', true) as walk,
+          (select max(${sql.ref(idColumn)}) from ${sql.table(table)}) as max_id`.execute(tx);
+      const maxId = Number(top[0]?.maxId ?? 0);
+      for (;;) {
+        if (span !== null && span >= maxId) span = null;
+        const found = (await statement(span === null ? null : maxId - span).execute(tx)).rows;
+        // A span holding window + 1 matches holds the newest ones; otherwise widen it, to the whole table at worst.
+        if (span === null || matchedOf(found) > limit) return found;
+        span = nextSpan(span, matchedOf(found), limit, maxId);
+      }
+    });
+  }
   const hits: SearchHitRow[] = [];
   for (const r of rows) {
     if (r.id === null || r.score === null || r.hitId === null) continue;
     hits.push({ kind, id: Number(r.id), caseId: Number(r.caseId), score: r.score, hitId: Number(r.hitId) });
   }
-  const matched = Number(rows[0]?.matched ?? 0);
-  return { rows: hits, overflowed: window !== null && matched > window };
+  return { rows: hits, overflowed: window !== null && matchedOf(rows) > window };
 }
 
 async function postgresSearchHits(
@@ -245,8 +306,8 @@ async function postgresSearchHits(
 ): Promise<SearchHitPage> {
   const window = windowOf(scope);
   const [items, cases] = await Promise.all([
-    postgresKindHits(reader, 'ITEM', query, request, window),
-    postgresKindHits(reader, 'CASE', query, request, window),
+    postgresKindHits(reader, 'ITEM', query, request, window, scope.postgresSpan),
+    postgresKindHits(reader, 'CASE', query, request, window, scope.postgresSpan),
   ]);
   const merged = [...items.rows, ...cases.rows].sort((a, b) => a.score - b.score || a.hitId - b.hitId);
   return {
