@@ -94,9 +94,9 @@ const MIN_SAMPLES = 5;
 
 /**
  * A query's first requests to a server that has not seen it: graphql-jit compiles the operation on the first,
- * and V8 optimises the compiled code over the next dozen or so (a nested page of 100 cases: 140, 44, 35... ms,
- * then ~9 ms from the fifteenth on, at 100k letters). Clients repeat their operations, so the scored p50 is the
- * steady state after this many; the warm-up's own p50 is reported beside it, not scored.
+ * and V8 optimises the compiled code over the next hundreds (a nested page of 100 cases at 100k letters: 140,
+ * 44, 35... ms, 15.5 ms after 20 requests, 9.7 ms after 300). Clients repeat their operations, so the scored p50
+ * comes after this many; the warm-up's own p50 is reported beside it, not scored.
  */
 const WARMUP_REQUESTS = 20;
 /** ...or fewer, when the query is slow: warming never takes longer than this. */

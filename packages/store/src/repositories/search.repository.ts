@@ -261,34 +261,35 @@ async function postgresKindHits(
   };
   const matchedOf = (rows: PostgresHitRow[]) => Number(rows[0]?.matched ?? 0);
 
-  let plan: WindowPath = { path: 'planner' };
-  if (window !== null) {
-    plan =
-      forcedSpan === undefined
-        ? firstWindowPath(await postgresMatchEstimate(db, table, query), window)
-        : { path: 'bitmap', span: forcedSpan };
-  }
-  let rows: PostgresHitRow[];
-  if (plan.path === 'planner' || window === null) {
-    rows = (await statement(null).execute(db)).rows;
-  } else {
-    const limit = window;
-    let span = plan.span;
-    rows = await db.transaction().execute(async (tx) => {
+  // Within `span` newest ids, widened until it holds window + 1 matches (then it holds the newest ones), or all.
+  const fromIndexInSpans = (window: number, first: number | null) =>
+    db.transaction().execute(async (tx) => {
       // Walking the key is ruled out for the rest of this transaction; the newest id is read by the same
       // statement, planned (on the key's index) before set_config runs.
       const { rows: top } = await sql<{ maxId: number | null }>`select
           set_config('enable_indexscan', 'off', true) as walk,
           (select max(${sql.ref(idColumn)}) from ${sql.table(table)}) as max_id`.execute(tx);
       const maxId = Number(top[0]?.maxId ?? 0);
+      let span = first !== null && first < maxId ? first : null;
       for (;;) {
-        if (span !== null && span >= maxId) span = null;
         const found = (await statement(span === null ? null : maxId - span).execute(tx)).rows;
-        // A span holding window + 1 matches holds the newest ones; otherwise widen it, to the whole table at worst.
-        if (span === null || matchedOf(found) > limit) return found;
-        span = nextSpan(span, matchedOf(found), limit, maxId);
+        if (span === null || matchedOf(found) > window) return found;
+        span = nextSpan(span, matchedOf(found), window, maxId);
       }
     });
+
+  let rows: PostgresHitRow[];
+  if (window === null) {
+    rows = (await statement(null).execute(db)).rows;
+  } else {
+    const plan: WindowPath =
+      forcedSpan === undefined
+        ? firstWindowPath(await postgresMatchEstimate(db, table, query), window)
+        : { path: 'bitmap', span: forcedSpan };
+    rows =
+      plan.path === 'planner'
+        ? (await statement(null).execute(db)).rows
+        : await fromIndexInSpans(window, plan.span);
   }
   const hits: SearchHitRow[] = [];
   for (const r of rows) {
