@@ -19,6 +19,7 @@ import { useQueryCost } from './http/query-cost.plugin';
 import { ClientRateLimiter } from './http/rate-limit';
 import { REQUEST_LIMITS, requestLimitPlugins } from './http/request-limits';
 import { type RequestLogLine, useRequestLog } from './http/request-log.plugin';
+import { useRequestScopeRelease } from './http/request-scope.plugin';
 import { useResponseCache } from './http/response-cache.plugin';
 import { DEFAULT_TIME_LIMIT_MS, useTimeLimit } from './http/time-limit.plugin';
 import { schema } from './schema/index';
@@ -134,6 +135,7 @@ export function buildApp(options: BuildAppOptions): YogaServerInstance<Record<st
   }
   // Before the time limit and the coalescer, which wrap whichever execute function is in place.
   if (options.compiledExecution ?? true) plugins.push(useCompiledExecution());
+  plugins.push(useRequestScopeRelease() as Plugin);
   const costs = new WeakMap<object, number>();
   plugins.push(
     useQueryCost({ limit: REQUEST_LIMITS.cost, onCost: (context, cost) => costs.set(context, cost) }),

@@ -65,6 +65,26 @@ describe('the read pool of a SQLite store', () => {
     }
   });
 
+  it('carries blob parameters as bytes, and a column of blobs and text cell by cell', async () => {
+    const { rows } = await pool.run('select id from t where data = ?', [Buffer.from([0x00, 0xff, 0x10])]);
+    expect(rows).toEqual([{ id: 1 }]);
+    const mixed = await pool.run(
+      "select data as v from t union all select 'AAAA' union all select x'' union all select null",
+      [],
+    );
+    const values = mixed.rows.map((row) => row.v);
+    expect(Buffer.isBuffer(values[0])).toBe(true);
+    expect([...(values[0] as Buffer)]).toEqual([0x00, 0xff, 0x10]);
+    expect(values[1]).toBe('AAAA');
+    expect(Buffer.isBuffer(values[2])).toBe(true);
+    expect((values[2] as Buffer).length).toBe(0);
+    expect(values[3]).toBeNull();
+  });
+
+  it('refuses a bigint parameter by name instead of losing it', async () => {
+    await expect(pool.run('select ? as v', [1n])).rejects.toThrow(/parameter 1 is a bigint/);
+  });
+
   it("passes SQLite's errors on with their code", async () => {
     await expect(pool.run('select * from missing', [])).rejects.toMatchObject({
       code: 'SQLITE_ERROR',

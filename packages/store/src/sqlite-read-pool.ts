@@ -2,12 +2,14 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { rowObjects } from './raw-statements';
-import type {
-  FromReadWorker,
-  ReadBatch,
-  ReadReply,
-  ReadRequest,
-  ReadWorkerSpec,
+import {
+  decodeBlobCells,
+  encodeParameters,
+  type FromReadWorker,
+  type ReadBatch,
+  type ReadReply,
+  type ReadRequest,
+  type ReadWorkerSpec,
 } from './read-worker-protocol';
 import { StatementTimeoutError } from './statement-deadline';
 
@@ -102,14 +104,7 @@ function rowsOf(
   reply: Extract<ReadReply, { rows: unknown }>,
   columnKey: ((column: string) => string) | undefined,
 ): Record<string, unknown>[] {
-  for (const row of reply.rows) {
-    for (const column of reply.blobColumns) {
-      const value = row[column];
-      if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
-        row[column] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-      }
-    }
-  }
+  decodeBlobCells(reply.rows, reply.blobColumns);
   return rowObjects(columnKey ? reply.columns.map(columnKey) : reply.columns, reply.rows);
 }
 
@@ -169,9 +164,15 @@ export class SqliteReadPool {
   run(sql: string, parameters: readonly unknown[], deadline?: number): Promise<ReadResult> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     if (this.startFailure) return Promise.reject(this.startFailure);
+    let encoded: ReturnType<typeof encodeParameters>;
+    try {
+      encoded = encodeParameters(parameters);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       const task: Task = {
-        request: { id: this.nextId++, sql, parameters },
+        request: { id: this.nextId++, sql, ...encoded },
         resolve,
         reject,
         deadline,
@@ -206,7 +207,8 @@ export class SqliteReadPool {
   private spawn(): Slot {
     const { module, spec } = this.launch;
     const child = fork(module, [JSON.stringify(spec)], {
-      serialization: 'advanced',
+      // JSON, not 'advanced': read-worker-protocol.ts says why.
+      serialization: 'json',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     lowerPriority(child);

@@ -1,11 +1,13 @@
 import SQLite from 'better-sqlite3';
 import { type RawStatement, rawStatementCache } from './raw-statements';
-import type {
-  FromReadWorker,
-  ReadBatch,
-  ReadReply,
-  ReadRequest,
-  ReadWorkerSpec,
+import {
+  decodeParameters,
+  encodeBlobCells,
+  type FromReadWorker,
+  type ReadBatch,
+  type ReadReply,
+  type ReadRequest,
+  type ReadWorkerSpec,
 } from './read-worker-protocol';
 import { registerSqliteFunctions } from './sqlite-functions';
 
@@ -35,21 +37,13 @@ function open(path: string): SQLite.Database {
   return db;
 }
 
-function blobColumnsOf(rows: readonly unknown[][], width: number): number[] {
-  const columns: number[] = [];
-  for (let column = 0; column < width; column++) {
-    if (rows.some((row) => row[column] instanceof Uint8Array)) columns.push(column);
-  }
-  return columns;
-}
-
 function run(prepare: (sql: string) => RawStatement, request: ReadRequest): ReadReply {
   try {
     const { statement, keys: columns } = prepare(request.sql);
-    const parameters = request.parameters as unknown[];
+    const parameters = decodeParameters(request);
     if (columns) {
       const rows = statement.all(parameters) as unknown[][];
-      return { id: request.id, columns, rows, blobColumns: blobColumnsOf(rows, columns.length) };
+      return { id: request.id, columns, rows, blobColumns: encodeBlobCells(rows, columns.length) };
     }
     const { changes, lastInsertRowid } = statement.run(parameters);
     return { id: request.id, changes, lastInsertRowid: Number(lastInsertRowid) };

@@ -1,6 +1,6 @@
-import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../context';
+import { requestScoped } from '../request-scoped';
 
 /**
  * A DataLoader created once per request (cached on the request's context): keys asked for in the same tick are
@@ -9,5 +9,5 @@ import type { Context } from '../context';
 export function requestLoader<K, V>(
   load: (ctx: Context, keys: readonly K[]) => Promise<V[]>,
 ): (ctx: Context) => DataLoader<K, V> {
-  return createContextCache((ctx: Context) => new DataLoader<K, V>((keys) => load(ctx, keys)));
+  return requestScoped((ctx: Context) => new DataLoader<K, V>((keys) => load(ctx, keys)));
 }

@@ -1,6 +1,6 @@
-import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { Context } from '../context';
+import { requestScoped } from '../request-scoped';
 import type { PageArgs } from './types/page.args';
 
 // A nested connection (a case's items, an item's citations...) is one page per parent, and the parents of a
@@ -14,7 +14,7 @@ import type { PageArgs } from './types/page.args';
 export function childPageLoader<Page>(
   load: (ctx: Context, parentIds: readonly number[], args: PageArgs) => Promise<Page[]>,
 ): (ctx: Context, args: PageArgs, parentId: number) => Promise<Page> {
-  const loadersOf = createContextCache(() => new Map<string, DataLoader<number, Page>>());
+  const loadersOf = requestScoped(() => new Map<string, DataLoader<number, Page>>());
   return (ctx, args, parentId) => {
     // `first` is an integer (or absent), so the first ':' ends it; no `after` and an empty one stay apart.
     const key = args.after == null ? `${args.first}` : `${args.first}:${args.after}`;

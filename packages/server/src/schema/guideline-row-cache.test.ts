@@ -7,7 +7,7 @@ import { expect, it, vi } from 'vitest';
 import { buildApp } from '../yoga';
 
 const CITED_GUIDELINES = `{ items(first: 20) { edges { node {
-  citations(first: 10) { edges { node { guideline { source name topic } } } }
+  citations(first: 10) { edges { node { source guideline { source name topic } } } }
 } } } }`;
 
 describeEachBackend('guidelines kept across requests', (backend) => {

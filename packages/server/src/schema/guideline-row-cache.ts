@@ -34,6 +34,12 @@ class GuidelineRowCache<Row extends { id: number }> {
     }
     return mergeRows(ids, this.rows, found);
   }
+
+  /** The rows kept, if they are of the store's current version (one version check, however many are read). */
+  current(reader: Reader): ReadonlyMap<number, Row> | undefined {
+    const version = storeVersionWithoutQuery(reader.db, reader.dialect);
+    return version !== undefined && version === this.version ? this.rows : undefined;
+  }
 }
 
 function mergeRows<Row extends { id: number }>(
@@ -53,16 +59,32 @@ function mergeRows<Row extends { id: number }>(
 // One kind of row per store: the guideline loader's.
 const caches = new WeakMap<Db, GuidelineRowCache<{ id: number }>>();
 
+function cacheOf<Row extends { id: number }>(db: Db): GuidelineRowCache<Row> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new GuidelineRowCache();
+    caches.set(db, cache);
+  }
+  return cache as GuidelineRowCache<Row>;
+}
+
 /** The guidelines with these ids (those that exist), from the cache of `reader`'s store where it can keep one. */
 export function cachedGuidelinesByIds<Row extends { id: number }>(
   reader: { db: Db; dialect: SqlDialect },
   ids: readonly number[],
   read: (missing: readonly number[]) => Promise<Row[]>,
 ): Promise<Row[]> {
-  let cache = caches.get(reader.db);
-  if (!cache) {
-    cache = new GuidelineRowCache();
-    caches.set(reader.db, cache);
-  }
-  return (cache as GuidelineRowCache<Row>).byIds(reader, ids, read);
+  return cacheOf<Row>(reader.db).byIds(reader, ids, read);
+}
+
+/**
+ * The guideline rows kept for `reader`'s store, when they are of its current version: a citation whose guideline
+ * is there is answered with the row itself, without a loader's promise (a page of 100 cases has a thousand
+ * citations). Rows of the map may be cleared under the caller when a commit lands; a miss goes to the loader.
+ */
+export function currentGuidelineRows<Row extends { id: number }>(reader: {
+  db: Db;
+  dialect: SqlDialect;
+}): ReadonlyMap<number, Row> | undefined {
+  return cacheOf<Row>(reader.db).current(reader);
 }

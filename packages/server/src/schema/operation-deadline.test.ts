@@ -1,8 +1,7 @@
 import type { Db } from '@imr/store/client';
-import { initContextCache } from '@pothos/core';
 import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { Context } from '../context';
+import { type Context, createContext } from '../context';
 import { schema } from './index';
 import { runWithOperationDeadline } from './operation-deadline';
 
@@ -15,7 +14,7 @@ const untouchable = new Proxy({} as Db, {
 
 describe('the operation deadline', () => {
   it('fails every field that would start after it, before its resolver runs', async () => {
-    const context: Context = { ...initContextCache(), db: untouchable, dialect: 'sqlite' };
+    const context: Context = createContext(untouchable);
     const result = await runWithOperationDeadline(performance.now() - 1, () =>
       execute({ schema, document: parse('{ cases(first: 1) { totalCount } }'), contextValue: context }),
     );
@@ -25,7 +24,7 @@ describe('the operation deadline', () => {
 
   it('lets fields run before it', async () => {
     // search with no word fails in its resolver, before any SQL: proof that the resolver ran.
-    const context: Context = { ...initContextCache(), db: untouchable, dialect: 'sqlite' };
+    const context: Context = createContext(untouchable);
     const result = await runWithOperationDeadline(performance.now() + 60_000, () =>
       execute({
         schema,

@@ -16,7 +16,7 @@ import { childPageLoader } from '../child-page-loader';
 import { loadLongText } from '../long-text-loader';
 import { PROPERTY_READ } from '../property-read.plugin';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
-import { GuidelineRef } from './guideline.type';
+import { GuidelineRef, guidelineOrId } from './guideline.type';
 import { ItemRef } from './item.type';
 import { parseNodeId } from './node-id';
 import { pageArgs, toConnection, toPageRequest } from './page.args';
@@ -52,10 +52,15 @@ CitationRef.implement({
       type: GuidelineSourceEnum,
       description: "The guideline's source (MTUS, ODG...); NONE when the party cited nothing.",
       // Through the guideline loader: one batched lookup however many citations ask.
-      resolve: async (c, _args, ctx) =>
-        (await GuidelineRef.getDataloader(ctx).load(c.guidelineId)).source as never,
+      resolve: (c, _args, ctx) => {
+        const guideline = guidelineOrId(ctx, c.guidelineId);
+        if (typeof guideline !== 'number') return guideline.source as never;
+        return GuidelineRef.getDataloader(ctx)
+          .load(guideline)
+          .then((loaded) => loaded.source as never);
+      },
     }),
-    guideline: t.field({ type: GuidelineRef, resolve: (c) => c.guidelineId }),
+    guideline: t.field({ type: GuidelineRef, resolve: (c, _args, ctx) => guidelineOrId(ctx, c.guidelineId) }),
     item: t.field({ type: ItemRef, resolve: (c) => c.itemId }),
   }),
 });

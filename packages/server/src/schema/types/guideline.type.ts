@@ -7,8 +7,10 @@ import {
   guidelinesByIds,
   listGuidelines,
 } from '@imr/store/repositories/guideline.repository';
+import type { Context } from '../../context';
+import { requestScoped } from '../../request-scoped';
 import { builder } from '../builder';
-import { cachedGuidelinesByIds } from '../guideline-row-cache';
+import { cachedGuidelinesByIds, currentGuidelineRows } from '../guideline-row-cache';
 import { PROPERTY_READ } from '../property-read.plugin';
 import { toDecisionStats } from './decision-summary.type';
 import { GuidelineSourceEnum } from './enums.type';
@@ -40,6 +42,14 @@ export const GuidelineRef = builder.loadableNodeRef('Guideline', {
     ),
   sort: (g) => g.id,
 });
+
+/** The guideline rows kept across requests, checked against the store's version once a request. */
+const keptGuidelines = requestScoped((ctx) => currentGuidelineRows<GuidelineNode>(ctx));
+
+/** The guideline itself when it is kept across requests, else its id for the loader to read. */
+export function guidelineOrId(ctx: Context, id: number): GuidelineNode | number {
+  return keptGuidelines(ctx)?.get(id) ?? id;
+}
 
 GuidelineRef.implement({
   description: 'A guideline (source, document, topic) that letters cite.',

@@ -78,6 +78,23 @@ class LazyCursorEdge<Node> {
   }
 }
 
+/** A page's pageInfo, its cursors encoded when read. */
+class LazyPageInfo<Node> {
+  constructor(
+    private readonly edges: readonly LazyCursorEdge<Node>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 /** Shapes a fetched page as a relay connection; `cursorOf` gives each row's position in the ordering. */
 export function toConnection<Row>(
   page: Page<Row>,
@@ -88,16 +105,7 @@ export function toConnection<Row>(
   const edges = page.rows.map((node) => new LazyCursorEdge(node, cursorOf));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: request.after !== null,
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges.at(-1)?.cursor ?? null;
-      },
-    },
+    pageInfo: new LazyPageInfo(edges, page.hasNextPage, request.after !== null),
     totalCount,
   };
 }
