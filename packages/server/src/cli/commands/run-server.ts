@@ -4,6 +4,7 @@ import { isDashboardBuilt } from '../../http/dashboard.plugin';
 import { describeServer, type RunningServer } from '../../main';
 import { addAppOptions } from './serve-options';
 import { warmItemCubeInBackground } from './warm-item-cube';
+import { warmQueryEngineInBackground } from './warm-query-engine';
 
 // What `imr serve` and `imr start` share: where to listen and what to serve, and a server once it listens.
 
@@ -19,7 +20,7 @@ export function addListenOptions(command: Command): Command {
   return addAppOptions(command);
 }
 
-/** Says where the server listens, warms the cube behind it, and closes it on SIGINT or SIGTERM. */
+/** Says where the server listens, warms its query engine and cube behind it, and closes it on SIGINT or SIGTERM. */
 export function keepServing(running: RunningServer, target: string): void {
   console.log(describeServer(running, target));
   console.log(
@@ -27,6 +28,7 @@ export function keepServing(running: RunningServer, target: string): void {
       ? `  Dashboard: ${new URL('/', running.url)}`
       : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
   );
+  warmQueryEngineInBackground(running.store);
   warmItemCubeInBackground(running.store);
   // Once: a terminal's Ctrl-C reaches this process twice when `serve` relaunched itself (serving-heap.ts): from
   // the terminal and from the parent passing it on. A second signal must not cut the close short.
