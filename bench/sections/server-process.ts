@@ -19,6 +19,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Seconds the itemStats cube took to build after start, or null when the store answers from SQL. */
   statsReady: Promise<number | null>;
+  /** Settles when the server has finished warming its query engine (or given the warm-up up). */
+  engineWarm: Promise<void>;
   stop: () => Promise<void>;
   /** SIGKILL now, as a crash would end it (expected, so not reported as an unexpected exit). */
   kill: () => void;
@@ -37,8 +39,13 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
   const statsReady = new Promise<number | null>((resolve) => {
     statsSettled = resolve;
   });
+  let engineSettled: () => void = () => {};
+  const engineWarm = new Promise<void>((resolve) => {
+    engineSettled = resolve;
+  });
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
+    if (/query engine warmed|query engine warm-up stopped/.test(stderr)) engineSettled();
     const built = /itemStats cube ready in ([\d.]+) s/.exec(stderr);
     if (built) statsSettled(Number(built[1]));
     else if (/itemStats answers from SQL|itemStats cube not built/.test(stderr)) statsSettled(null);
@@ -68,6 +75,7 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
     url: `${base}/graphql`,
     child,
     statsReady,
+    engineWarm,
     kill: () => {
       stopping = true;
       child.kill('SIGKILL');
@@ -83,7 +91,8 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
 }
 
 /**
- * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube), as a
+ * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube and the
+ * query engine's warm-up), as a
  * long-running server would have, and stops the server afterwards. `work` gets the
  * cube's build seconds.
  */
@@ -95,6 +104,8 @@ export async function withWarmServer<T>(
   const server = await startServer(db, extraArgs);
   try {
     const cubeSeconds = await server.statsReady;
+    // Timing while the warm-up still runs would time the two at once (on PostgreSQL it outlasts the cube).
+    await server.engineWarm;
     return await work(server, cubeSeconds);
   } finally {
     await server.stop();

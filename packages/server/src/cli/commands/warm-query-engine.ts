@@ -13,7 +13,7 @@ import { buildApp } from '../../yoga';
 /** Pages every client asks in some form: a list of cases with their reviewer, items, citations and guidelines,
  * a list of items with their case and citations, and the lists behind reviewers and guidelines. */
 export const WARM_UP_OPERATIONS: readonly string[] = [
-  `{ cases(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+  `{ cases(first: 100) { pageInfo { hasNextPage endCursor } edges { cursor node {
     id caseNumber dates { decision } priority reviewer { specialties licensedIn }
     items(first: 10) { edges { node { title decision category
       citations(first: 10) { edges { node { citedBy source pages guideline { source name topic } } } } } } }
