@@ -39,6 +39,8 @@ describe('the response cache', () => {
     };
     const first = await ask();
     expect(first.body.extensions?.responseCache).toEqual({ hit: false, didCache: true });
+    // Written by the operation's own JSON writer, byte for byte what JSON.stringify writes.
+    expect(first.text).toBe(JSON.stringify(first.body));
     const second = await ask();
     expect(second.body.extensions?.responseCache).toEqual({ hit: true });
     expect(second.text.replace('{"hit":true}', '{"hit":false,"didCache":true}')).toBe(first.text);

@@ -82,7 +82,9 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
         data: result.data,
         extensions: { ...extensions, responseCache: { hit: false, didCache: true } },
       };
-      const json = JSON.stringify(answer);
+      // The operation's own JSON writer when the executor gave the result one (compiled-execution.plugin.ts).
+      const write = (result as ExecutionResult & { stringify?: (value: unknown) => string }).stringify;
+      const json = typeof write === 'function' ? write(answer) : JSON.stringify(answer);
       if (json.endsWith(MISS_TAIL)) {
         options.cache.set(key, `${json.slice(0, -MISS_TAIL.length)}${HIT_TAIL}`, options.ttlMs);
       }
