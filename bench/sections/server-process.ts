@@ -92,9 +92,8 @@ export async function startServer(db: string, extraArgs: string[] = []): Promise
 
 /**
  * Runs `work` against a fresh `imr serve` once it has finished its start-up work (the stats cube and the
- * query engine's warm-up), as a
- * long-running server would have, and stops the server afterwards. `work` gets the
- * cube's build seconds.
+ * query engine's warm-up), as a long-running server would have, and stops the server afterwards. `work` gets
+ * the cube's build seconds.
  */
 export async function withWarmServer<T>(
   db: string,

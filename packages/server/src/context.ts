@@ -13,7 +13,7 @@ export interface Context {
 export function createContext(db: Db, dialect: SqlDialect = 'sqlite'): Context {
   // The context cache keeps per-request loaders attached even when the server copies the context object.
   // Object.assign, not a spread: V8 (Node 20) copies a symbol-keyed property by spread on a slow path whose
-  // objects outlive the scavenges after them, and every context did, with all it reached: a page of 100 cases
-  // left ~8 MB surviving each scavenge (25 ms pauses every dozen requests).
+  // objects outlive the scavenges after them, and every context did, with all it reached (a loop of bare
+  // contexts: 30 ms scavenges with 20 MB surviving each; with Object.assign, under 1 ms).
   return Object.assign(initContextCache(), { db, dialect, requestValues: new Map<symbol, unknown>() });
 }

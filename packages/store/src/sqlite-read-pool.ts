@@ -164,15 +164,10 @@ export class SqliteReadPool {
   run(sql: string, parameters: readonly unknown[], deadline?: number): Promise<ReadResult> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     if (this.startFailure) return Promise.reject(this.startFailure);
-    let encoded: ReturnType<typeof encodeParameters>;
-    try {
-      encoded = encodeParameters(parameters);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    // A parameter the channel cannot carry throws here, inside the executor: the promise rejects with it.
     return new Promise((resolve, reject) => {
       const task: Task = {
-        request: { id: this.nextId++, sql, ...encoded },
+        request: { id: this.nextId++, sql, ...encodeParameters(parameters) },
         resolve,
         reject,
         deadline,

@@ -10,9 +10,11 @@ import { buildApp } from '../../yoga';
 // limits), one request a turn of the event loop so that real requests are answered in between, for a few
 // seconds at most.
 
-/** Pages every client asks in some form: a list of cases with their reviewer, items, citations and guidelines,
- * a list of items with their case and citations, and the lists behind reviewers and guidelines. */
-export const WARM_UP_OPERATIONS: readonly string[] = [
+/**
+ * Pages every client asks in some form: a list of cases with their reviewer, items, citations and guidelines,
+ * a list of items with their case and citations, and the lists behind reviewers and guidelines.
+ */
+const WARM_UP_OPERATIONS: readonly string[] = [
   `{ cases(first: 100) { pageInfo { hasNextPage endCursor } edges { cursor node {
     id caseNumber dates { decision } priority reviewer { specialties licensedIn }
     items(first: 10) { edges { node { title decision category

@@ -51,7 +51,7 @@ CitationRef.implement({
     source: t.field({
       type: GuidelineSourceEnum,
       description: "The guideline's source (MTUS, ODG...); NONE when the party cited nothing.",
-      // Through the guideline loader: one batched lookup however many citations ask.
+      // The guideline kept across requests, else through its loader: one batched lookup however many ask.
       resolve: (c, _args, ctx) => {
         const guideline = guidelineOrId(ctx, c.guidelineId);
         if (typeof guideline !== 'number') return guideline.source as never;
