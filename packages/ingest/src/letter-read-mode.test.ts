@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LetterReadMode, PARALLEL_CHUNKS, SLOW_READ_MS } from './letter-read-mode';
+import { LetterReadMode, PARALLEL_CHUNKS, PROBE_FILES, SLOW_READ_MS } from './letter-read-mode';
 
 describe('LetterReadMode', () => {
   it('reads synchronously while files come fast', () => {
@@ -24,5 +24,24 @@ describe('LetterReadMode', () => {
     const mode = new LetterReadMode();
     mode.readSynchronously(0, 100);
     expect(mode.parallel()).toBe(false);
+  });
+
+  it('does not judge by one slow file of a short chunk', () => {
+    const mode = new LetterReadMode();
+    mode.readSynchronously(1, 7);
+    expect(mode.parallel()).toBe(false);
+    // Pooled with fast files that follow, the mean stays under the mark.
+    mode.readSynchronously(PROBE_FILES, PROBE_FILES * 0.02);
+    expect(mode.parallel()).toBe(false);
+  });
+
+  it('pools short chunks until there are enough files, then judges their mean', () => {
+    const mode = new LetterReadMode();
+    for (let i = 0; i < PROBE_FILES - 1; i++) {
+      mode.readSynchronously(1, SLOW_READ_MS * 3);
+      expect(mode.parallel()).toBe(false);
+    }
+    mode.readSynchronously(1, SLOW_READ_MS * 3);
+    expect(mode.parallel()).toBe(true);
   });
 });
