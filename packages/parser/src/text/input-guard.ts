@@ -8,9 +8,13 @@ const MAX_UNREADABLE_SHARE = 0.05;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 const VISIBLE = /[^\s\u00a0]/;
-const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
+// Tabs and form feeds are allowed: PDF text marks its page breaks with form feeds, so most letters have them.
+const NOT_PLAIN_ASCII = /[^\n\t\f\x20-\x7e]/;
 
-/** Whether a text is printable ASCII and line feeds only (most letters): nothing to replace, nothing unreadable. */
+/**
+ * Whether a text is printable ASCII, line feeds, tabs and form feeds only (most letters): nothing unreadable,
+ * and nothing to replace but the tabs and form feeds.
+ */
 export function isPlainAscii(text: string): boolean {
   return !NOT_PLAIN_ASCII.test(text);
 }

@@ -59,4 +59,10 @@ describe('normaliseText on plain ASCII', () => {
     const text = 'A  b \n\n c\n#90: Upheld\nPage 2 of 3\nCM14-0000001\nd';
     expect(normaliseText(text, true)).toEqual(normaliseText(text, false));
   });
+
+  it('replaces tabs and form feeds, and what entities decode to beside them, as in any other text', () => {
+    for (const text of ['a\tb\f\nc', 'page one\n\fpage two', 'x&#8217;y\tz', 'x&#13;y\f']) {
+      expect(normaliseText(text, true)).toEqual(normaliseText(text, false));
+    }
+  });
 });

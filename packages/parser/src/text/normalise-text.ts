@@ -94,18 +94,31 @@ function decodeEntities(text: string): string {
   );
 }
 
-/** `plainAscii`: the caller found only printable ASCII and line feeds (see isPlainAscii), so no replacements. */
+/** `plainAscii`: the caller found only printable ASCII, line feeds, tabs and form feeds (see isPlainAscii). */
 export function normaliseText(raw: string, plainAscii = false): NormalisedText {
   let text = raw;
   let hadMarkup = false;
+  // Asked of the input as given: an entity may decode to a tab, which is then kept as plain ASCII keeps it.
+  const hasTabs = plainAscii && raw.indexOf('\t') !== -1;
+  const hasFormFeeds = plainAscii && raw.indexOf('\f') !== -1;
   if (text.indexOf('<') !== -1 && HTML_TAG.test(text)) {
     hadMarkup = true;
     text = text.replace(HTML_BLOCK_END, '\n').replace(HTML_ANY_TAG, ' ');
   }
-  if (text.indexOf('&') !== -1) text = decodeEntities(text);
-  if (!plainAscii) {
+  let decoded = false;
+  if (text.indexOf('&') !== -1) {
+    const before = text;
+    text = decodeEntities(text);
+    decoded = text !== before;
+  }
+  // Plain ASCII with no tab or form feed has nothing to replace, not even what its entities decoded to. With
+  // them, decoded entities may need replacing as in any other text; without, only tabs and form feeds do.
+  if (!plainAscii || ((hasTabs || hasFormFeeds) && decoded)) {
     if (text.indexOf('\r') !== -1) text = text.replace(CARRIAGE_RETURNS, '\n');
     text = text.replace(SPECIAL_CHARS, replaceSpecialChar);
+  } else {
+    if (hasFormFeeds) text = text.replaceAll('\f', '\n');
+    if (hasTabs) text = text.replaceAll('\t', ' ');
   }
 
   // Markup, page footers and case-number lines need a closer look at a line; most letters have none.
