@@ -2,6 +2,8 @@
 // share: LF line breaks, one line per non-empty source line, trimmed, single spaces, plain ASCII quotes,
 // no markup, no page footers. Line breaks are kept because headings and item titles start lines.
 
+import { NextOccurrence } from './next-occurrence';
+
 const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,300}>/;
 const HTML_BLOCK_END = /<(?:br\s*\/?|\/p|\/div|\/tr|\/li|\/h[1-6])\s*>/gi;
 const HTML_ANY_TAG = /<\/?[a-zA-Z!][^<>]{0,300}>/g;
@@ -94,6 +96,104 @@ function decodeEntities(text: string): string {
   );
 }
 
+/** What the line pass knows of the whole text, and what it learns line by line. */
+interface LineState {
+  hasMarkdown: boolean;
+  hasFooters: boolean;
+  hasCaseNumbers: boolean;
+  hadMarkup: boolean;
+  seenLabelledLines: Set<string>;
+  footerCaseNumber: string | null;
+}
+
+/** One line as the normalised text has it, or null when the line is dropped (blank, or a page footer). */
+function cleanLine(rawLine: string, state: LineState): string | null {
+  let line = rawLine;
+  if (
+    state.hasMarkdown &&
+    (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1)
+  ) {
+    const stripped = line.trimStart().replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '');
+    if (stripped !== line.trimStart()) state.hadMarkup = true;
+    line = stripped;
+  }
+  if (state.hasFooters && line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
+  if (line.indexOf('  ') !== -1) line = line.replace(SPACE_RUN, ' ');
+  line = line.trim();
+  if (line.length === 0) return null;
+  if (state.hasCaseNumbers && line.length < 60 && line.indexOf('CM') !== -1) {
+    // Page footers print the case number alone on a line; a labelled line repeated is a footer too.
+    if (BARE_CASE_NUMBER_LINE.test(line)) {
+      state.footerCaseNumber ??= line.toUpperCase();
+      return null;
+    }
+    if (LABELLED_CASE_NUMBER_LINE.test(line)) {
+      if (state.seenLabelledLines.has(line)) return null;
+      state.seenLabelledLines.add(line);
+    }
+  }
+  return line;
+}
+
+const SPACE = 32;
+
+/** Printable ASCII other than the space: no trim removes it, so a line that starts and ends so keeps its ends. */
+function isPrintable(code: number): boolean {
+  return code > SPACE && code < 127;
+}
+
+/**
+ * cleanLine over every line, without cutting most lines out of the text: a line that cleanLine would return
+ * unchanged, less the spaces at its ends, is found by a few character checks and kept as a slice, and runs of
+ * such lines as one slice. Only the rest (markup, footers, case numbers, space runs, unusual characters at an
+ * end) are cut out and cleaned one by one.
+ */
+function cleanLines(text: string, state: LineState): string {
+  const spaceRuns = new NextOccurrence(text, '  ');
+  const hashes = state.hasMarkdown ? new NextOccurrence(text, '#') : null;
+  const stars = state.hasMarkdown ? new NextOccurrence(text, '**') : null;
+  const underscores = state.hasMarkdown ? new NextOccurrence(text, '__') : null;
+  const pages = state.hasFooters ? new NextOccurrence(text, 'Page') : null;
+  const caseNumbers = state.hasCaseNumbers ? new NextOccurrence(text, 'CM') : null;
+  const pieces: string[] = [];
+  // The run of whole lines kept as they stand, [runStart, runEnd), not yet added to pieces.
+  let runStart = -1;
+  let runEnd = -1;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && text.charCodeAt(start) === SPACE) start++;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+    const plain =
+      start < end &&
+      isPrintable(text.charCodeAt(start)) &&
+      isPrintable(text.charCodeAt(end - 1)) &&
+      !spaceRuns.within(start, end) &&
+      !(hashes?.within(start, end) || stars?.within(start, end) || underscores?.within(start, end)) &&
+      !pages?.within(start, end) &&
+      !(end - start < 60 && caseNumbers?.within(start, end));
+    if (plain && start === lineStart && end === lineEnd) {
+      if (runStart === -1) runStart = lineStart;
+      runEnd = lineEnd;
+    } else {
+      if (runStart !== -1) {
+        pieces.push(text.slice(runStart, runEnd));
+        runStart = -1;
+      }
+      if (plain) pieces.push(text.slice(start, end));
+      else if (start < end) {
+        const line = cleanLine(text.slice(lineStart, lineEnd), state);
+        if (line !== null) pieces.push(line);
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (runStart !== -1) pieces.push(text.slice(runStart, runEnd));
+  return pieces.join('\n');
+}
+
 /** `plainAscii`: the caller found only printable ASCII, line feeds, tabs and form feeds (see isPlainAscii). */
 export function normaliseText(raw: string, plainAscii = false): NormalisedText {
   let text = raw;
@@ -123,37 +223,18 @@ export function normaliseText(raw: string, plainAscii = false): NormalisedText {
 
   // Markup, page footers and case-number lines need a closer look at a line; most letters have none.
   const hasMarkdown =
-    (text.indexOf('#') !== -1 && MARKDOWN_HEADING_LINE.test(text)) ||
+    ((text.charCodeAt(0) === 35 || text.indexOf('\n#') !== -1) && MARKDOWN_HEADING_LINE.test(text)) ||
     text.indexOf('**') !== -1 ||
     text.indexOf('__') !== -1;
-  const hasFooters = PAGE_FOOTER.test(text);
-  const hasCaseNumbers = text.indexOf('CM') !== -1;
-  const out: string[] = [];
-  const seenLabelledLines = new Set<string>();
-  let footerCaseNumber: string | null = null;
-  for (const rawLine of text.split('\n')) {
-    let line = rawLine;
-    if (hasMarkdown && (line.indexOf('#') !== -1 || line.indexOf('**') !== -1 || line.indexOf('__') !== -1)) {
-      const stripped = line.trimStart().replace(MARKDOWN_HEADING, '').replace(MARKDOWN_EMPHASIS, '');
-      if (stripped !== line.trimStart()) hadMarkup = true;
-      line = stripped;
-    }
-    if (hasFooters && line.indexOf('Page') !== -1) line = line.replace(INLINE_PAGE_FOOTER, ' ');
-    if (line.indexOf('  ') !== -1) line = line.replace(SPACE_RUN, ' ');
-    line = line.trim();
-    if (line.length === 0) continue;
-    if (hasCaseNumbers && line.length < 60 && line.indexOf('CM') !== -1) {
-      // Page footers print the case number alone on a line; a labelled line repeated is a footer too.
-      if (BARE_CASE_NUMBER_LINE.test(line)) {
-        footerCaseNumber ??= line.toUpperCase();
-        continue;
-      }
-      if (LABELLED_CASE_NUMBER_LINE.test(line)) {
-        if (seenLabelledLines.has(line)) continue;
-        seenLabelledLines.add(line);
-      }
-    }
-    out.push(line);
-  }
-  return { text: out.join('\n'), hadMarkup, footerCaseNumber };
+  const hasFooters = text.indexOf('Page') !== -1 && PAGE_FOOTER.test(text);
+  const lines: LineState = {
+    hasMarkdown,
+    hasFooters,
+    hasCaseNumbers: text.indexOf('CM') !== -1,
+    hadMarkup,
+    seenLabelledLines: new Set<string>(),
+    footerCaseNumber: null,
+  };
+  const cleaned = cleanLines(text, lines);
+  return { text: cleaned, hadMarkup: lines.hadMarkup, footerCaseNumber: lines.footerCaseNumber };
 }
