@@ -21,6 +21,7 @@ import pg from 'pg';
 import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import type { Database } from './database';
 import { migrations } from './migrations/index';
+import { arrayRowsPool } from './postgres-array-rows';
 import {
   markPostgresStoreChanges,
   PostgresStoreChanges,
@@ -282,7 +283,12 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot connect to PostgreSQL at ${redactTarget(url)}: ${reason}`);
   }
-  const db = createKysely(new PostgresDialect({ pool }), onQuery);
+  // A read-only store's rows come keyed in camelCase from the pool (postgres-array-rows.ts), as a read-only
+  // SQLite store's come from its read workers, so the plugin only rewrites queries. Writers keep pg's rows:
+  // copying a store reads rows by their column names, without plugins (store-copy.ts).
+  const db = readonly
+    ? readOnlyPostgresKysely(pool, onQuery)
+    : createKysely(new PostgresDialect({ pool }), onQuery);
   if (!readonly) {
     try {
       await migrateToLatest(db, migrationSchema);
@@ -346,6 +352,15 @@ function poolMaxFromEnv(): number {
     throw new Error(`IMR_PG_POOL_MAX must be a positive integer, got "${raw}"`);
   }
   return n;
+}
+
+function readOnlyPostgresKysely(pool: pg.Pool, onQuery: QueryListener | undefined): Db {
+  const camelCase = new CamelCaseQueriesPlugin();
+  return createKysely(
+    new PostgresDialect({ pool: arrayRowsPool(pool, camelCase.columnKey) }),
+    onQuery,
+    camelCase,
+  );
 }
 
 function createKysely(

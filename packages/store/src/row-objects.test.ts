@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rowObjects } from './raw-statements';
+import { rowObjects } from './row-objects';
 
 /** What a row is: each key set to its value, in column order, the later of two equal keys winning. */
 function rowOneKeyAtATime(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {

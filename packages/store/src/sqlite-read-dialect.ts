@@ -7,7 +7,8 @@ import {
   SqliteDialect,
 } from 'kysely';
 import { isBoundedKeyRead } from './bounded-key-reads';
-import { type RawStatement, rawStatementCache, rowObjects } from './raw-statements';
+import { type RawStatement, rawStatementCache } from './raw-statements';
+import { rowObjects } from './row-objects';
 import type { SqliteReadPool } from './sqlite-read-pool';
 import { currentStatementDeadline, StatementTimeoutError } from './statement-deadline';
 

@@ -1,7 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { rowObjects } from './raw-statements';
 import {
   decodeBlobCells,
   encodeParameters,
@@ -11,6 +10,7 @@ import {
   type ReadRequest,
   type ReadWorkerSpec,
 } from './read-worker-protocol';
+import { rowObjects } from './row-objects';
 import { StatementTimeoutError } from './statement-deadline';
 
 // Runs a read-only store's statements in a pool of worker processes (sqlite-read-worker.ts), each with its own

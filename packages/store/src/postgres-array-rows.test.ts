@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, expect, it } from 'vitest';
+import { describeEachBackend, TEST_PG_URL } from '../test-support/test-store';
+import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
+import { arrayRowsPool } from './postgres-array-rows';
+
+// The rows a read-only PostgreSQL store gives must be the ones pg's own rows through Kysely's CamelCasePlugin
+// gave: same keys, same values, same types, for every kind of column the store has.
+
+type AnyDb = Kysely<Record<string, never>>;
+
+describeEachBackend('arrayRowsPool', (backend) => {
+  const pools: pg.Pool[] = [];
+  const dbs: AnyDb[] = [];
+  function both(): { plain: AnyDb; arrays: AnyDb } {
+    const plainPool = new pg.Pool({ connectionString: TEST_PG_URL, max: 2 });
+    const arrayPool = new pg.Pool({ connectionString: TEST_PG_URL, max: 2 });
+    pools.push(plainPool, arrayPool);
+    const camelCase = new CamelCaseQueriesPlugin();
+    const plain = new Kysely<Record<string, never>>({
+      dialect: new PostgresDialect({ pool: plainPool }),
+      plugins: [new CamelCasePlugin()],
+    });
+    const arrays = new Kysely<Record<string, never>>({
+      dialect: new PostgresDialect({ pool: arrayRowsPool(arrayPool, camelCase.columnKey) }),
+      plugins: [camelCase],
+    });
+    dbs.push(plain, arrays);
+    return { plain, arrays };
+  }
+  afterAll(async () => {
+    // Kysely's destroy ends the pool it was given.
+    await Promise.all(dbs.map((db) => db.destroy()));
+  });
+
+  it.skipIf(backend.dialect !== 'postgres')(
+    'gives the rows pg and CamelCasePlugin gave, whatever the values',
+    async () => {
+      const { plain, arrays } = both();
+      const text = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !s.includes('\u0000'));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.option(fc.integer(), { nil: null }),
+          fc.option(text, { nil: null }),
+          fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 5 }),
+          fc.option(
+            fc.date({ min: new Date('1990-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+            {
+              nil: null,
+            },
+          ),
+          fc.integer({ min: 0, max: 3 }),
+          async (id, caseNumber, pages, decidedAt, rows) => {
+            const query = sql`select ${id}::int as item_id, ${caseNumber}::text as case_number,
+              ${pages}::int[] as cited_pages, ${decidedAt}::timestamptz as decided_at,
+              (${id}::int is null) as no_id, count(*) over () as total, 1.5::numeric as rate_value,
+              n as ordinal, 'a' as same_key, 'b' as same_key
+              from generate_series(1, ${rows}::int) as n`;
+            const expected = (await query.execute(plain)).rows;
+            const actual = (await query.execute(arrays)).rows;
+            expect(actual).toEqual(expected);
+            expect(actual.map((row) => Object.keys(row as object))).toEqual(
+              expected.map((row) => Object.keys(row as object)),
+            );
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  it.skipIf(backend.dialect !== 'postgres')(
+    'passes counts of changed rows and statements without rows',
+    async () => {
+      const { plain, arrays } = both();
+      for (const db of [plain, arrays]) {
+        const result = await db.transaction().execute(async (trx) => {
+          await sql`create temporary table array_rows_probe (some_id int) on commit drop`.execute(trx);
+          return sql`insert into array_rows_probe (some_id) select generate_series(1, 3)`.execute(trx);
+        });
+        expect(result.numAffectedRows).toBe(3n);
+        expect(result.rows).toEqual([]);
+      }
+    },
+  );
+});
