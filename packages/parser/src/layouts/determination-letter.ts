@@ -12,6 +12,7 @@ import { readPatient } from '../sections/patient.section';
 import { readProseDates } from '../sections/prose-dates.section';
 import { readReviewer } from '../sections/reviewer.section';
 import { unwrapLines } from '../text/unwrap-lines';
+import { headerDatesOverProse } from './letter-dates';
 import type { LayoutReading } from './letter-layout';
 
 const SUMMARY_PREAMBLE =
@@ -43,7 +44,7 @@ export function readDeterminationLetter(
   return {
     format: format(header.found),
     caseNumber: header.caseNumber ?? findCaseNumber(text),
-    dates: { ...proseDates, ...header.dates },
+    dates: headerDatesOverProse(header.dates, proseDates),
     priority: header.priority,
     reviewer: readReviewer(qualificationsText(sections, text), context),
     patient: readPatient(summary ?? text),

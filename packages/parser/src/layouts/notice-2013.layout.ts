@@ -5,6 +5,7 @@ import { readPatient } from '../sections/patient.section';
 import { readProseDates } from '../sections/prose-dates.section';
 import { readReviewer } from '../sections/reviewer.section';
 import { unwrapLines } from '../text/unwrap-lines';
+import { headerDatesOverProse } from './letter-dates';
 import type { LetterLayout } from './letter-layout';
 
 const NOTICE =
@@ -62,7 +63,7 @@ export const notice2013Layout: LetterLayout = {
     return {
       format: 'notice-2013',
       caseNumber: header.caseNumber ?? findCaseNumber(text),
-      dates: { ...readProseDates(text, context), ...header.dates },
+      dates: headerDatesOverProse(header.dates, readProseDates(text, context)),
       priority: header.priority,
       reviewer: readReviewer(qualificationsText, context),
       patient: readPatient(summary ?? text),
