@@ -2,6 +2,7 @@ import type { ParseContext } from '../parse-context';
 import { unwrapLines } from '../text/unwrap-lines';
 import type { Citation, Decision } from '../types';
 import { readCitations } from './citations.section';
+import { NumberedPhrase } from './numbered-phrase';
 import type { RawItem } from './raw-item';
 
 // 2013 notices state each decision in a numbered list (often printed twice):
@@ -10,10 +11,11 @@ import type { RawItem } from './raw-item';
 // and explain each item in its own section:
 //   "1) Regarding the request for a 28 day functional restoration program:" followed by "Medical Treatment
 //   Guideline(s) the Claims Administrator used:", "... the Expert Reviewer used:", "Rationale for the Decision:".
-const DETERMINATION_ENTRY =
-  /(?:\b(\d{1,2})\s?[.)]\s?)?MAXIMUS\s?Federal\s?Services,?\s?Inc\.?,?\s?has\s?determined\s?(?:that\s)?the\s?request\s?for\s?/gi;
+const DETERMINATION_ENTRY = new NumberedPhrase(
+  'MAXIMUS\\s?Federal\\s?Services,?\\s?Inc\\.?,?\\s?has\\s?determined\\s?(?:that\\s)?the\\s?request\\s?for\\s?',
+);
 const NECESSITY = /\b(?:is|are|was|were)\s?(not\s?)?medically\s?necessary/i;
-const REGARDING = /(?:\b(\d{1,2})\s?[.)]\s?)?Regarding\s?the\s?request\s?for\s?/gi;
+const REGARDING = new NumberedPhrase('Regarding\\s?the\\s?request\\s?for\\s?');
 const CLAIMS_LABEL =
   /Medical\s?Treatment\s?Guidelines?\s?(?:\(s\))?\s?(?:the\s)?Claims\s?Administrator\s?used\s?:/i;
 const REVIEWER_LABEL =
@@ -52,8 +54,11 @@ function necessityDecision(text: string): Decision | null {
 
 function readDeterminationEntries(text: string): Array<NumberedTitle & { decision: Decision }> {
   const entries: Array<NumberedTitle & { decision: Decision }> = [];
-  DETERMINATION_ENTRY.lastIndex = 0;
-  for (let match = DETERMINATION_ENTRY.exec(text); match !== null; match = DETERMINATION_ENTRY.exec(text)) {
+  for (
+    let match = DETERMINATION_ENTRY.exec(text, 0);
+    match !== null;
+    match = DETERMINATION_ENTRY.exec(text, match.index + match[0].length)
+  ) {
     const rest = text.slice(match.index + match[0].length, match.index + match[0].length + MAX_TITLE_CHARS);
     const stated = NECESSITY.exec(rest);
     if (!stated) continue;
@@ -117,8 +122,11 @@ export function readNoticeItems(text: string, context: ParseContext): RawItem[] 
   }));
 
   const sections: Array<NumberedTitle & { start: number; blockStart: number }> = [];
-  REGARDING.lastIndex = 0;
-  for (let match = REGARDING.exec(text); match !== null; match = REGARDING.exec(text)) {
+  for (
+    let match = REGARDING.exec(text, 0);
+    match !== null;
+    match = REGARDING.exec(text, match.index + match[0].length)
+  ) {
     const titleStart = match.index + match[0].length;
     const colon = text.slice(titleStart, titleStart + MAX_TITLE_CHARS).indexOf(':');
     if (colon === -1) continue;
