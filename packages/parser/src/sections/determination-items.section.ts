@@ -1,6 +1,7 @@
 import type { ParseContext } from '../parse-context';
 import { unwrapLines } from '../text/unwrap-lines';
 import { readCitations } from './citations.section';
+import { mayEndBeforeColon, mayStartAfterColon } from './colon-anchors';
 import { decisionOf } from './decision-word';
 import type { RawItem } from './raw-item';
 
@@ -11,13 +12,18 @@ import type { RawItem } from './raw-item';
 //   Decision rationale: ...
 // The title is found backwards from its decision: it starts a line, and the line before it ends a sentence
 // (or the introduction "set forth below:", or the previous item's decision).
-const DECISION_MARKER = /:\s?(Partially\s?Overturned|Overturned|Upheld)/gi;
+// Sticky: tried only at colons that may start one (see colon-anchors).
+const DECISION_MARKER = /:\s?(Partially\s?Overturned|Overturned|Upheld)/iy;
+const DECISION_FIRST_LETTERS = 'pou';
 const LOWERCASE_LETTER = /[a-z]/;
 const INTRODUCTION =
   /The\s?Final\s?Determination\s?was\s?based\s?on\s?decisions?\s?for\s?the\s?disputed\s?items?\s?\/?\s?(?:or\s)?services?\s?set\s?forth\s?below\s?:?/i;
 // The three labelled parts of an item, found for the whole section in one pass.
 const LABELS =
   /(?<claims>Claims\s?Administrator\s?guidelines?\s?:)|(?<reviewer>(?:MAXIMUS|Expert\s?Reviewer|IMR\s?Reviewer)\s?guidelines?\s?:)|(?<rationale>Decision\s?rationale\s?:)/gi;
+const LABEL_WORDS = ['guideline', 'guidelines', 'rationale'];
+/** Longer than any label LABELS matches ("Claims Administrator guidelines :" is 33 characters). */
+const MAX_LABEL_CHARS = 40;
 const ANY_LABEL = /guidelines?\s?:|rationale\s?:/i;
 // Header fields ("Date of Injury: 11/09/2011") are never part of an item title.
 const HEADER_FIELD =
@@ -37,12 +43,19 @@ interface Marker {
 
 function findMarkers(section: string, from: number): Marker[] {
   const markers: Marker[] = [];
-  DECISION_MARKER.lastIndex = from;
-  for (let match = DECISION_MARKER.exec(section); match !== null; match = DECISION_MARKER.exec(section)) {
-    const end = match.index + match[0].length;
-    // "Upheld" glued to the next label ("UpheldClaims") still counts; "Upheldness" would not.
-    if (LOWERCASE_LETTER.test(section[end] ?? '')) continue;
-    markers.push({ colon: match.index, end, word: match[1]! });
+  for (let colon = section.indexOf(':', from); colon !== -1; ) {
+    let next = colon + 1;
+    if (mayStartAfterColon(section, colon, DECISION_FIRST_LETTERS)) {
+      DECISION_MARKER.lastIndex = colon;
+      const match = DECISION_MARKER.exec(section);
+      if (match !== null) {
+        const end = colon + match[0].length;
+        next = end;
+        // "Upheld" glued to the next label ("UpheldClaims") still counts; "Upheldness" would not.
+        if (!LOWERCASE_LETTER.test(section[end] ?? '')) markers.push({ colon, end, word: match[1]! });
+      }
+    }
+    colon = section.indexOf(':', next);
   }
   return markers;
 }
@@ -87,14 +100,27 @@ interface LabelledPart {
   end: number;
 }
 
+/**
+ * Every LABELS match from `from` on, as its global scan finds them. Each label ends at a colon: the scan is
+ * started just before the next colon that may end one, so the pattern reads a few dozen characters per label
+ * instead of the whole section. A scan started there still finds the next match wherever it is (a colon that
+ * ends no label costs a longer scan, never a missed label): no match can start earlier, as it would end at an
+ * earlier colon, already passed.
+ */
 function findLabels(section: string, from: number): LabelledPart[] {
   const labels: LabelledPart[] = [];
-  LABELS.lastIndex = from;
-  for (let match = LABELS.exec(section); match !== null; match = LABELS.exec(section)) {
+  let scanFrom = from;
+  for (let colon = section.indexOf(':', from); colon !== -1; colon = section.indexOf(':', colon + 1)) {
+    if (!mayEndBeforeColon(section, colon, LABEL_WORDS)) continue;
+    LABELS.lastIndex = Math.max(scanFrom, colon - MAX_LABEL_CHARS);
+    const match = LABELS.exec(section);
+    if (match === null) break;
     const groups = match.groups ?? {};
     const kind =
       groups.claims !== undefined ? 'claims' : groups.reviewer !== undefined ? 'reviewer' : 'rationale';
     labels.push({ kind, start: match.index, end: match.index + match[0].length });
+    scanFrom = match.index + match[0].length;
+    if (scanFrom > colon + 1) colon = scanFrom - 1;
   }
   return labels;
 }
