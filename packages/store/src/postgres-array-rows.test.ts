@@ -3,6 +3,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachBackend, TEST_PG_URL } from '../test-support/test-store';
+import { readByBoundedKeys } from './bounded-key-reads';
 import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import { arrayRowsPool } from './postgres-array-rows';
 
@@ -83,6 +84,49 @@ describeEachBackend('arrayRowsPool', (backend) => {
         expect(result.numAffectedRows).toBe(3n);
         expect(result.rows).toEqual([]);
       }
+    },
+  );
+});
+
+describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
+  const schema = `array_rows_${process.pid}_${Date.now()}`;
+  const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1, options: `-c search_path=${schema}` });
+  const camelCase = new CamelCaseQueriesPlugin();
+  const db = new Kysely<Record<string, never>>({
+    dialect: new PostgresDialect({ pool: arrayRowsPool(pool, camelCase.columnKey) }),
+    plugins: [camelCase],
+  });
+  afterAll(async () => {
+    if (backend.dialect === 'postgres') await sql.raw(`drop schema if exists ${schema} cascade`).execute(db);
+    await db.destroy();
+  });
+  const prepared = async () =>
+    (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(db)).rows.map(
+      (r) => r.name,
+    );
+
+  it.skipIf(backend.dialect !== 'postgres')(
+    'keeps them prepared, and follows a table whose columns changed under a prepared select *',
+    async () => {
+      await sql
+        .raw(`create schema ${schema}; create table ${schema}.probe (some_id int primary key)`)
+        .execute(db);
+      await sql`insert into probe values (1), (2), (3)`.execute(db);
+      const lookup = (ids: number[]) =>
+        readByBoundedKeys(ids.length, () => sql`select * from probe where some_id = any(${ids})`.execute(db));
+
+      expect((await lookup([1, 3])).rows).toEqual([{ someId: 1 }, { someId: 3 }]);
+      expect(await prepared()).toHaveLength(1);
+      // Another count of keys is the same statement.
+      expect((await lookup([2])).rows).toEqual([{ someId: 2 }]);
+      expect(await prepared()).toHaveLength(1);
+      // Not a lookup by key: planned every time, never named.
+      await sql`select * from probe where some_id > ${0}`.execute(db);
+      expect(await prepared()).toHaveLength(1);
+
+      await sql`alter table probe add column case_number text default 'X'`.execute(db);
+      expect((await lookup([1])).rows).toEqual([{ someId: 1, caseNumber: 'X' }]);
+      expect((await lookup([2])).rows).toEqual([{ someId: 2, caseNumber: 'X' }]);
     },
   );
 });

@@ -1,15 +1,21 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { isBoundedKeyRead } from './bounded-key-reads';
+import { PostgresStatementNames } from './postgres-statement-names';
 import { rowObjects } from './row-objects';
 
 // pg builds each row as an object key by key, and Kysely's CamelCasePlugin then builds it again under camelCase
 // keys: two objects a row, both grown one property at a time. This pool asks pg for rows as arrays and keys them
 // once a statement (row-objects.ts), already in camelCase, so the Kysely over it maps no rows again
-// (camel-case-queries.plugin.ts). Cursors (Kysely's streams) pass through untouched: nothing here streams.
+// (camel-case-queries.plugin.ts). Lookups by key run as named statements (postgres-statement-names.ts). Cursors
+// (Kysely's streams) pass through untouched: nothing here streams.
 
 type Client = pg.PoolClient;
 
-/** A statement's column keys, from pg's field list, by the list itself (pg keeps one per prepared shape). */
+/** PostgreSQL's refusal of a prepared statement whose table changed its columns under it. */
+const PREPARED_SHAPE_CHANGED = /cached plan must not change result type/;
+
+/** A statement's column keys, from pg's field list. */
 function keysOf(fields: readonly pg.FieldDef[], columnKey: (column: string) => string): string[] {
   const keys = new Array<string>(fields.length);
   for (let c = 0; c < fields.length; c++) keys[c] = columnKey(fields[c]!.name);
@@ -20,6 +26,7 @@ class ArrayRowsClient implements PostgresPoolClient {
   constructor(
     private readonly client: Client,
     private readonly columnKey: (column: string) => string,
+    private readonly names: PostgresStatementNames,
   ) {}
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
@@ -31,15 +38,34 @@ class ArrayRowsClient implements PostgresPoolClient {
     if (typeof statement !== 'string') {
       return this.client.query(statement as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
     }
-    return this.client
-      .query({ text: statement, values: parameters as unknown[], rowMode: 'array' })
-      .then((result) => ({
-        command: result.command as PostgresQueryResult<R>['command'],
-        rowCount: result.rowCount ?? 0,
-        rows: (result.fields.length === 0
-          ? []
-          : rowObjects(keysOf(result.fields, this.columnKey), result.rows)) as R[],
-      }));
+    const name = isBoundedKeyRead() ? this.names.nameOf(statement) : undefined;
+    return this.run<R>(statement, parameters as unknown[], name).catch((error: unknown) => {
+      if (name === undefined || !PREPARED_SHAPE_CHANGED.test((error as Error | null)?.message ?? ''))
+        throw error;
+      return this.run<R>(statement, parameters as unknown[], this.names.renew(statement));
+    });
+  }
+
+  private async run<R>(
+    text: string,
+    values: unknown[],
+    name: string | undefined,
+  ): Promise<PostgresQueryResult<R>> {
+    const result: pg.QueryArrayResult | pg.QueryArrayResult[] = await this.client.query({
+      text,
+      values,
+      rowMode: 'array',
+      name,
+    });
+    // Several statements in one text answer a result each; Kysely's own driver gives no rows for them either.
+    if (Array.isArray(result)) return { command: undefined as never, rowCount: 0, rows: [] };
+    return {
+      command: result.command as PostgresQueryResult<R>['command'],
+      rowCount: result.rowCount ?? 0,
+      rows: (result.fields.length === 0
+        ? []
+        : rowObjects(keysOf(result.fields, this.columnKey), result.rows)) as R[],
+    };
   }
 
   release(): void {
@@ -51,12 +77,13 @@ class ArrayRowsClient implements PostgresPoolClient {
 export function arrayRowsPool(pool: pg.Pool, columnKey: (column: string) => string): PostgresPool {
   // One wrapper a pooled client, kept while the client lives.
   const wrappers = new WeakMap<Client, ArrayRowsClient>();
+  const names = new PostgresStatementNames();
   return {
     async connect() {
       const client = await pool.connect();
       let wrapper = wrappers.get(client);
       if (!wrapper) {
-        wrapper = new ArrayRowsClient(client, columnKey);
+        wrapper = new ArrayRowsClient(client, columnKey, names);
         wrappers.set(client, wrapper);
       }
       return wrapper;

@@ -1,4 +1,5 @@
-import { type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { SqlDialect } from '../client';
 import {
   type CaseRow,
   type CitationRow,
@@ -30,7 +31,7 @@ export interface EntityRows {
 
 /** The rows of `table` with these ids, in no particular order (callers map them back by id). */
 export async function rowsByIds<T extends EntityTable>(
-  { db }: Reader,
+  { db, dialect }: Reader,
   table: T,
   ids: readonly number[],
 ): Promise<EntityRows[T][]> {
@@ -40,9 +41,24 @@ export async function rowsByIds<T extends EntityTable>(
   const from: EntityTable = table;
   const query = db.selectFrom(from);
   const rows = await (isLongTextTable(from) ? query.select(ENTITY_COLUMNS[from]) : query.selectAll())
-    .where('id', 'in', ids)
+    .where(keyIn(dialect, sql.ref('id'), ids))
     .execute();
   return rows as unknown as EntityRows[T][];
+}
+
+/**
+ * `column` is one of `keys`. On PostgreSQL as `= any($1)` with the keys as one array: the statement's text is then
+ * the same for any number of keys, so it can be kept prepared (postgres-array-rows.ts) where `in ($1, ..., $n)`
+ * would be a new statement for every count of keys.
+ */
+function keyIn(
+  dialect: SqlDialect,
+  column: RawBuilder<unknown>,
+  keys: readonly number[],
+): RawBuilder<SqlBool> {
+  return dialect === 'postgres'
+    ? sql<SqlBool>`${column} = any(${sql.val(keys)})`
+    : sql<SqlBool>`${column} in (${sql.join(keys.map((k) => sql.val(k)))})`;
 }
 
 function isLongTextTable(table: EntityTable): table is LongTextTable {
@@ -51,7 +67,7 @@ function isLongTextTable(table: EntityTable): table is LongTextTable {
 
 /** The long text (`LONG_TEXT_COLUMNS`) of each row of `table` with these ids, in their order (null when absent). */
 export async function longTextsByIds(
-  { db }: Reader,
+  { db, dialect }: Reader,
   table: LongTextTable,
   ids: readonly number[],
 ): Promise<(string | null)[]> {
@@ -60,7 +76,7 @@ export async function longTextsByIds(
   const rows = await db
     .selectFrom(table)
     .select([`${table}.id` as 'id', sql<string | null>`${column}`.as('text')])
-    .where(`${table}.id` as 'id', 'in', ids)
+    .where(keyIn(dialect, sql.ref(`${table}.id`), ids))
     .execute();
   return byKeys(
     ids,
@@ -71,7 +87,7 @@ export async function longTextsByIds(
 
 /** How many rows of `table` each parent holds, by the column naming the parent (0 for a parent with none). */
 export async function rowCountsByParent(
-  { db }: Reader,
+  { db, dialect }: Reader,
   table: 'cases' | 'citations',
   parentColumn: 'reviewerId' | 'itemId' | 'guidelineId',
   parentIds: readonly number[],
@@ -81,7 +97,7 @@ export async function rowCountsByParent(
   const rows = await db
     .selectFrom(table)
     .select([parent.as('parentId'), sql<number>`count(*)`.as('n')])
-    .where(parent, 'in', parentIds)
+    .where(keyIn(dialect, parent, parentIds))
     .groupBy(parent)
     .execute();
   return byKeys(
@@ -99,7 +115,7 @@ export async function rowCountsByParent(
  * cursor applies only under the parent it was issued for; the other parents start from their first row.
  */
 export async function letterOrderPagesByParent<T extends 'items' | 'citations'>(
-  { db }: Reader,
+  { db, dialect }: Reader,
   table: T,
   parentColumn: 'caseId' | 'itemId',
   parentIds: readonly number[],
@@ -115,7 +131,7 @@ export async function letterOrderPagesByParent<T extends 'items' | 'citations'>(
   const rows = await db
     .selectFrom(from)
     .select(ENTITY_COLUMNS[from])
-    .where(parent, 'in', parentIds)
+    .where(keyIn(dialect, parent, parentIds))
     .$if(after?.parent !== undefined, (qb) =>
       qb.where((w) =>
         w.or([
