@@ -8,7 +8,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // waiting on the last, so each round trip saved is one the page no longer waits for. The loaders mark such
 // reads with `readByBoundedKeys`; a read-only SQLite store then runs those statements on the main thread's
 // connection (sqlite-read-dialect.ts). Every other statement, a lookup of more keys, and any read whose rows per
-// key are not bounded by a letter (a guideline's citations, a reviewer's cases) still go to the pool.
+// key are not bounded by a letter (a guideline's citations, a reviewer's cases) still go to the pool. A read-only
+// PostgreSQL store keeps such statements prepared instead (postgres-statement-names.ts): there the round trip
+// stays, and parsing and planning were most of the rest.
 
 /** Keys a lookup may ask for and still be answered on the main thread. */
 export const INLINE_KEY_LIMIT = 200;
