@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEachBackend } from '../test-support/test-store';
 import { readByBoundedKeys } from './bounded-key-reads';
 import {
@@ -268,6 +268,17 @@ describe('store targets', () => {
       /^cannot connect to PostgreSQL at postgres:\/\/imr:\*\*\*@127\.0\.0\.1:1/,
     );
     expect((error as Error).message).not.toContain('s3cret');
+  });
+
+  it('names IMR_PG_PREPARED_STATEMENTS and its value when it is neither on nor off', async () => {
+    vi.stubEnv('IMR_PG_PREPARED_STATEMENTS', 'yes');
+    try {
+      await expect(openStore('postgres://u@127.0.0.1:1/db', { readonly: true })).rejects.toThrow(
+        'IMR_PG_PREPARED_STATEMENTS must be on or off, got "yes"',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('rejects a schema name that is not a plain identifier', async () => {

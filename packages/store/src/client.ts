@@ -93,6 +93,12 @@ export interface OpenStoreOptions {
    * request must not hold a connection for minutes), none for writers (a large ingest batch may take long).
    */
   statementTimeoutMs?: number;
+  /**
+   * PostgreSQL, read-only: keep the lookups by key prepared (postgres-statement-names.ts). Default: on, unless
+   * `IMR_PG_PREPARED_STATEMENTS=off` (a connection pooler in transaction mode without prepared-statement support,
+   * such as PgBouncer before 1.21 or with `max_prepared_statements = 0`, would lose them between transactions).
+   */
+  preparedStatements?: boolean;
 }
 
 export const DEFAULT_DB_PATH = './data/imr.db';
@@ -236,6 +242,7 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
     throw new Error(`invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _`);
   }
   const statementTimeout = options.statementTimeoutMs ?? (readonly ? 30_000 : 0);
+  const preparedStatements = options.preparedStatements ?? preparedStatementsFromEnv();
   if (!Number.isInteger(statementTimeout) || statementTimeout < 0) {
     throw new Error(`statement timeout must be a whole number of milliseconds, got ${statementTimeout}`);
   }
@@ -287,7 +294,7 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
   // SQLite store's come from its read workers, so the plugin only rewrites queries. Writers keep pg's rows:
   // copying a store reads rows by their column names, without plugins (store-copy.ts).
   const db = readonly
-    ? readOnlyPostgresKysely(pool, onQuery)
+    ? readOnlyPostgresKysely(pool, onQuery, preparedStatements)
     : createKysely(new PostgresDialect({ pool }), onQuery);
   if (!readonly) {
     try {
@@ -354,10 +361,21 @@ function poolMaxFromEnv(): number {
   return n;
 }
 
-function readOnlyPostgresKysely(pool: pg.Pool, onQuery: QueryListener | undefined): Db {
+function preparedStatementsFromEnv(): boolean {
+  const raw = process.env.IMR_PG_PREPARED_STATEMENTS;
+  if (raw === undefined || raw === '' || raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`IMR_PG_PREPARED_STATEMENTS must be on or off, got "${raw}"`);
+}
+
+function readOnlyPostgresKysely(
+  pool: pg.Pool,
+  onQuery: QueryListener | undefined,
+  preparedStatements: boolean,
+): Db {
   const camelCase = new CamelCaseQueriesPlugin();
   return createKysely(
-    new PostgresDialect({ pool: arrayRowsPool(pool, camelCase.columnKey) }),
+    new PostgresDialect({ pool: arrayRowsPool(pool, camelCase.columnKey, { preparedStatements }) }),
     onQuery,
     camelCase,
   );

@@ -129,4 +129,28 @@ describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
       expect((await lookup([2])).rows).toEqual([{ someId: 2, caseNumber: 'X' }]);
     },
   );
+
+  it.skipIf(backend.dialect !== 'postgres')(
+    'prepares nothing when told not to (a pooler in transaction mode)',
+    async () => {
+      const unpreparedPool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
+      const unprepared = new Kysely<Record<string, never>>({
+        dialect: new PostgresDialect({
+          pool: arrayRowsPool(unpreparedPool, camelCase.columnKey, { preparedStatements: false }),
+        }),
+        plugins: [camelCase],
+      });
+      try {
+        const ids = [1, 2];
+        const { rows } = await readByBoundedKeys(ids.length, () =>
+          sql`select n as some_id from generate_series(1, 3) n where n = any(${ids})`.execute(unprepared),
+        );
+        expect(rows).toEqual([{ someId: 1 }, { someId: 2 }]);
+        const held = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(unprepared);
+        expect(held.rows).toEqual([]);
+      } finally {
+        await unprepared.destroy();
+      }
+    },
+  );
 });

@@ -26,7 +26,7 @@ class ArrayRowsClient implements PostgresPoolClient {
   constructor(
     private readonly client: Client,
     private readonly columnKey: (column: string) => string,
-    private readonly names: PostgresStatementNames,
+    private readonly names: PostgresStatementNames | null,
   ) {}
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
@@ -38,11 +38,16 @@ class ArrayRowsClient implements PostgresPoolClient {
     if (typeof statement !== 'string') {
       return this.client.query(statement as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
     }
-    const name = isBoundedKeyRead() ? this.names.nameOf(statement) : undefined;
+    const names = this.names;
+    const name = names && isBoundedKeyRead() ? names.nameOf(statement) : undefined;
     return this.run<R>(statement, parameters as unknown[], name).catch((error: unknown) => {
-      if (name === undefined || !PREPARED_SHAPE_CHANGED.test((error as Error | null)?.message ?? ''))
+      if (
+        !names ||
+        name === undefined ||
+        !PREPARED_SHAPE_CHANGED.test((error as Error | null)?.message ?? '')
+      )
         throw error;
-      return this.run<R>(statement, parameters as unknown[], this.names.renew(statement));
+      return this.run<R>(statement, parameters as unknown[], names.renew(statement));
     });
   }
 
@@ -74,10 +79,14 @@ class ArrayRowsClient implements PostgresPoolClient {
 }
 
 /** `pool` as Kysely's PostgreSQL driver takes it, with every row keyed by `columnKey` of its column name. */
-export function arrayRowsPool(pool: pg.Pool, columnKey: (column: string) => string): PostgresPool {
+export function arrayRowsPool(
+  pool: pg.Pool,
+  columnKey: (column: string) => string,
+  options: { preparedStatements: boolean } = { preparedStatements: true },
+): PostgresPool {
   // One wrapper a pooled client, kept while the client lives.
   const wrappers = new WeakMap<Client, ArrayRowsClient>();
-  const names = new PostgresStatementNames();
+  const names = options.preparedStatements ? new PostgresStatementNames() : null;
   return {
     async connect() {
       const client = await pool.connect();
