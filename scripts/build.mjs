@@ -107,6 +107,7 @@ async function buildServer() {
       'parse-worker': join(ROOT, 'packages/ingest/src/parse-worker.ts'),
       'sqlite-read-worker': join(ROOT, 'packages/store/src/sqlite-read-worker.ts'),
       'search-aside-worker': join(ROOT, 'packages/store/src/search-aside-worker.ts'),
+      'wal-checkpoint-worker': join(ROOT, 'packages/store/src/wal-checkpoint-worker.ts'),
       'corpus.worker': join(ROOT, 'packages/generator/src/corpus.worker.ts'),
     },
     outdir: dist,

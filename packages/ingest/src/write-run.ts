@@ -5,6 +5,7 @@ import {
   startIngestRun,
   tuneForBulkWrites,
 } from '@imr/store/repositories/ingest.repository';
+import { WalCheckpointer } from '@imr/store/wal-checkpointer';
 import { finishInterruptedBulkLoad } from './bulk-load';
 import type { IngestProgress, IngestReport } from './ingest-progress';
 import type { LetterBatchWriter } from './letter-batch-writer';
@@ -50,6 +51,8 @@ export class WriteRun {
     readonly pipeline: LetterPipeline,
     /** Whether the full-text tables are left to a bulk load this run owns (its input's choice). */
     readonly deferSearch: boolean,
+    /** Checkpoints the log off the writing thread (SQLite file stores). */
+    private readonly checkpointer: WalCheckpointer | null,
   ) {}
 
   /** Letters per transaction, which is also how many a run's input is best read in at a time. */
@@ -74,7 +77,11 @@ export class WriteRun {
   async close(): Promise<void> {
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
-    await this.pipeline.close();
+    try {
+      await this.pipeline.close();
+    } finally {
+      await this.checkpointer?.stop();
+    }
   }
 
   /** Records the run as finished, refreshes the planner's statistics and reports the run. */
@@ -112,7 +119,16 @@ export async function startWriteRun(
     parserVersion: options.parserVersion,
     ...choices,
   });
-  return new WriteRun(options, runId, parserVersion, clock, pipeline, choices.deferSearch ?? false);
+  const checkpointer = store.sqlite ? WalCheckpointer.start(store.sqlite) : null;
+  return new WriteRun(
+    options,
+    runId,
+    parserVersion,
+    clock,
+    pipeline,
+    choices.deferSearch ?? false,
+    checkpointer,
+  );
 }
 
 export function progressOf(

@@ -1,0 +1,71 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { WalCheckpointJob, WalCheckpointReport } from './wal-checkpointer';
+
+// Worker thread entry: checkpoints the write-ahead log of the store its writer is filling (wal-checkpointer.ts),
+// on a connection of its own that never reads or writes a row. PASSIVE checkpoints never wait for the writer;
+// a log past `restartFrames` gets a RESTART checkpoint, which waits for the writer's transaction to end so the
+// next one writes the log from its start again (the file stops growing).
+
+const { path, intervalMs, restartFrames } = workerData as WalCheckpointJob;
+if (!parentPort)
+  throw new Error('wal-checkpoint-worker.ts runs as a worker thread (see wal-checkpointer.ts)');
+const port = parentPort;
+
+const db = new Database(path, { fileMustExist: true });
+db.pragma('busy_timeout = 60000');
+// This connection's own log hook must never checkpoint on its own account.
+db.pragma('wal_autocheckpoint = 0');
+
+port.postMessage({ ready: true } satisfies WalCheckpointReport);
+
+let framesCopied = 0;
+let restarts = 0;
+
+interface CheckpointRow {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+function checkpoint(mode: 'PASSIVE' | 'RESTART'): CheckpointRow {
+  const [row] = db.pragma(`wal_checkpoint(${mode})`) as CheckpointRow[];
+  return row ?? { busy: 0, log: 0, checkpointed: 0 };
+}
+
+function round(): void {
+  const passive = checkpoint('PASSIVE');
+  framesCopied += Math.max(passive.checkpointed, 0);
+  if (passive.log > restartFrames) {
+    checkpoint('RESTART');
+    restarts++;
+  }
+}
+
+const timer = setInterval(() => {
+  try {
+    round();
+  } catch (error) {
+    // Reported and stopped: the writer then checkpoints on its own again (wal-checkpointer.ts).
+    clearInterval(timer);
+    port.postMessage({
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies WalCheckpointReport);
+  }
+}, intervalMs);
+
+port.on('message', (message: 'stop') => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  try {
+    round();
+    port.postMessage({ framesCopied, restarts } satisfies WalCheckpointReport);
+  } catch (error) {
+    port.postMessage({
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies WalCheckpointReport);
+  } finally {
+    db.close();
+    port.close();
+  }
+});
