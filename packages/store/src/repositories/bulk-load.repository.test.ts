@@ -70,6 +70,11 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       for (const table of ['item_search', 'case_search']) {
         const hashsize = store.sqlite!.prepare(`select v from ${table}_config where k = 'hashsize'`).get();
         expect([undefined, { v: 2 ** 20 }]).toContainEqual(hashsize);
+        // And merge as FTS5's defaults say: the aside build's no-merge settings stay in its scratch file.
+        const merging = store
+          .sqlite!.prepare(`select k, v from ${table}_config where k in ('automerge', 'crisismerge')`)
+          .all();
+        expect(merging).toEqual([]);
       }
       // What a file-backed load built aside is gone.
       if (kind === 'in a file') {
