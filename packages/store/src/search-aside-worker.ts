@@ -28,7 +28,9 @@ try {
   // fill without merging plus 26 s to optimize, leaving one segment, the fastest to query). The settings live in
   // this scratch file's config table, which is not copied: the store's table keeps FTS5's defaults.
   aside.exec(`insert into main.${table.table} (${table.table}, rank) values ('automerge', 0)`);
-  aside.exec(`insert into main.${table.table} (${table.table}, rank) values ('crisismerge', ${CRISIS_MERGE})`);
+  aside.exec(
+    `insert into main.${table.table} (${table.table}, rank) values ('crisismerge', ${CRISIS_MERGE})`,
+  );
   const columns = table.columns.join(', ');
   const filled = aside
     .prepare(
