@@ -7,13 +7,21 @@ import type { WalCheckpointJob, WalCheckpointReport } from './wal-checkpointer';
 // a log past `restartFrames` gets a RESTART checkpoint, which waits for the writer's transaction to end so the
 // next one writes the log from its start again (the file stops growing).
 
-const { path, intervalMs, restartFrames } = workerData as WalCheckpointJob;
+const { path, intervalMs, restartFrames, restartBackoffMs } = workerData as WalCheckpointJob;
 if (!parentPort)
   throw new Error('wal-checkpoint-worker.ts runs as a worker thread (see wal-checkpointer.ts)');
 const port = parentPort;
 
+/**
+ * How long a RESTART waits, first for the writer's transaction to end, then for readers to leave the log. It holds
+ * the write lock while it waits for readers, so a reader that keeps an old snapshot (a server's long query while an
+ * ingest runs) would hold the writer up for as long: it waits this long at most, then leaves restarting alone for
+ * a while (the log grows meanwhile, as it does when the writer checkpoints on its own).
+ */
+const RESTART_WAIT_MS = 1000;
+
 const db = new Database(path, { fileMustExist: true });
-db.pragma('busy_timeout = 60000');
+db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
 // This connection's own log hook must never checkpoint on its own account.
 db.pragma('wal_autocheckpoint = 0');
 
@@ -21,6 +29,9 @@ port.postMessage({ ready: true } satisfies WalCheckpointReport);
 
 let framesCopied = 0;
 let restarts = 0;
+let restartsRefused = 0;
+/** No RESTART before this time (performance.now()): set after one that could not finish. */
+let restartAfter = 0;
 
 interface CheckpointRow {
   busy: number;
@@ -36,9 +47,13 @@ function checkpoint(mode: 'PASSIVE' | 'RESTART'): CheckpointRow {
 function round(): void {
   const passive = checkpoint('PASSIVE');
   framesCopied += Math.max(passive.checkpointed, 0);
-  if (passive.log > restartFrames) {
-    checkpoint('RESTART');
-    restarts++;
+  if (passive.log > restartFrames && performance.now() >= restartAfter) {
+    if (checkpoint('RESTART').busy === 0) {
+      restarts++;
+    } else {
+      restartsRefused++;
+      restartAfter = performance.now() + restartBackoffMs;
+    }
   }
 }
 
@@ -59,7 +74,7 @@ port.on('message', (message: 'stop') => {
   clearInterval(timer);
   try {
     round();
-    port.postMessage({ framesCopied, restarts } satisfies WalCheckpointReport);
+    port.postMessage({ framesCopied, restarts, restartsRefused } satisfies WalCheckpointReport);
   } catch (error) {
     port.postMessage({
       error: error instanceof Error ? error.message : String(error),

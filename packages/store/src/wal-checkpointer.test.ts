@@ -73,6 +73,34 @@ describe('WalCheckpointer', () => {
     db.close();
   });
 
+  it('gives up a restart a reader holds up, leaves restarting alone a while, and restarts once it has gone', async () => {
+    const db = walStore();
+    const checkpointer = WalCheckpointer.start(db, {
+      intervalMs: 5,
+      restartFrames: 100,
+      restartBackoffMs: 2_000,
+    });
+    await checkpointer!.ready;
+    fill(db, 1, 10);
+    // A reader keeping a snapshot of the log: a restart would have to wait for it, holding the writer up.
+    const reader = new Database(db.name, { readonly: true });
+    reader.exec('begin');
+    reader.prepare('select count(*) from pages').get();
+    fill(db, 1, 150);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    reader.exec('commit');
+    reader.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const report = await checkpointer!.stop();
+    if ('error' in report) throw new Error(report.error);
+    if (!('restarts' in report)) throw new Error('no report');
+    // One wait of a second, then none for two: without the pause it would have waited again (and held the
+    // writer up again) before the reader left.
+    expect(report.restartsRefused).toBe(1);
+    expect(report.restarts).toBeGreaterThanOrEqual(1);
+    db.close();
+  });
+
   it('is not started for a store without a file or a log', () => {
     const memory = new Database(':memory:');
     expect(WalCheckpointer.start(memory)).toBeNull();

@@ -14,18 +14,27 @@ export interface WalCheckpointJob {
   intervalMs: number;
   /** Log frames past which a checkpoint restarts the log (a RESTART checkpoint, which waits for the writer). */
   restartFrames: number;
+  /** How long restarting is left alone after a RESTART that could not finish. */
+  restartBackoffMs: number;
   entry: string;
 }
 
 export type WalCheckpointReport =
   | { ready: true }
-  | { framesCopied: number; restarts: number }
+  | {
+      framesCopied: number;
+      restarts: number;
+      /** RESTARTs that gave up waiting (for the writer or a reader): each is followed by a pause without one. */
+      restartsRefused: number;
+    }
   | { error: string };
 
 /** How often the log is checkpointed: a commit of a 500-letter batch takes about 200 ms on a large store. */
 const INTERVAL_MS = 100;
 /** 256 MiB of 4 KiB pages: the log may grow that far between two restarts. */
 const RESTART_FRAMES = 65_536;
+/** A RESTART holds the writer up for up to a second while it waits (wal-checkpoint-worker.ts): at most 1 s in 6. */
+const RESTART_BACKOFF_MS = 5_000;
 
 function workerSpec(): { url: URL; entry: string } {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -79,7 +88,7 @@ export class WalCheckpointer {
    */
   static start(
     sqlite: SQLite.Database,
-    pace: { intervalMs?: number; restartFrames?: number } = {},
+    pace: { intervalMs?: number; restartFrames?: number; restartBackoffMs?: number } = {},
   ): WalCheckpointer | null {
     if (sqlite.memory || sqlite.name === '' || sqlite.readonly) return null;
     if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
@@ -89,6 +98,7 @@ export class WalCheckpointer {
       path: sqlite.name,
       intervalMs: pace.intervalMs ?? INTERVAL_MS,
       restartFrames: pace.restartFrames ?? RESTART_FRAMES,
+      restartBackoffMs: pace.restartBackoffMs ?? RESTART_BACKOFF_MS,
       entry,
     };
     const worker = new Worker(url, { workerData: job });
