@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AsideSearchTable } from './search-table-aside';
+import { workerThreadEntry } from './worker-thread-entry';
 
 // Runs one aside build (search-aside-worker.ts) on a thread of its own and says when it is done.
 
@@ -9,16 +10,6 @@ export interface SearchAsideJob {
   table: AsideSearchTable;
   /** FTS5's pending-terms buffer for the build: larger means fewer segments to merge. */
   hashsize: number;
-}
-
-function workerSpec(): { url: URL; entry: string } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./search-aside-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  // From TypeScript source the worker starts in a bootstrap that registers tsx, then imports `entry`.
-  return {
-    url: fromSource ? new URL('./search-aside-worker.boot.mjs', import.meta.url) : entry,
-    entry: entry.href,
-  };
 }
 
 /** The scratch file a table is built in, beside the store (same disk, and found again after a crash). */
@@ -31,7 +22,7 @@ export function asidePathOf(storePath: string, table: string): string {
  * here); resolves with the rows indexed.
  */
 export function buildSearchTableAside(job: SearchAsideJob): Promise<number> {
-  const { url, entry } = workerSpec();
+  const { url, entry } = workerThreadEntry('search-aside-worker');
   return new Promise((resolve, reject) => {
     let rows: number | null = null;
     const fail = (reason: string) =>

@@ -44,17 +44,30 @@ function checkpoint(mode: 'PASSIVE' | 'RESTART'): CheckpointRow {
   return row ?? { busy: 0, log: 0, checkpointed: 0 };
 }
 
+/** Frames of the log already copied when the last round ended: SQLite reports a total, not what a round added. */
+let backfilled = 0;
+
 function round(): void {
   const passive = checkpoint('PASSIVE');
-  framesCopied += Math.max(passive.checkpointed, 0);
+  const copied = Math.max(passive.checkpointed, 0);
+  // Fewer than before: the log was written from its start again since, and counts from zero.
+  framesCopied += copied >= backfilled ? copied - backfilled : copied;
+  backfilled = copied;
   if (passive.log > restartFrames && performance.now() >= restartAfter) {
     if (checkpoint('RESTART').busy === 0) {
       restarts++;
+      backfilled = 0;
     } else {
       restartsRefused++;
       restartAfter = performance.now() + restartBackoffMs;
     }
   }
+}
+
+function reportFailure(error: unknown): void {
+  port.postMessage({
+    error: error instanceof Error ? error.message : String(error),
+  } satisfies WalCheckpointReport);
 }
 
 const timer = setInterval(() => {
@@ -63,9 +76,7 @@ const timer = setInterval(() => {
   } catch (error) {
     // Reported and stopped: the writer then checkpoints on its own again (wal-checkpointer.ts).
     clearInterval(timer);
-    port.postMessage({
-      error: error instanceof Error ? error.message : String(error),
-    } satisfies WalCheckpointReport);
+    reportFailure(error);
   }
 }, intervalMs);
 
@@ -76,9 +87,7 @@ port.on('message', (message: 'stop') => {
     round();
     port.postMessage({ framesCopied, restarts, restartsRefused } satisfies WalCheckpointReport);
   } catch (error) {
-    port.postMessage({
-      error: error instanceof Error ? error.message : String(error),
-    } satisfies WalCheckpointReport);
+    reportFailure(error);
   } finally {
     db.close();
     port.close();

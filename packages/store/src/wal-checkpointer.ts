@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
+import { workerThreadEntry } from './worker-thread-entry';
 
 // A SQLite store's writer checkpoints its write-ahead log itself by default, inside the commit that crosses
 // `wal_autocheckpoint`: it copies every page the log holds into the database file, on the writing thread. In a
@@ -35,16 +36,6 @@ const INTERVAL_MS = 100;
 const RESTART_FRAMES = 65_536;
 /** A RESTART holds the writer up for up to a second while it waits (wal-checkpoint-worker.ts): at most 1 s in 6. */
 const RESTART_BACKOFF_MS = 5_000;
-
-function workerSpec(): { url: URL; entry: string } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./wal-checkpoint-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  // From TypeScript source the worker starts in a bootstrap that registers tsx, then imports `entry`.
-  return {
-    url: fromSource ? new URL('./wal-checkpoint-worker.boot.mjs', import.meta.url) : entry,
-    entry: entry.href,
-  };
-}
 
 export class WalCheckpointer {
   private readonly done: Promise<WalCheckpointReport>;
@@ -93,7 +84,7 @@ export class WalCheckpointer {
     if (sqlite.memory || sqlite.name === '' || sqlite.readonly) return null;
     if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
     const autocheckpoint = Number(sqlite.pragma('wal_autocheckpoint', { simple: true }));
-    const { url, entry } = workerSpec();
+    const { url, entry } = workerThreadEntry('wal-checkpoint-worker');
     const job: WalCheckpointJob = {
       path: sqlite.name,
       intervalMs: pace.intervalMs ?? INTERVAL_MS,
@@ -110,12 +101,12 @@ export class WalCheckpointer {
 
   /** Checkpoints what is left, ends the thread and gives checkpoints back to the writer; resolves with its report. */
   stop(): Promise<WalCheckpointReport> {
-    this.stopped ??= (async () => {
+    if (!this.stopped) {
       // Held open until it has answered: unreferenced, a process awaiting the answer would simply end.
       this.worker.ref();
       this.worker.postMessage('stop');
-      return this.done;
-    })();
+      this.stopped = this.done;
+    }
     return this.stopped;
   }
 
