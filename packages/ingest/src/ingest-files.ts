@@ -58,7 +58,7 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
     }
     try {
       const started = performance.now();
-      await endBulkLoad(store);
+      pipeline.writer.settle(await endBulkLoad(store));
       if (noticed) {
         options.onNotice?.(
           `indexes and full-text search built in ${((performance.now() - started) / 1000).toFixed(1)} s`,

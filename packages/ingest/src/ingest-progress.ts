@@ -1,7 +1,8 @@
 // What an ingest or reparse run reports while it works (to a progress bar, a log, a benchmark).
 
 export interface IngestProgress {
-  /** Files settled so far (written to the store): letters stored, already present or updated, files rejected. */
+  /** Files settled so far (written to the store): letters stored, already present, updated or superseded, files
+   * rejected. */
   done: number;
   /** Files read and parsed so far (settled or waiting for their batch's transaction). */
   parsed: number;
@@ -12,6 +13,8 @@ export interface IngestProgress {
   stored: number;
   alreadyPresent: number;
   updated: number;
+  /** Letters not kept: another letter with the same case number is (letter-batch-plan.ts). */
+  superseded: number;
   rejected: number;
   /** Files passed over for their extension. */
   skipped: number;
@@ -24,6 +27,7 @@ export interface IngestReport {
   stored: number;
   alreadyPresent: number;
   updated: number;
+  superseded: number;
   rejected: number;
   skipped: number;
   /** Rejected files by reason, most frequent first. */

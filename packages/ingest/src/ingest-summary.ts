@@ -19,7 +19,7 @@ export function listRejectedCommand(db?: string): string {
 export function formatIngestSummary(report: IngestReport, options: SummaryOptions = {}): string {
   const width = 20;
   const row = (label: string, n: number) => `  ${label.padEnd(width)}${String(n).padStart(9)}`;
-  const letters = report.stored + report.alreadyPresent + report.updated;
+  const letters = report.stored + report.alreadyPresent + report.updated + report.superseded;
   const lines = [
     `${options.verb ?? 'ingested'} (run ${report.runId}, parser ${report.parserVersion}):`,
     row('letters stored', report.stored),
@@ -27,6 +27,14 @@ export function formatIngestSummary(report: IngestReport, options: SummaryOption
     row('updated', report.updated),
     row('files rejected', report.rejected),
   ];
+  // Shown only when it happened: most corpora have one letter per case number.
+  if (report.superseded > 0) {
+    lines.splice(
+      4,
+      0,
+      `${row('superseded', report.superseded)}  (a letter with the same case number and a later decision is kept)`,
+    );
+  }
   for (const { reason, count } of report.rejections)
     lines.push(`    ${String(count).padStart(7)}  ${reason}`);
   if (report.skipped > 0)

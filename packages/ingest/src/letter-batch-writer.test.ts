@@ -72,7 +72,14 @@ describeEachBackend('LetterBatchWriter', (backend) => {
     writer.skip();
     await writer.flush();
     expect(written).toEqual([2, 1]);
-    expect(writer.totals).toEqual({ stored: 1, alreadyPresent: 1, updated: 0, rejected: 1, skipped: 1 });
+    expect(writer.totals).toEqual({
+      stored: 1,
+      alreadyPresent: 1,
+      updated: 0,
+      superseded: 0,
+      rejected: 1,
+      skipped: 1,
+    });
     expect(await getIngestRun(store.db, runId)).toMatchObject({
       filesSeen: 4,
       stored: 1,

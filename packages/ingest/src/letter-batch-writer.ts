@@ -17,6 +17,7 @@ export interface WriteTotals {
   stored: number;
   alreadyPresent: number;
   updated: number;
+  superseded: number;
   rejected: number;
   skipped: number;
 }
@@ -68,7 +69,14 @@ function message(error: unknown): string {
 }
 
 export class LetterBatchWriter {
-  readonly totals: WriteTotals = { stored: 0, alreadyPresent: 0, updated: 0, rejected: 0, skipped: 0 };
+  readonly totals: WriteTotals = {
+    stored: 0,
+    alreadyPresent: 0,
+    updated: 0,
+    superseded: 0,
+    rejected: 0,
+    skipped: 0,
+  };
   /** Rejected files by reason group. */
   readonly rejections = new Map<string, number>();
   /** The first FIRST_REJECTED_KEPT rejected files with their reasons, for the summary. */
@@ -157,6 +165,7 @@ export class LetterBatchWriter {
     for (const outcome of outcomes) {
       if (outcome === 'stored') this.totals.stored++;
       else if (outcome === 'updated') this.totals.updated++;
+      else if (outcome === 'superseded') this.totals.superseded++;
       else this.totals.alreadyPresent++;
     }
     this.totals.rejected += rejected.length;
@@ -168,6 +177,13 @@ export class LetterBatchWriter {
       this.rejections.set(group, (this.rejections.get(group) ?? 0) + 1);
     }
     this.options.onWritten?.(batch.length);
+  }
+
+  /** Moves letters a bulk load's finish deleted (letter-key-dedupe.ts) from stored to what became of them. */
+  settle(deleted: { alreadyPresent: number; superseded: number }): void {
+    this.totals.stored -= deleted.alreadyPresent + deleted.superseded;
+    this.totals.alreadyPresent += deleted.alreadyPresent;
+    this.totals.superseded += deleted.superseded;
   }
 
   private describeFailure(letter: { path: string; save: LetterToSave }, error: unknown): IngestErrorToRecord {
@@ -201,6 +217,7 @@ export class LetterBatchWriter {
         stored: outcomes.filter((o) => o === 'stored').length,
         alreadyPresent: outcomes.filter((o) => o === 'already-present').length,
         updated: outcomes.filter((o) => o === 'updated').length,
+        superseded: outcomes.filter((o) => o === 'superseded').length,
         rejected: rejected.length,
       };
       await addIngestRunCounts(trx, this.options.runId, counts);

@@ -45,7 +45,7 @@ export function progressLine(label: string, progress: IngestProgress): string {
     progress.total === null
       ? `${progress.parsed}/${progress.found}+ files read`
       : `${progress.parsed}/${progress.total} files read (${progress.total > 0 ? Math.floor((100 * progress.parsed) / progress.total) : 100}%)`;
-  const letters = progress.stored + progress.alreadyPresent + progress.updated;
+  const letters = progress.stored + progress.alreadyPresent + progress.updated + progress.superseded;
   return `${label}: ${of} · ${letters} letters stored · ${progress.rejected} rejected · ${Math.round(rate)} files/s · ETA ${eta}`;
 }
 
@@ -83,7 +83,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       const total = Math.max(1, progress.total ?? progress.found);
       const payload = {
         done: progress.parsed,
-        letters: progress.stored + progress.alreadyPresent + progress.updated,
+        letters: progress.stored + progress.alreadyPresent + progress.updated + progress.superseded,
         of: progress.total ?? `${progress.found}+`,
         percent:
           progress.total === null

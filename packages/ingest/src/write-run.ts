@@ -137,14 +137,15 @@ export function progressOf(
   total: number | null,
   clock: RunClock,
 ): IngestProgress {
-  const { stored, alreadyPresent, updated, rejected, skipped } = writer.totals;
+  const { stored, alreadyPresent, updated, superseded, rejected, skipped } = writer.totals;
   return {
     stored,
     alreadyPresent,
     updated,
+    superseded,
     rejected,
     skipped,
-    done: stored + alreadyPresent + updated + rejected,
+    done: stored + alreadyPresent + updated + superseded + rejected,
     parsed: writer.added,
     found,
     total,
@@ -158,14 +159,15 @@ export function reportOf(
   writer: LetterBatchWriter,
   seconds: number,
 ): IngestReport {
-  const { stored, alreadyPresent, updated, rejected, skipped } = writer.totals;
-  const settled = stored + alreadyPresent + updated + rejected;
+  const { stored, alreadyPresent, updated, superseded, rejected, skipped } = writer.totals;
+  const settled = stored + alreadyPresent + updated + superseded + rejected;
   return {
     runId,
     parserVersion,
     stored,
     alreadyPresent,
     updated,
+    superseded,
     rejected,
     skipped,
     rejections: [...writer.rejections]

@@ -150,6 +150,8 @@ export interface IngestRunTable {
   stored: number;
   alreadyPresent: number;
   updated: number;
+  /** Added after the others, with a default: inserts may leave it out. */
+  superseded: Generated<number>;
   rejected: number;
 }
 

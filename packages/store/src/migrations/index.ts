@@ -7,6 +7,8 @@ import * as citationsItemCovering from './2026-12-01T23-00-00-citations-item-cov
 import * as itemPartiallyCertified from './2026-12-02T22-00-00-item-partially-certified';
 import * as searchVectorsInline from './2026-12-03T04-00-00-search-vectors-inline';
 import * as storeChangeNotify from './2026-12-03T15-00-00-store-change-notify';
+import * as letterKeysAsNamedIndexes from './2026-12-04T18-00-00-letter-keys-as-named-indexes';
+import * as ingestRunsSuperseded from './2026-12-04T18-10-00-ingest-runs-superseded';
 
 // Listed explicitly (not read from the folder) so migrations work the same under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T22-00-00-item-partially-certified': itemPartiallyCertified,
   '2026-12-03T04-00-00-search-vectors-inline': searchVectorsInline,
   '2026-12-03T15-00-00-store-change-notify': storeChangeNotify,
+  '2026-12-04T18-00-00-letter-keys-as-named-indexes': letterKeysAsNamedIndexes,
+  '2026-12-04T18-10-00-ingest-runs-superseded': ingestRunsSuperseded,
 };

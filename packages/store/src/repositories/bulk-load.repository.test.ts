@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -5,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { goldLetters } from '../../test-support/gold-letters.fixture';
 import { openStore, type Store, writeTransaction } from '../client';
 import { beginBulkLoad, finishBulkLoad, pendingBulkLoad } from './bulk-load.repository';
-import { saveLetters } from './letter.repository';
+import { addIngestRunCounts, getIngestRun, startIngestRun } from './ingest.repository';
+import { letterKeyOf, saveLetters } from './letter.repository';
 
 function schemaOf(store: Store): { type: string; name: string; sql: string }[] {
   return store
@@ -48,7 +50,9 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       // An empty store is loaded without syncing to disk, and synced again at the end.
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(0);
       const during = schemaOf(store);
-      // What stays: unique lookups ingest needs, and the tables outside the letter rows.
+      // What stays: the tables outside the letter rows. An empty store has no letter to look up by key.
+      expect(during.map((o) => o.name)).not.toContain('cases_letter_key');
+      expect(during.map((o) => o.name)).not.toContain('items_case');
       expect(during.map((o) => o.name)).not.toContain('items_category');
       expect(during.map((o) => o.name)).not.toContain('items_ad');
       expect(during.map((o) => o.name)).toContain('reviewer_specialties_specialty');
@@ -61,7 +65,7 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       await writeTransaction(store, (tx) => saveLetters(tx, goldLetters(), undefined, { deferSearch: true }));
       expect(searchIntegrity(store)).toMatch(/malformed/);
 
-      expect(await finishBulkLoad(store.sqlite!)).toBe(before.length - during.length + 6);
+      expect((await finishBulkLoad(store.sqlite!)).statements).toBe(before.length - during.length + 6);
       expect(schemaOf(store)).toEqual(before);
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
       expect(pendingBulkLoad(store.sqlite!)).toBeNull();
@@ -104,6 +108,10 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       expect(beginBulkLoad(store.sqlite!, 3, 'c', items)).toBe(true);
       // A store holding letters keeps syncing: they must survive a power cut during the load.
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
+      // And the indexes that find stored letters and delete them.
+      const kept = schemaOf(store).map((o) => o.name);
+      expect(kept).toEqual(expect.arrayContaining(['cases_letter_key', 'documents_sha256', 'items_case']));
+      expect(kept).not.toContain('items_category');
       await finishBulkLoad(store.sqlite!);
       expect(searchIntegrity(store)).toBe('ok');
     });
@@ -111,8 +119,9 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
 
   it('keeps deletes of letters stored during the load out of the full-text index until it is rebuilt', async () => {
     await withStore(kind, async (store) => {
-      beginBulkLoad(store.sqlite!, 1, 'a');
       const letters = goldLetters();
+      await writeTransaction(store, (tx) => saveLetters(tx, letters.slice(2)));
+      beginBulkLoad(store.sqlite!, 1, 'a');
       await writeTransaction(store, (tx) => saveLetters(tx, letters, undefined, { deferSearch: true }));
       // A newer parser re-derives a letter during the load: its old rows are deleted with no trigger to follow.
       const newer = letters.map((l) => ({ ...l, letter: { ...l.letter, parserVersion: 'newer' } }));
@@ -122,6 +131,66 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
         ),
       ).toEqual(['updated', 'updated']);
       await finishBulkLoad(store.sqlite!);
+      expect(searchIntegrity(store)).toBe('ok');
+    });
+  });
+
+  it('into an empty store, writes every letter and keeps one per key at the finish', async () => {
+    await withStore(kind, async (store) => {
+      const letters = goldLetters();
+      const before = schemaOf(store);
+      const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'gold' });
+      beginBulkLoad(store.sqlite!, 1, 'a');
+      // The same letters twice, and a letter that shares the first one's key: an earlier decision, then a later.
+      const first = letters.find((l) => l.letter.caseNumber);
+      const sameKey = (text: string, decision: string) => ({
+        ...first!,
+        letter: { ...first!.letter, dates: { ...first!.letter.dates, decision } },
+        document: { ...first!.document, sha256: createHash('sha256').update(text).digest('hex') },
+      });
+      const batches = [
+        letters,
+        [sameKey('earlier', '2001-01-01')],
+        letters,
+        [sameKey('later', '2099-01-01')],
+      ];
+      const loaded = batches.flat();
+      // Nothing is looked up during the load: every letter of every batch is written.
+      for (const batch of batches) {
+        const outcomes = await writeTransaction(store, (tx) =>
+          saveLetters(tx, batch, undefined, { deferSearch: true }),
+        );
+        expect(outcomes).toEqual(batch.map(() => 'stored'));
+      }
+      await addIngestRunCounts(store.db, runId, {
+        filesSeen: loaded.length,
+        stored: loaded.length,
+        alreadyPresent: 0,
+        updated: 0,
+        superseded: 0,
+        rejected: 0,
+      });
+      const { settled } = await finishBulkLoad(store.sqlite!);
+      // That key keeps the later decision: both copies of the gold letter and the earlier one are superseded.
+      expect(settled).toEqual({ alreadyPresent: letters.length - 1, superseded: 3 });
+      expect(await getIngestRun(store.db, runId)).toMatchObject({
+        stored: letters.length,
+        alreadyPresent: letters.length - 1,
+        superseded: 3,
+      });
+      const cases = store
+        .sqlite!.prepare('select letter_key as key, date_decision as decision from cases order by letter_key')
+        .all() as { key: string; decision: string }[];
+      expect(cases.map((c) => c.key)).toEqual(
+        letters.map((l) => letterKeyOf(l.letter, l.document.sha256)).sort(),
+      );
+      expect(cases.find((c) => c.key === first!.letter.caseNumber)?.decision).toBe('2099-01-01');
+      const rows = (table: string) =>
+        (store.sqlite!.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      const items = letters.reduce((n, l) => n + l.letter.items.length, 0);
+      expect([rows('documents'), rows('items')]).toEqual([letters.length, items]);
+      expect(schemaOf(store)).toEqual(before);
+      expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
       expect(searchIntegrity(store)).toBe('ok');
     });
   });

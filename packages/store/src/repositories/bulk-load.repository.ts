@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { deferredStatements, finishBulkLoadAside } from './bulk-load-aside';
+import { type LetterKeySettlement, settleLetterKeys } from './letter-key-dedupe';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
 // Bulk loading a new SQLite store: inserting into a table with a dozen secondary indexes costs a B-tree insert per
@@ -14,6 +15,20 @@ import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 export const BULK_LOAD_MAX_ITEMS = 100_000;
 
 const LETTER_TABLES = ['cases', 'diagnoses', 'items', 'item_body_regions', 'citations', 'citation_pages'];
+
+/**
+ * The unique indexes ingest looks letters up by. Into an empty store they are deferred too: nothing stored
+ * before the load can be found by them, and the letters of the load itself are settled at its finish
+ * (letter-key-dedupe.ts). A store with letters keeps them.
+ */
+export const LETTER_KEY_INDEXES = ['cases_letter_key', 'documents_sha256'];
+
+/**
+ * The indexes that find a case's rows by its id: deleting a case (a letter replaced, or superseded at the finish)
+ * reads the whole of each table without them. Rows arrive in id order, so they are cheap to keep; a load into a
+ * store with letters keeps them, and a load into an empty one builds them first where its finish deletes.
+ */
+export const PARENT_KEY_INDEXES = ['items_case', 'citations_item', 'cases_document'];
 
 export interface PendingBulkLoad {
   ownerPid: number;
@@ -31,7 +46,8 @@ interface SchemaObject {
 /**
  * Starts a bulk load owned by process `ownerPid` when the store is small enough and no other bulk load is
  * pending: drops the letter tables' secondary indexes and the full-text triggers, recording how to restore them.
- * Returns false (and changes nothing) otherwise. Unique indexes stay: ingest looks letters up by them.
+ * Returns false (and changes nothing) otherwise. A store with letters keeps its unique indexes (ingest looks
+ * letters up by them) and the indexes by parent key; an empty store defers them as well.
  *
  * Into an empty store, this connection also stops syncing to disk until finishBulkLoad (about a quarter of the
  * commit time went to the checkpoints' fsyncs). A killed process loses nothing by it (the operating system holds
@@ -51,15 +67,21 @@ export function beginBulkLoad(
         .prepare('select count(*) as n from (select 1 from items limit ?)')
         .get(maxItems + 1) as { n: number };
       if (items.n > maxItems) return false;
+      const empty = !sqlite.prepare('select 1 from cases limit 1').get();
       const placeholders = LETTER_TABLES.map(() => '?').join(', ');
       const objects = sqlite
         .prepare(
           `select name, type, sql from sqlite_master
-           where type in ('index', 'trigger') and sql is not null and tbl_name in (${placeholders})
+           where type in ('index', 'trigger') and sql is not null
+             and (tbl_name in (${placeholders}) or name in (${LETTER_KEY_INDEXES.map(() => '?').join(', ')}))
            order by type, name`,
         )
-        .all(...LETTER_TABLES) as SchemaObject[];
-      const deferred = objects.filter((o) => o.type === 'trigger' || !/^\s*create\s+unique\b/i.test(o.sql));
+        .all(...LETTER_TABLES, ...LETTER_KEY_INDEXES) as SchemaObject[];
+      const deferred = objects.filter((o) => {
+        if (o.type === 'trigger') return true;
+        if (LETTER_KEY_INDEXES.includes(o.name) || PARENT_KEY_INDEXES.includes(o.name)) return empty;
+        return !/^\s*create\s+unique\b/i.test(o.sql);
+      });
       const insert = sqlite.prepare(
         `insert into deferred_schema (name, position, statement, owner_pid, deferred_at)
          values (?, ?, ?, ?, ?)`,
@@ -77,7 +99,7 @@ export function beginBulkLoad(
         insert.run(o.name, position++, o.sql, ownerPid, at);
       }
       for (const o of deferred) sqlite.exec(`drop ${o.type} ${o.name}`);
-      return { empty: !sqlite.prepare('select 1 from cases limit 1').get() };
+      return { empty };
     })
     .immediate();
   if (began !== false && began.empty) sqlite.pragma('synchronous = OFF');
@@ -96,14 +118,19 @@ export function pendingBulkLoad(sqlite: SQLite.Database): PendingBulkLoad | null
 }
 
 /**
- * Builds what a bulk load deferred, in one transaction: the indexes, the full-text tables, the triggers. Returns
- * the number of statements run (0 when nothing was pending).
+ * Builds what a bulk load deferred, in one transaction: the indexes, the full-text tables, the triggers, after
+ * keeping one letter per key where a load into an empty store wrote them all (its own transaction, before).
+ * Returns the number of statements run (0 when nothing was pending) and the letters that did not stay.
  *
  * A store in a file has its full-text tables built aside, on threads of their own, while this thread builds the
  * indexes (bulk-load-aside.ts): at 100k letters the three took 13.5 s one after the other and 8.2 s together. An
  * in-memory store, which no other connection can open, runs every statement here.
  */
-export async function finishBulkLoad(sqlite: SQLite.Database): Promise<number> {
+export async function finishBulkLoad(
+  sqlite: SQLite.Database,
+): Promise<{ statements: number; settled: LetterKeySettlement }> {
+  // Its own transaction first: the full-text builds aside read what is committed.
+  const settled = settleLetterKeys(sqlite, PARENT_KEY_INDEXES);
   const aside = !(sqlite.memory || sqlite.name === '');
   // The finishing connection and the builds bring caches of their own: this idle one's goes first.
   if (aside) sqlite.pragma('shrink_memory');
@@ -116,7 +143,7 @@ export async function finishBulkLoad(sqlite: SQLite.Database): Promise<number> {
   // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_checkpoint(PASSIVE)');
-  return statements;
+  return { statements, settled };
 }
 
 function finishBulkLoadHere(sqlite: SQLite.Database): number {

@@ -11,6 +11,7 @@ export interface IngestRunCounts {
   stored: number;
   alreadyPresent: number;
   updated: number;
+  superseded: number;
   rejected: number;
 }
 
@@ -33,6 +34,7 @@ export async function startIngestRun(
       stored: 0,
       alreadyPresent: 0,
       updated: 0,
+      superseded: 0,
       rejected: 0,
     })
     .returning('id')
@@ -53,6 +55,7 @@ export async function addIngestRunCounts(
       stored: eb('stored', '+', counts.stored),
       alreadyPresent: eb('alreadyPresent', '+', counts.alreadyPresent),
       updated: eb('updated', '+', counts.updated),
+      superseded: eb('superseded', '+', counts.superseded),
       rejected: eb('rejected', '+', counts.rejected),
     }))
     .where('id', '=', runId)

@@ -4,8 +4,12 @@ import { ageBand } from './age-band';
 // The rows one parsed letter becomes, built once here so both write paths (SQLite's prepared statements and the
 // portable multi-row inserts PostgreSQL uses) store exactly the same values. Pure: no SQL, no ids invented.
 
-/** What saving a letter did: stored it, found it already stored, or replaced another parser version's rows. */
-export type SaveOutcome = 'stored' | 'already-present' | 'updated';
+/**
+ * What saving a letter did: stored it, found it already stored, replaced the rows stored under its key (another
+ * parser version's, or a letter it is kept over: letter-batch-plan.ts), or left it out for a letter with the same
+ * key that is kept over it.
+ */
+export type SaveOutcome = 'stored' | 'already-present' | 'updated' | 'superseded';
 
 export interface LetterToSave {
   letter: ParsedLetter;

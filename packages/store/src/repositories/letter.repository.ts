@@ -40,9 +40,17 @@ async function storedLetters(
   for (const chunk of chunksFor(keys.map((k) => ({ k })))) {
     const rows = await trx
       .selectFrom('cases')
-      .select(['id', 'letterKey', 'parserVersion', 'documentId'])
+      .innerJoin('documents', 'documents.id', 'cases.documentId')
+      .select([
+        'cases.id',
+        'cases.letterKey',
+        'cases.parserVersion',
+        'cases.documentId',
+        'cases.dateDecision',
+        'documents.sha256',
+      ])
       .where(
-        'letterKey',
+        'cases.letterKey',
         'in',
         chunk.map((c) => c.k),
       )
@@ -54,7 +62,13 @@ async function storedLetters(
     const rows = await trx
       .selectFrom('cases')
       .innerJoin('documents', 'documents.id', 'cases.documentId')
-      .select(['cases.id', 'cases.parserVersion', 'cases.documentId', 'documents.sha256'])
+      .select([
+        'cases.id',
+        'cases.parserVersion',
+        'cases.documentId',
+        'cases.dateDecision',
+        'documents.sha256',
+      ])
       .where(
         'documents.sha256',
         'in',

@@ -167,17 +167,9 @@ function writeLetterRows(
   ingestedAt: string,
   knownIds: CommittedIds = new CommittedIds(),
 ): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
-  const byKey = s.get(
-    'select id, parser_version as parserVersion, document_id as documentId from cases where letter_key = ?',
-  );
-  // A newer parser may key a stored letter differently (e.g. it now reads the case number): find it by text too.
-  const bySha = s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId
-    from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
-
-  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(
-    batch,
-    (key, sha256) => (byKey.get(key) ?? bySha.get(sha256)) as StoredLetter | undefined,
-  );
+  const deferred = keysDeferred(s);
+  const findStored = deferred ? () => undefined : storedLetterFinder(s);
+  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored);
   let firstCaseId = 0;
   let firstItemId = 0;
   if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
@@ -186,12 +178,14 @@ function writeLetterRows(
   for (const { save, key } of toWrite) {
     const { letter } = save;
     const reviewerId = reviewerIdOf(s, knownIds, letter.reviewer);
-    const documentId = s.upsert(
-      'documents',
-      documentRow(save, ingestedAt),
-      // The same text may already be stored (e.g. a letter re-keyed by a newer parser): reuse its row.
-      'on conflict (sha256) do update set parser_version = excluded.parser_version, source_path = excluded.source_path',
-    );
+    const documentId = deferred
+      ? s.insert('documents', documentRow(save, ingestedAt))
+      : s.upsert(
+          'documents',
+          documentRow(save, ingestedAt),
+          // The same text may already be stored (e.g. a letter re-keyed by a newer parser): reuse its row.
+          'on conflict (sha256) do update set parser_version = excluded.parser_version, source_path = excluded.source_path',
+        );
     const caseId = s.insert('cases', caseRow(letter, key, documentId, reviewerId));
     firstCaseId ||= caseId;
     for (const row of diagnosisRows(letter, caseId)) s.insert('diagnoses', row);
@@ -209,6 +203,28 @@ function writeLetterRows(
     });
   }
   return { outcomes, firstCaseId, firstItemId };
+}
+
+/**
+ * True while a bulk load into an empty store has deferred the unique indexes on letter keys and texts
+ * (bulk-load.repository.ts): nothing is looked up (without them each look-up reads the whole table) and every
+ * letter is written; the bulk load's finish keeps one letter per key (letter-key-dedupe.ts).
+ */
+function keysDeferred(s: StatementCache): boolean {
+  return !s.get(`select 1 from sqlite_master where type = 'index' and name = 'cases_letter_key'`).get();
+}
+
+function storedLetterFinder(s: StatementCache): (key: string, sha256: string) => StoredLetter | undefined {
+  const byKey =
+    s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId,
+      cases.date_decision as dateDecision, documents.sha256
+    from cases join documents on documents.id = cases.document_id where cases.letter_key = ?`);
+  // A newer parser may key a stored letter differently (e.g. it now reads the case number): find it by text too.
+  const bySha =
+    s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId,
+      cases.date_decision as dateDecision, documents.sha256
+    from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
+  return (key, sha256) => (byKey.get(key) ?? bySha.get(sha256)) as StoredLetter | undefined;
 }
 
 function reviewerIdOf(
@@ -248,6 +264,11 @@ function guidelineIdOf(
     known.set('guideline', key, id);
   }
   return id;
+}
+
+/** Removes a stored letter: its case, everything derived from it, and its document. */
+export function deleteLetterSqlite(sqlite: SQLite.Database, caseId: number, documentId: number): void {
+  deleteCaseSqlite(cacheFor(sqlite), caseId, documentId);
 }
 
 /** Removes one case and everything derived from it, and its document; the delete triggers keep FTS in step. */

@@ -1,0 +1,101 @@
+import type SQLite from 'better-sqlite3';
+import { isKeptOver } from './letter-batch-plan';
+import { deleteLetterSqlite } from './sqlite-letter.repository';
+
+// The finish of a bulk load into an empty store, before its unique indexes are built: that load wrote every
+// letter without looking any up (bulk-load.repository.ts), so a case number met twice has two cases. Here one
+// letter per key is kept, chosen as the write path chooses (isKeptOver), and the others' rows are deleted. The
+// run that wrote them counted them stored; its counters move them to already present (the same text twice) or
+// superseded, in the same transaction.
+
+export interface LetterKeySettlement {
+  /** Letters deleted because the same text was kept under their key. */
+  alreadyPresent: number;
+  /** Letters deleted because another letter with their key was kept. */
+  superseded: number;
+}
+
+interface KeyedCase {
+  id: number;
+  documentId: number;
+  letterKey: string;
+  dateDecision: string | null;
+  sha256: string;
+}
+
+function isDeferred(sqlite: SQLite.Database, name: string): boolean {
+  return !!sqlite.prepare('select 1 from deferred_schema where name = ?').get(name);
+}
+
+/** Builds the deferred indexes `names` now (deleting a case reads whole tables without them). */
+function buildDeferredIndexes(sqlite: SQLite.Database, names: readonly string[]): void {
+  const find = sqlite.prepare('select statement from deferred_schema where name = ?').pluck();
+  const done = sqlite.prepare('delete from deferred_schema where name = ?');
+  for (const name of names) {
+    const statement = find.get(name) as string | undefined;
+    if (statement === undefined) continue;
+    sqlite.exec(statement);
+    done.run(name);
+  }
+}
+
+/** The cases to delete so that each key keeps one, with why each goes. */
+function losersOf(cases: readonly KeyedCase[]): { loser: KeyedCase; sameText: boolean }[] {
+  const byKey = new Map<string, KeyedCase[]>();
+  for (const c of cases) {
+    const group = byKey.get(c.letterKey);
+    if (group) group.push(c);
+    else byKey.set(c.letterKey, [c]);
+  }
+  const losers: { loser: KeyedCase; sameText: boolean }[] = [];
+  for (const group of byKey.values()) {
+    // In id order, so of two copies of one text the first written stays.
+    let kept = group[0]!;
+    for (const c of group) if (isKeptOver(c, kept)) kept = c;
+    for (const c of group) if (c !== kept) losers.push({ loser: c, sameText: c.sha256 === kept.sha256 });
+  }
+  return losers;
+}
+
+/**
+ * Keeps one letter per key when the bulk load being finished deferred the key indexes (a no-op otherwise), in
+ * one transaction; `parentKeyIndexes` are built first when there is something to delete.
+ */
+export function settleLetterKeys(
+  sqlite: SQLite.Database,
+  parentKeyIndexes: readonly string[],
+): LetterKeySettlement {
+  const settlement: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
+  if (!isDeferred(sqlite, 'cases_letter_key')) return settlement;
+  return sqlite
+    .transaction(() => {
+      const cases = sqlite
+        .prepare(
+          `select cases.id, cases.document_id as documentId, cases.letter_key as letterKey,
+             cases.date_decision as dateDecision, documents.sha256
+           from cases join documents on documents.id = cases.document_id
+           where cases.letter_key in (select letter_key from cases group by letter_key having count(*) > 1)
+           order by cases.id`,
+        )
+        .all() as KeyedCase[];
+      const losers = losersOf(cases);
+      if (losers.length === 0) return settlement;
+      buildDeferredIndexes(sqlite, parentKeyIndexes);
+      for (const { loser, sameText } of losers) {
+        deleteLetterSqlite(sqlite, loser.id, loser.documentId);
+        if (sameText) settlement.alreadyPresent++;
+        else settlement.superseded++;
+      }
+      // The run that wrote them: a bulk load's run is the last one not finished (it finishes after this; one
+      // killed never does, and the next writer finishes its bulk load before starting its own run).
+      sqlite
+        .prepare(
+          `update ingest_runs set stored = stored - ?, already_present = already_present + ?,
+             superseded = superseded + ?
+           where id = (select max(id) from ingest_runs where finished_at is null)`,
+        )
+        .run(losers.length, settlement.alreadyPresent, settlement.superseded);
+      return settlement;
+    })
+    .immediate();
+}
