@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parseLetter } from '@imr/parser';
 import { compressLetterText } from '@imr/store/letter-text-codec';
 import type { LetterToSave } from '@imr/store/repositories/letter.repository';
@@ -23,7 +23,8 @@ export function normaliseLetterText(text: string): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // The one-shot hash (UTF-8, as Hash.update takes a string) skips building a Hash object a letter.
+  return hash('sha256', text, 'hex');
 }
 
 /**
