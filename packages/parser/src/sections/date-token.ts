@@ -30,8 +30,12 @@ const MONTH_NUMBER: Readonly<Record<string, number>> = {
   dec: 12,
 };
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Gregorian, as Date has it, without building a Date for every date token. `month` is 1-12. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
 }
 
 function iso(year: number, month: number, day: number): string {

@@ -15,6 +15,16 @@ const HEADING_PATTERNS = [
 const CAPITALS_HEADING = new RegExp(HEADING_PATTERNS, 'g');
 const LINE_HEADING = new RegExp(`(?:${HEADING_PATTERNS})(?=\\s?:?\\s?(?:\\n|$))`, 'iy');
 
+/**
+ * Whether a line starting with this character code may be a heading: every heading starts with H, C, I or D,
+ * which a case-insensitive (non-Unicode) pattern matches in either case and in no other character. Most lines
+ * start otherwise and are spared a pattern run.
+ */
+function mayStartHeading(code: number): boolean {
+  const capital = code & ~0x20;
+  return capital === 72 || capital === 67 || capital === 73 || capital === 68;
+}
+
 export interface LetterSection {
   kind: SectionKind;
   /** Where the heading starts. */
@@ -47,9 +57,11 @@ export function splitLetterSections(text: string): LetterSections {
   for (let match = CAPITALS_HEADING.exec(text); match !== null; match = CAPITALS_HEADING.exec(text))
     add(match);
   for (let lineStart = 0; lineStart < text.length; ) {
-    LINE_HEADING.lastIndex = lineStart;
-    const match = LINE_HEADING.exec(text);
-    if (match) add(match);
+    if (mayStartHeading(text.charCodeAt(lineStart))) {
+      LINE_HEADING.lastIndex = lineStart;
+      const match = LINE_HEADING.exec(text);
+      if (match) add(match);
+    }
     const next = text.indexOf('\n', lineStart);
     if (next === -1) break;
     lineStart = next + 1;

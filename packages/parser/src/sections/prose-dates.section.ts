@@ -84,9 +84,27 @@ const CONTEXTS: readonly DateContext[] = [
   },
 ];
 
-function fits(context: DateContext, near: string, far: string, after: string): boolean {
+/** Whether a hint is in the window or after it, remembered for the next context (they share hint lists). */
+class HintsNear {
+  private hints: readonly string[] | null = null;
+  private window = '';
+  private found = false;
+
+  constructor(private readonly after: string) {}
+
+  any(hints: readonly string[], window: string): boolean {
+    if (hints !== this.hints || window !== this.window) {
+      this.hints = hints;
+      this.window = window;
+      this.found = hints.some((hint) => window.indexOf(hint) !== -1 || this.after.indexOf(hint) !== -1);
+    }
+    return this.found;
+  }
+}
+
+function fits(context: DateContext, near: string, far: string, after: string, hints: HintsNear): boolean {
   const window = context.far ? far : near;
-  if (!context.hints.some((hint) => window.indexOf(hint) !== -1 || after.indexOf(hint) !== -1)) return false;
+  if (!hints.any(context.hints, window)) return false;
   if (context.after !== undefined && !context.after.test(after)) return false;
   return context.before === undefined || context.before.test(window);
 }
@@ -108,7 +126,8 @@ export function readProseDates(text: string, context: ParseContext): Partial<Let
     const far = text.slice(Math.max(0, match.index - FAR_CHARS), match.index);
     const end = match.index + match[0].length;
     const after = text.slice(end, end + AFTER_CHARS);
-    const stated = CONTEXTS.find((candidate) => fits(candidate, near, far, after));
+    const hints = new HintsNear(after);
+    const stated = CONTEXTS.find((candidate) => fits(candidate, near, far, after, hints));
     if (stated === undefined) continue;
     if (stated.field === 'request') {
       readStatedDate(match[0], 'request', context);
