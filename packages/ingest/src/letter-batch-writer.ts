@@ -7,6 +7,7 @@ import {
   recordIngestErrors,
 } from '@imr/store/repositories/ingest.repository';
 import { type LetterToSave, type SaveOutcome, saveLetters } from '@imr/store/repositories/letter.repository';
+import { LetterKeyTable } from '@imr/store/repositories/letter-key-table';
 import type { ParseOutcome } from './parse-task';
 
 // Collects parse outcomes and writes them in batches, one transaction per batch: the letters (saveLetters),
@@ -89,6 +90,8 @@ export class LetterBatchWriter {
   private failure: Error | null = null;
   /** Reviewer and guideline ids the committed batches learnt (committed-ids.ts). */
   private readonly knownIds = new CommittedIds();
+  /** The letters a bulk load into an empty store has written, by key (letter-key-table.ts). */
+  private readonly loadedKeys = new LetterKeyTable();
 
   constructor(
     private readonly store: Store,
@@ -209,6 +212,7 @@ export class LetterBatchWriter {
               deferSearch: this.options.deferSearch,
               pause: nextTurn,
               knownIds: this.knownIds,
+              loadedKeys: this.loadedKeys,
             })
           : [];
       if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
@@ -225,9 +229,11 @@ export class LetterBatchWriter {
     }).catch((error: unknown) => {
       // Rolled back: the ids it learnt may name nothing.
       this.knownIds.rollback();
+      this.loadedKeys.rollback();
       throw error;
     });
     this.knownIds.commit();
+    this.loadedKeys.commit();
     return outcomes;
   }
 }

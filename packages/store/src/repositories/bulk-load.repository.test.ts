@@ -8,6 +8,7 @@ import { openStore, type Store, writeTransaction } from '../client';
 import { beginBulkLoad, finishBulkLoad, pendingBulkLoad } from './bulk-load.repository';
 import { addIngestRunCounts, getIngestRun, startIngestRun } from './ingest.repository';
 import { letterKeyOf, saveLetters } from './letter.repository';
+import { LetterKeyTable } from './letter-key-table';
 
 function schemaOf(store: Store): { type: string; name: string; sql: string }[] {
   return store
@@ -50,9 +51,10 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       // An empty store is loaded without syncing to disk, and synced again at the end.
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(0);
       const during = schemaOf(store);
-      // What stays: the tables outside the letter rows. An empty store has no letter to look up by key.
+      // What stays: the tables outside the letter rows, and the indexes that find a case's rows to delete them.
+      // An empty store has no letter to look up by key.
       expect(during.map((o) => o.name)).not.toContain('cases_letter_key');
-      expect(during.map((o) => o.name)).not.toContain('items_case');
+      expect(during.map((o) => o.name)).toContain('items_case');
       expect(during.map((o) => o.name)).not.toContain('items_category');
       expect(during.map((o) => o.name)).not.toContain('items_ad');
       expect(during.map((o) => o.name)).toContain('reviewer_specialties_specialty');
@@ -135,7 +137,43 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
     });
   });
 
-  it('into an empty store, writes every letter and keeps one per key at the finish', async () => {
+  it('into an empty store, finds the letters it wrote in the table of keys its writer keeps', async () => {
+    await withStore(kind, async (store) => {
+      const letters = goldLetters();
+      beginBulkLoad(store.sqlite!, 1, 'a');
+      const first = letters.find((l) => l.letter.caseNumber)!;
+      const sameKey = (text: string, decision: string) => ({
+        ...first,
+        letter: { ...first.letter, dates: { ...first.letter.dates, decision } },
+        document: { ...first.document, sha256: createHash('sha256').update(text).digest('hex') },
+      });
+      const loadedKeys = new LetterKeyTable();
+      const save = async (batch: typeof letters) => {
+        const outcomes = await writeTransaction(store, (tx) =>
+          saveLetters(tx, batch, undefined, { deferSearch: true, loadedKeys }),
+        );
+        loadedKeys.commit();
+        return outcomes;
+      };
+      expect(await save(letters)).toEqual(letters.map(() => 'stored'));
+      expect(await save([sameKey('earlier', '2001-01-01')])).toEqual(['superseded']);
+      expect(await save(letters)).toEqual(letters.map(() => 'already-present'));
+      expect(await save([sameKey('later', '2099-01-01')])).toEqual(['updated']);
+      const { settled } = await finishBulkLoad(store.sqlite!);
+      expect(settled).toEqual({ alreadyPresent: 0, superseded: 0 });
+      const decision = store
+        .sqlite!.prepare('select date_decision from cases where letter_key = ?')
+        .pluck()
+        .get(first.letter.caseNumber);
+      expect(decision).toBe('2099-01-01');
+      const count = (table: string) => store.sqlite!.prepare(`select count(*) from ${table}`).pluck().get();
+      expect([count('cases'), count('documents')]).toEqual([letters.length, letters.length]);
+      expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
+      expect(searchIntegrity(store)).toBe('ok');
+    });
+  });
+
+  it('into an empty store, keeps one letter per key at the finish when the writer did not know them', async () => {
     await withStore(kind, async (store) => {
       const letters = goldLetters();
       const before = schemaOf(store);

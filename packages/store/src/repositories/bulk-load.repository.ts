@@ -24,9 +24,9 @@ const LETTER_TABLES = ['cases', 'diagnoses', 'items', 'item_body_regions', 'cita
 export const LETTER_KEY_INDEXES = ['cases_letter_key', 'documents_sha256'];
 
 /**
- * The indexes that find a case's rows by its id: deleting a case (a letter replaced, or superseded at the finish)
- * reads the whole of each table without them. Rows arrive in id order, so they are cheap to keep; a load into a
- * store with letters keeps them, and a load into an empty one builds them first where its finish deletes.
+ * The indexes that find a case's rows by its id, kept through every bulk load: deleting a case (a letter
+ * replaced by a newer parser's or by one with a later decision) reads the whole of each table without them.
+ * Rows arrive in id order, so each insert adds to the end of them: cheap to keep, and not built at the finish.
  */
 export const PARENT_KEY_INDEXES = ['items_case', 'citations_item', 'cases_document'];
 
@@ -46,8 +46,8 @@ interface SchemaObject {
 /**
  * Starts a bulk load owned by process `ownerPid` when the store is small enough and no other bulk load is
  * pending: drops the letter tables' secondary indexes and the full-text triggers, recording how to restore them.
- * Returns false (and changes nothing) otherwise. A store with letters keeps its unique indexes (ingest looks
- * letters up by them) and the indexes by parent key; an empty store defers them as well.
+ * Returns false (and changes nothing) otherwise. The indexes by parent key stay; so do the unique indexes of a
+ * store with letters (ingest looks letters up by them), where an empty store defers them too.
  *
  * Into an empty store, this connection also stops syncing to disk until finishBulkLoad (about a quarter of the
  * commit time went to the checkpoints' fsyncs). A killed process loses nothing by it (the operating system holds
@@ -79,7 +79,8 @@ export function beginBulkLoad(
         .all(...LETTER_TABLES, ...LETTER_KEY_INDEXES) as SchemaObject[];
       const deferred = objects.filter((o) => {
         if (o.type === 'trigger') return true;
-        if (LETTER_KEY_INDEXES.includes(o.name) || PARENT_KEY_INDEXES.includes(o.name)) return empty;
+        if (PARENT_KEY_INDEXES.includes(o.name)) return false;
+        if (LETTER_KEY_INDEXES.includes(o.name)) return empty;
         return !/^\s*create\s+unique\b/i.test(o.sql);
       });
       const insert = sqlite.prepare(
@@ -130,7 +131,7 @@ export async function finishBulkLoad(
   sqlite: SQLite.Database,
 ): Promise<{ statements: number; settled: LetterKeySettlement }> {
   // Its own transaction first: the full-text builds aside read what is committed.
-  const settled = settleLetterKeys(sqlite, PARENT_KEY_INDEXES);
+  const settled = settleLetterKeys(sqlite);
   const aside = !(sqlite.memory || sqlite.name === '');
   // The finishing connection and the builds bring caches of their own: this idle one's goes first.
   if (aside) sqlite.pragma('shrink_memory');

@@ -2,11 +2,12 @@ import type SQLite from 'better-sqlite3';
 import { isKeptOver } from './letter-batch-plan';
 import { deleteLetterSqlite } from './sqlite-letter.repository';
 
-// The finish of a bulk load into an empty store, before its unique indexes are built: that load wrote every
-// letter without looking any up (bulk-load.repository.ts), so a case number met twice has two cases. Here one
-// letter per key is kept, chosen as the write path chooses (isKeptOver), and the others' rows are deleted. The
-// run that wrote them counted them stored; its counters move them to already present (the same text twice) or
-// superseded, in the same transaction.
+// The finish of a bulk load into an empty store, before its unique indexes are built. That load found the
+// letters it had written in its writer's memory (letter-key-table.ts), but a writer without that memory (another
+// process writing meanwhile, a run killed and finished by the next) may have written a case number twice. Here
+// one letter per key is kept, chosen as the write path chooses (isKeptOver), and the others' rows are deleted.
+// The run that wrote them counted them stored; its counters move them to already present (the same text twice)
+// or superseded, in the same transaction. With nothing to settle it costs one sort of the keys.
 
 export interface LetterKeySettlement {
   /** Letters deleted because the same text was kept under their key. */
@@ -25,18 +26,6 @@ interface KeyedCase {
 
 function isDeferred(sqlite: SQLite.Database, name: string): boolean {
   return !!sqlite.prepare('select 1 from deferred_schema where name = ?').get(name);
-}
-
-/** Builds the deferred indexes `names` now (deleting a case reads whole tables without them). */
-function buildDeferredIndexes(sqlite: SQLite.Database, names: readonly string[]): void {
-  const find = sqlite.prepare('select statement from deferred_schema where name = ?').pluck();
-  const done = sqlite.prepare('delete from deferred_schema where name = ?');
-  for (const name of names) {
-    const statement = find.get(name) as string | undefined;
-    if (statement === undefined) continue;
-    sqlite.exec(statement);
-    done.run(name);
-  }
 }
 
 /** The cases to delete so that each key keeps one, with why each goes. */
@@ -59,12 +48,9 @@ function losersOf(cases: readonly KeyedCase[]): { loser: KeyedCase; sameText: bo
 
 /**
  * Keeps one letter per key when the bulk load being finished deferred the key indexes (a no-op otherwise), in
- * one transaction; `parentKeyIndexes` are built first when there is something to delete.
+ * one transaction.
  */
-export function settleLetterKeys(
-  sqlite: SQLite.Database,
-  parentKeyIndexes: readonly string[],
-): LetterKeySettlement {
+export function settleLetterKeys(sqlite: SQLite.Database): LetterKeySettlement {
   const settlement: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
   if (!isDeferred(sqlite, 'cases_letter_key')) return settlement;
   return sqlite
@@ -80,7 +66,6 @@ export function settleLetterKeys(
         .all() as KeyedCase[];
       const losers = losersOf(cases);
       if (losers.length === 0) return settlement;
-      buildDeferredIndexes(sqlite, parentKeyIndexes);
       for (const { loser, sameText } of losers) {
         deleteLetterSqlite(sqlite, loser.id, loser.documentId);
         if (sameText) settlement.alreadyPresent++;

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { CommittedIds } from './committed-ids';
 import { planLetterBatch, type StoredLetter } from './letter-batch-plan';
+import type { LetterKeyTable } from './letter-key-table';
 import {
   bodyRegionRows,
   caseRow,
@@ -38,9 +39,12 @@ interface PreparedInsert {
 
 class StatementCache {
   private readonly statements = new Map<string, SQLite.Statement>();
-  // By table and conflict clause: each table's rows come from one builder in letter-rows.ts, so their keys (and
-  // hence the statement) are the same every time, and the SQL text is built once, not per row.
-  private readonly inserts = new Map<string, PreparedInsert>();
+  // By table, then by conflict clause (one map each for plain inserts and for upserts returning the id): each
+  // table's rows come from one builder in letter-rows.ts, so their keys (and hence the statement) are the same
+  // every time, and the SQL text is built once, not per row. Two lookups by the caller's literal strings, where
+  // one by a key joined from them built a string per row.
+  private readonly inserts = new Map<string, Map<string, PreparedInsert>>();
+  private readonly upserts = new Map<string, Map<string, PreparedInsert>>();
   constructor(readonly sqlite: SQLite.Database) {}
 
   get(source: string): SQLite.Statement {
@@ -54,19 +58,29 @@ class StatementCache {
 
   /** Inserts one row (camelCase keys become the snake_case columns) and returns its rowid. */
   insert(table: string, row: Row, onConflict = ''): number {
-    const { statement, keys } = this.insertStatement(table, row, onConflict, '');
+    const { statement, keys } = this.prepared(this.inserts, table, row, onConflict, '');
     return Number(statement.run(valuesOf(row, keys, table)).lastInsertRowid);
   }
 
   /** Inserts or updates one row and returns its id (`lastInsertRowid` is stale after an update). */
   upsert(table: string, row: Row, onConflict: string): number {
-    const { statement, keys } = this.insertStatement(table, row, onConflict, 'returning id');
+    const { statement, keys } = this.prepared(this.upserts, table, row, onConflict, 'returning id');
     return (statement.get(valuesOf(row, keys, table)) as { id: number }).id;
   }
 
-  private insertStatement(table: string, row: Row, onConflict: string, returning: string): PreparedInsert {
-    const key = `${table}\u0000${onConflict}\u0000${returning}`;
-    let prepared = this.inserts.get(key);
+  private prepared(
+    cache: Map<string, Map<string, PreparedInsert>>,
+    table: string,
+    row: Row,
+    onConflict: string,
+    returning: string,
+  ): PreparedInsert {
+    let byConflict = cache.get(table);
+    if (!byConflict) {
+      byConflict = new Map();
+      cache.set(table, byConflict);
+    }
+    let prepared = byConflict.get(onConflict);
     if (!prepared) {
       const keys = Object.keys(row);
       const columns = keys.map(snake).join(', ');
@@ -75,21 +89,26 @@ class StatementCache {
         `insert into ${table} (${columns}) values (${values}) ${onConflict} ${returning}`,
       );
       prepared = { statement, keys };
-      this.inserts.set(key, prepared);
+      byConflict.set(onConflict, prepared);
     }
     return prepared;
   }
 }
 
-/** The row's values in the statement's column order; a row of another shape is a bug in its builder. */
+/**
+ * The row's values in the statement's column order. Each builder in letter-rows.ts returns one object literal,
+ * whose keys come in the same order every time, so Object.values reads them in one pass; reading them by name
+ * was a keyed load per column that V8 cannot cache (rows of seven shapes pass here): 17 % of the ingest's main
+ * thread at 600k letters. A row of another shape is a bug in its builder.
+ */
 function valuesOf(row: Row, keys: readonly string[], table: string): Row[string][] {
-  const values = new Array<Row[string]>(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const value = row[keys[i] as string];
-    if (value === undefined) throw new Error(`a ${table} row lacks ${keys[i]}: its builder changed shape`);
-    values[i] = value;
+  const values: (Row[string] | undefined)[] = Object.values(row);
+  if (values.length !== keys.length || values.includes(undefined)) {
+    throw new Error(
+      `a ${table} row has keys ${Object.keys(row).join(', ')}, not ${keys.join(', ')}: its builder changed shape`,
+    );
   }
-  return values;
+  return values as Row[string][];
 }
 
 const caches = new WeakMap<SQLite.Database, StatementCache>();
@@ -117,6 +136,12 @@ export interface SaveLettersOptions {
    * with its transaction. Without it they are looked up again every slice.
    */
   knownIds?: CommittedIds;
+  /**
+   * The letters a bulk load into an empty store has written, kept by its writer between transactions (committed
+   * or rolled back with them, like knownIds): that load has no index to find them by. Without it a letter met
+   * again is written again, and the finish keeps one (letter-key-dedupe.ts).
+   */
+  loadedKeys?: LetterKeyTable;
 }
 
 /** Letters written between two pauses: few enough that parse results waiting on the event loop are not held up. */
@@ -139,7 +164,7 @@ export async function saveLettersSqlite(
   let firstItemId = 0;
   for (let start = 0; start < batch.length; start += SLICE) {
     if (start > 0 && options.pause) await options.pause();
-    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt, options.knownIds);
+    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt, options);
     outcomes.push(...written.outcomes);
     firstCaseId ||= written.firstCaseId;
     firstItemId ||= written.firstItemId;
@@ -165,10 +190,14 @@ function writeLetterRows(
   s: StatementCache,
   batch: LetterToSave[],
   ingestedAt: string,
-  knownIds: CommittedIds = new CommittedIds(),
+  { knownIds = new CommittedIds(), loadedKeys }: SaveLettersOptions,
 ): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
   const deferred = keysDeferred(s);
-  const findStored = deferred ? () => undefined : storedLetterFinder(s);
+  const findStored = !deferred
+    ? storedLetterFinder(s)
+    : loadedKeys
+      ? loadedLetterFinder(s, loadedKeys)
+      : () => undefined;
   const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored);
   let firstCaseId = 0;
   let firstItemId = 0;
@@ -187,6 +216,7 @@ function writeLetterRows(
           'on conflict (sha256) do update set parser_version = excluded.parser_version, source_path = excluded.source_path',
         );
     const caseId = s.insert('cases', caseRow(letter, key, documentId, reviewerId));
+    if (deferred) loadedKeys?.set(key, caseId);
     firstCaseId ||= caseId;
     for (const row of diagnosisRows(letter, caseId)) s.insert('diagnoses', row);
     letter.items.forEach((item, ordinal) => {
@@ -225,6 +255,22 @@ function storedLetterFinder(s: StatementCache): (key: string, sha256: string) =>
       cases.date_decision as dateDecision, documents.sha256
     from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
   return (key, sha256) => (byKey.get(key) ?? bySha.get(sha256)) as StoredLetter | undefined;
+}
+
+/** Finds a letter this bulk load wrote by its key, in `loadedKeys`, confirmed by the case's own key. */
+function loadedLetterFinder(
+  s: StatementCache,
+  loadedKeys: LetterKeyTable,
+): (key: string) => StoredLetter | undefined {
+  const byId = s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId,
+      cases.date_decision as dateDecision, documents.sha256, cases.letter_key as letterKey
+    from cases join documents on documents.id = cases.document_id where cases.id = ?`);
+  return (key) => {
+    const caseId = loadedKeys.get(key);
+    if (caseId === undefined) return undefined;
+    const found = byId.get(caseId) as (StoredLetter & { letterKey: string }) | undefined;
+    return found?.letterKey === key ? found : undefined;
+  };
 }
 
 function reviewerIdOf(
