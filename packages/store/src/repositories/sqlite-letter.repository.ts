@@ -198,7 +198,9 @@ function writeLetterRows(
     : loadedKeys
       ? loadedLetterFinder(s, loadedKeys)
       : () => undefined;
-  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored);
+  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored, {
+    leaveReplaced: deferred,
+  });
   let firstCaseId = 0;
   let firstItemId = 0;
   if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
