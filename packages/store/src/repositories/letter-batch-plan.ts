@@ -52,15 +52,6 @@ export interface LetterBatchPlan {
   replacedDocumentIds: number[];
 }
 
-export interface PlanOptions {
-  /**
-   * Write a letter that wins over a stored one as `stored`, and leave the stored one for later
-   * (letter-key-dedupe.ts): a bulk load into an empty store deletes the losers at its finish in id order, where
-   * deleting each as it was met touched a random page of every table (at 2M letters, 150k of them took 2 min).
-   */
-  leaveReplaced?: boolean;
-}
-
 /**
  * What to do with each letter. Of the batch's letters with one key, only the one isKeptOver prefers goes on;
  * the others are `already-present` (the same text) or `superseded`. That one is then stored, or, against a letter
@@ -72,7 +63,6 @@ export interface PlanOptions {
 export function planLetterBatch(
   batch: readonly LetterToSave[],
   findStored: (key: string, sha256: string) => StoredLetter | undefined,
-  options: PlanOptions = {},
 ): LetterBatchPlan {
   const plan: LetterBatchPlan = { outcomes: [], toWrite: [], replacedCaseIds: [], replacedDocumentIds: [] };
   const keys = batch.map((save) => letterKeyOf(save.letter, save.document.sha256));
@@ -99,11 +89,6 @@ export function planLetterBatch(
       }
       if (!sameText && !isKeptOver(rankOf(save), found)) {
         plan.outcomes.push('superseded');
-        return;
-      }
-      if (options.leaveReplaced) {
-        plan.outcomes.push('stored');
-        plan.toWrite.push({ save, key });
         return;
       }
       // Two keys of the batch may find one stored letter by its text: it is replaced once.

@@ -3,11 +3,9 @@ import { isKeptOver } from './letter-batch-plan';
 import { deleteLetterSqlite } from './sqlite-letter.repository';
 
 // The finish of a bulk load into an empty store, before its unique indexes are built. That load found the
-// letters it had written in its writer's memory (letter-key-table.ts) and did not write those that lose to them,
-// but it wrote those that win without deleting the letter they replace (letter-batch-plan.ts, leaveReplaced),
-// and a writer without that memory (another process, a run killed and finished by the next) may have written a
-// case number twice. Here one letter per key is kept, chosen as the write path chooses (isKeptOver), and the
-// others' rows are deleted, in id order: each page of a table is then read and written once, in file order.
+// letters it had written in its writer's memory (letter-key-table.ts), but a writer without that memory (another
+// process writing meanwhile, a run killed and finished by the next) may have written a case number twice. Here
+// one letter per key is kept, chosen as the write path chooses (isKeptOver), and the others' rows are deleted.
 // The run that wrote them counted them stored; its counters move them to already present (the same text twice)
 // or superseded, in the same transaction. With nothing to settle it costs one sort of the keys.
 
@@ -66,7 +64,7 @@ export function settleLetterKeys(sqlite: SQLite.Database): LetterKeySettlement {
            order by cases.id`,
         )
         .all() as KeyedCase[];
-      const losers = losersOf(cases).sort((a, b) => a.loser.id - b.loser.id);
+      const losers = losersOf(cases);
       if (losers.length === 0) return settlement;
       for (const { loser, sameText } of losers) {
         deleteLetterSqlite(sqlite, loser.id, loser.documentId);

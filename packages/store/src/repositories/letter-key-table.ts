@@ -2,8 +2,7 @@
 // cases.letter_key (bulk-load.repository.ts), so this is how it finds a letter met again: written twice, one of
 // them would be deleted at the finish, and at two million generated letters (15 % share a case number) those
 // scattered deletes rewrote most of the store (the finish took 9 min instead of 4.7). A letter that loses to
-// the one already written is now not written at all; one that wins is written, and the finish deletes the
-// letters replaced, in id order (letter-key-dedupe.ts).
+// the one already written is now not written at all; one that wins replaces it at once (letter-batch-plan.ts).
 //
 // Compact, since it holds every letter of the load: a 52-bit hash of the key and the case id, in typed arrays
 // (48 MB up to 2.9 million letters, about half what a Map of the key strings takes). A hit names a case to read

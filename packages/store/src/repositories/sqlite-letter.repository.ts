@@ -198,9 +198,7 @@ function writeLetterRows(
     : loadedKeys
       ? loadedLetterFinder(s, loadedKeys)
       : () => undefined;
-  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored, {
-    leaveReplaced: deferred,
-  });
+  const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored);
   let firstCaseId = 0;
   let firstItemId = 0;
   if (toWrite.length === 0) return { outcomes, firstCaseId, firstItemId };
