@@ -91,7 +91,7 @@ export class LetterBatchWriter {
   /** Reviewer and guideline ids the committed batches learnt (committed-ids.ts). */
   private readonly knownIds = new CommittedIds();
   /** The letters a bulk load into an empty store has written, by key (letter-key-table.ts). */
-  private readonly loadedKeys = new LetterKeyTable();
+  private loadedKeys = new LetterKeyTable();
 
   constructor(
     private readonly store: Store,
@@ -180,6 +180,11 @@ export class LetterBatchWriter {
       this.rejections.set(group, (this.rejections.get(group) ?? 0) + 1);
     }
     this.options.onWritten?.(batch.length);
+  }
+
+  /** The load is over: what it wrote is found from now on by the indexes its finish builds. */
+  forgetLoadedKeys(): void {
+    this.loadedKeys = new LetterKeyTable();
   }
 
   /** Moves letters a bulk load's finish deleted (letter-key-dedupe.ts) from stored to what became of them. */

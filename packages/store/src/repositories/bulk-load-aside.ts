@@ -30,13 +30,19 @@ export function deferredStatements(sqlite: Database.Database): DeferredStatement
 export interface FinishSettings {
   /** The caller's `synchronous` (OFF while loading an empty store). */
   synchronous: number;
-  /** The caller's `cache_size`. */
-  cacheSize: number;
+  /** The caller's page cache in KiB (capped here: see FINISH_CACHE_KIB). */
+  cacheKib: number;
 }
 
 // Each build's pending-terms buffer. With two builds and the index sorter sharing two cores, 4, 16 and 32 MiB
 // took the same 7-8 s at 100k letters and 64 MiB 8.7-9 s; each MiB is resident while it builds.
 const ASIDE_HASHSIZE = 16 * 2 ** 20;
+
+// CREATE INDEX sorts in runs of up to cache_size bytes, one per sorter thread (threads = 2: three runs in memory
+// at once). With the ingest's 128 MiB cache that was 384 MiB of sort buffers while two full-text builds ran
+// beside them: the peak of a 2M-letter ingest (1,040 MB, all of the process). 32 MiB runs still sort an index
+// of the 4M items of 2M letters in a handful of runs and one merge.
+const FINISH_CACHE_KIB = 32 * 1024;
 
 /** A scratch file and the journal SQLite may have left beside it (a build killed mid-statement). */
 function removeScratch(file: string): void {
@@ -83,7 +89,7 @@ export async function finishBulkLoadAside(path: string, settings: FinishSettings
   try {
     db.pragma('busy_timeout = 60000');
     db.pragma(`synchronous = ${settings.synchronous}`);
-    db.pragma(`cache_size = ${settings.cacheSize}`);
+    db.pragma(`cache_size = ${-Math.min(settings.cacheKib, FINISH_CACHE_KIB)}`);
     // The sorter behind CREATE INDEX may use a second core.
     db.pragma('threads = 2');
     // Writing FTS5's shadow tables directly is what SQLite's defensive mode forbids.

@@ -139,12 +139,18 @@ export async function finishBulkLoad(
     ? finishBulkLoadHere(sqlite)
     : await finishBulkLoadAside(sqlite.name, {
         synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
-        cacheSize: Number(sqlite.pragma('cache_size', { simple: true })),
+        cacheKib: cacheKibOf(sqlite),
       });
   // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_checkpoint(PASSIVE)');
   return { statements, settled };
+}
+
+/** The connection's page cache in KiB (cache_size counts pages when positive, KiB when negative). */
+function cacheKibOf(sqlite: SQLite.Database): number {
+  const size = Number(sqlite.pragma('cache_size', { simple: true }));
+  return size < 0 ? -size : (size * Number(sqlite.pragma('page_size', { simple: true }))) / 1024;
 }
 
 function finishBulkLoadHere(sqlite: SQLite.Database): number {
