@@ -28,14 +28,16 @@ export function keepServing(running: RunningServer, target: string): void {
       ? `  Dashboard: ${new URL('/', running.url)}`
       : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
   );
-  warmQueryEngineInBackground(running.store);
-  warmItemCubeInBackground(running.store);
+  const warming = new AbortController();
+  warmQueryEngineInBackground(running.store, warming.signal);
+  warmItemCubeInBackground(running.store, warming.signal);
   // Once: a terminal's Ctrl-C reaches this process twice when `serve` relaunched itself (serving-heap.ts): from
   // the terminal and from the parent passing it on. A second signal must not cut the close short.
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    warming.abort();
     running.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -15,6 +15,13 @@ describeEachBackend('the query engine warm-up', (backend) => {
       // warmQueryEngine throws on an operation answered with errors: a schema change that breaks one fails here.
       const { requests } = await warmQueryEngine(reader, { rounds: 2, budgetMs: 60_000 });
       expect(requests).toBe(8);
+      // A server stopping aborts it: the request in flight ends it, and nothing runs on the closing store.
+      const stopping = new AbortController();
+      const warming = warmQueryEngine(reader, { rounds: 1000, budgetMs: 60_000, signal: stopping.signal });
+      setTimeout(() => stopping.abort(), 50);
+      const stopped = await warming;
+      expect(stopped.requests).toBeLessThan(4000);
+      expect(stopped.seconds).toBeLessThan(30);
     } finally {
       await reader.close();
       await writer.close();

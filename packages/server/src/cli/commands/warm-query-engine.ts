@@ -31,18 +31,23 @@ const WARM_UP_OPERATIONS: readonly string[] = [
 const ROUNDS = 250;
 const BUDGET_MS = 6_000;
 
-/** Runs the warm-up operations against `store`; throws if one answers with errors (a document out of date). */
+/**
+ * Runs the warm-up operations against `store` until the rounds or the time run out or `signal` aborts (the
+ * server is stopping); throws if one answers with errors (a document out of date).
+ */
 export async function warmQueryEngine(
   store: Pick<Store, 'db' | 'dialect'>,
-  limits: { rounds?: number; budgetMs?: number } = {},
+  limits: { rounds?: number; budgetMs?: number; signal?: AbortSignal } = {},
 ): Promise<{ requests: number; seconds: number }> {
   const app = buildApp({ db: store.db, dialect: store.dialect, graphiql: false });
   const started = performance.now();
   const rounds = limits.rounds ?? ROUNDS;
   const budgetMs = limits.budgetMs ?? BUDGET_MS;
   let requests = 0;
-  for (let round = 0; round < rounds && performance.now() - started < budgetMs; round++) {
+  const going = () => performance.now() - started < budgetMs && !limits.signal?.aborted;
+  for (let round = 0; round < rounds && going(); round++) {
     for (const query of WARM_UP_OPERATIONS) {
+      if (limits.signal?.aborted) break;
       const response = await app.fetch('http://warm-up/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -59,16 +64,21 @@ export async function warmQueryEngine(
   return { requests, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Warms the query engine behind a server that has started listening; says on stderr when it is done. */
-export function warmQueryEngineInBackground(store: Store): void {
-  warmQueryEngine(store)
-    .then(({ requests, seconds }) =>
-      console.error(`query engine warmed by ${requests} requests in ${seconds.toFixed(1)} s`),
-    )
-    // Best effort: a server stopped (its store closed) while warming ends the warm-up, nothing else.
-    .catch((error: unknown) =>
+/**
+ * Warms the query engine behind a server that has started listening; says on stderr when it is done. A server
+ * stopping aborts `signal` before it closes its store: the warm-up then ends quietly, where its request in
+ * flight used to fail on the closed store and print that as an error on every Ctrl-C during the first seconds.
+ */
+export function warmQueryEngineInBackground(store: Store, signal: AbortSignal): void {
+  warmQueryEngine(store, { signal })
+    .then(({ requests, seconds }) => {
+      if (!signal.aborted)
+        console.error(`query engine warmed by ${requests} requests in ${seconds.toFixed(1)} s`);
+    })
+    .catch((error: unknown) => {
+      if (signal.aborted) return;
       console.error(
         `query engine warm-up stopped: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
+      );
+    });
 }
