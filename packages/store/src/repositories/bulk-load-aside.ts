@@ -41,7 +41,8 @@ const ASIDE_HASHSIZE = 16 * 2 ** 20;
 // CREATE INDEX sorts in runs of up to cache_size bytes, one per sorter thread (threads = 2: three runs in memory
 // at once). With the ingest's 128 MiB cache that was 384 MiB of sort buffers while two full-text builds ran
 // beside them: the peak of a 2M-letter ingest (1,040 MB, all of the process). 32 MiB runs still sort an index
-// of the 4M items of 2M letters in a handful of runs and one merge.
+// of the 4M items of 2M letters in a handful of runs and one merge; measured at 2M, the peak fell to 766 MB and
+// the finish from 250 to 186 s.
 const FINISH_CACHE_KIB = 32 * 1024;
 
 /** A scratch file and the journal SQLite may have left beside it (a build killed mid-statement). */

@@ -5,7 +5,7 @@
 // the one already written is now not written at all; one that wins replaces it at once (letter-batch-plan.ts).
 //
 // Compact, since it holds every letter of the load: a 52-bit hash of the key and the case id, in typed arrays
-// (48 MB up to 2.9 million letters, about half what a Map of the key strings takes). A hit names a case to read
+// (12 bytes a slot: 48 MB for up to 2.9 million letters; a Map of key strings holds an object per entry). A hit names a case to read
 // back, and the caller compares that case's key, so a hash collision costs a look-up, never a wrong answer; a
 // letter a collision hid would be written twice and kept once at the finish all the same (letter-key-dedupe.ts).
 // Like CommittedIds, what a transaction learns is pending until the writer says it committed.
