@@ -25,16 +25,14 @@ export function formatIngestSummary(report: IngestReport, options: SummaryOption
     row('letters stored', report.stored),
     row('already present', report.alreadyPresent),
     row('updated', report.updated),
+    // Shown only when it happened: most corpora have one letter per case number.
+    ...(report.superseded > 0
+      ? [
+          `${row('superseded', report.superseded)}  (a letter with the same case number and a later decision is kept)`,
+        ]
+      : []),
     row('files rejected', report.rejected),
   ];
-  // Shown only when it happened: most corpora have one letter per case number.
-  if (report.superseded > 0) {
-    lines.splice(
-      4,
-      0,
-      `${row('superseded', report.superseded)}  (a letter with the same case number and a later decision is kept)`,
-    );
-  }
   for (const { reason, count } of report.rejections)
     lines.push(`    ${String(count).padStart(7)}  ${reason}`);
   if (report.skipped > 0)

@@ -159,12 +159,14 @@ export async function saveLettersSqlite(
 ): Promise<SaveOutcome[]> {
   if (!sqlite.inTransaction) throw new Error('saveLettersSqlite runs inside a write transaction');
   const s = cacheFor(sqlite);
+  // Decided once a batch: the write lock is held across its slices, so no bulk load begins or ends meanwhile.
+  const context = writeContextOf(s, options);
   const outcomes: SaveOutcome[] = [];
   let firstCaseId = 0;
   let firstItemId = 0;
   for (let start = 0; start < batch.length; start += SLICE) {
     if (start > 0 && options.pause) await options.pause();
-    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt, options);
+    const written = writeLetterRows(s, batch.slice(start, start + SLICE), ingestedAt, context);
     outcomes.push(...written.outcomes);
     firstCaseId ||= written.firstCaseId;
     firstItemId ||= written.firstItemId;
@@ -185,19 +187,35 @@ export async function saveLettersSqlite(
   return outcomes;
 }
 
-/** The rows of one slice of letters; returns their outcomes and the first case and item ids written (0: none). */
-function writeLetterRows(
+/** How a batch finds stored letters and remembers what it writes. */
+interface WriteContext {
+  /** A bulk load into an empty store has deferred the key indexes (keysDeferred). */
+  deferred: boolean;
+  findStored: (key: string, sha256: string) => StoredLetter | undefined;
+  knownIds: CommittedIds;
+  loadedKeys: LetterKeyTable | undefined;
+}
+
+function writeContextOf(
   s: StatementCache,
-  batch: LetterToSave[],
-  ingestedAt: string,
   { knownIds = new CommittedIds(), loadedKeys }: SaveLettersOptions,
-): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
+): WriteContext {
   const deferred = keysDeferred(s);
   const findStored = !deferred
     ? storedLetterFinder(s)
     : loadedKeys
       ? loadedLetterFinder(s, loadedKeys)
       : () => undefined;
+  return { deferred, findStored, knownIds, loadedKeys };
+}
+
+/** The rows of one slice of letters; returns their outcomes and the first case and item ids written (0: none). */
+function writeLetterRows(
+  s: StatementCache,
+  batch: LetterToSave[],
+  ingestedAt: string,
+  { deferred, findStored, knownIds, loadedKeys }: WriteContext,
+): { outcomes: SaveOutcome[]; firstCaseId: number; firstItemId: number } {
   const { outcomes, toWrite, replacedCaseIds, replacedDocumentIds } = planLetterBatch(batch, findStored);
   let firstCaseId = 0;
   let firstItemId = 0;
