@@ -9,6 +9,7 @@ import * as searchVectorsInline from './2026-12-03T04-00-00-search-vectors-inlin
 import * as storeChangeNotify from './2026-12-03T15-00-00-store-change-notify';
 import * as letterKeysAsNamedIndexes from './2026-12-04T18-00-00-letter-keys-as-named-indexes';
 import * as ingestRunsSuperseded from './2026-12-04T18-10-00-ingest-runs-superseded';
+import * as searchEpochs from './2026-12-04T21-00-00-search-epochs';
 
 // Listed explicitly (not read from the folder) so migrations work the same under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T15-00-00-store-change-notify': storeChangeNotify,
   '2026-12-04T18-00-00-letter-keys-as-named-indexes': letterKeysAsNamedIndexes,
   '2026-12-04T18-10-00-ingest-runs-superseded': ingestRunsSuperseded,
+  '2026-12-04T21-00-00-search-epochs': searchEpochs,
 };

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstWindowPath, nextSpan, SPAN_MARGIN, WALK_DENSITY } from './postgres-window-plan';
+import {
+  EPOCH_BITS,
+  epochsOfSpan,
+  firstWindowPath,
+  nextSpan,
+  SPAN_MARGIN,
+  WALK_DENSITY,
+} from './postgres-window-plan';
 
 describe('firstWindowPath', () => {
   it('leaves the planner the words with fewer matches than the window, and the common ones', () => {
@@ -74,6 +81,37 @@ describe('nextSpan', () => {
             steps++;
           }
           expect(steps).toBeLessThanOrEqual(11);
+        },
+      ),
+    );
+  });
+});
+
+describe('epochsOfSpan', () => {
+  it('lists the epochs of the newest ids, newest first, and how many ids they hold', () => {
+    const size = 2 ** EPOCH_BITS;
+    expect(epochsOfSpan(4_027_260, 500_000)).toEqual({
+      epochs: [61, 60, 59, 58, 57, 56, 55, 54, 53],
+      covered: 4_027_260 - 53 * size + 1,
+    });
+    expect(epochsOfSpan(100, 5)).toEqual({ epochs: [0], covered: 101 });
+    expect(epochsOfSpan(size, 1)).toEqual({ epochs: [1], covered: 1 });
+    expect(epochsOfSpan(size, 2)).toEqual({ epochs: [1, 0], covered: size + 1 });
+  });
+
+  it('covers every id of the span and no epoch wholly outside it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (maxId, span) => {
+          const { epochs, covered } = epochsOfSpan(maxId, span);
+          const lowest = Math.max(0, maxId - span + 1);
+          expect(epochs[0]).toBe(maxId >> EPOCH_BITS);
+          expect(epochs.at(-1)).toBe(lowest >> EPOCH_BITS);
+          for (let i = 1; i < epochs.length; i++) expect(epochs[i]).toBe((epochs[i - 1] ?? 0) - 1);
+          expect(covered).toBeGreaterThanOrEqual(Math.min(span, maxId));
+          expect(covered - Math.min(span, maxId + 1)).toBeLessThan(2 ** EPOCH_BITS);
         },
       ),
     );

@@ -7,15 +7,29 @@
 // (about 1.2 kB), and testing one costs about a microsecond. A word in 2.6 % of two million item rationales
 // ("cervicobrachial" in the generated letters) walked 385,000 rows for 10,001 matches: 255-320 ms.
 //
-// The third way is the GIN index's matches ANDed with the primary key's newest `span` ids (a BitmapAnd): only
-// matching rows in the span are read. A span sized from the estimated density holds the window in one go;
-// when it does not (the estimate was high), the span grows from the density it met, and at worst covers the
-// whole table, which is still the GIN path. A common word keeps the walk: it stops after a few rows per match,
-// where the bitmap would first decode the word's posting list over the whole table.
+// The third way reads only the GIN index's matches among the newest `span` ids. Each search row carries its
+// epoch (its id's 65,536-id block, a generated column) and the GIN index holds it beside the vector, so "the
+// word in these epochs" is one index scan that reads just those epochs' share of the word's posting list. A
+// span sized from the estimated density holds the window in one go; when it does not (the estimate was high),
+// the span grows from the density it met, and at worst covers the whole table, which is the GIN path again. A
+// common word keeps the walk: it stops after a few rows per match.
 //
-// Measured at 2M letters' scale (the 100k search tables copied 20 times, direct calls, p50 of 10): that word,
-// both kinds, 332 → 178 ms; "medical" (walked) 16 → 16-20 ms; a rare word ("zaleplon", 1.0 → 2.1 ms) pays the
-// estimate, a planning-only EXPLAIN per kind. Most of what remains is building the two bitmaps (~70 ms a kind).
+// Measured at 2M letters' scale (the 100k search tables copied 20 times, p50): "cervicobrachial" among the
+// newest 500,000 item ids, 150 ms when the epochs were not indexed (the word's 105,720 matches ANDed with a
+// bitmap of the key's newest ids, ~70 ms each bitmap) and 15-22 ms with them; "medical" (walked) 16-20 ms; a
+// rare word ("zaleplon", 1.0 → 2.1 ms) pays the estimate, a planning-only EXPLAIN per kind.
+
+/** Ids per epoch, as a shift; the migration 2026-12-04T21-00-00-search-epochs generates the column with it. */
+export const EPOCH_BITS = 16;
+
+/** The epochs, newest first, that hold every id above `maxId - span` (and a few below, in the oldest epoch). */
+export function epochsOfSpan(maxId: number, span: number): { epochs: number[]; covered: number } {
+  const lowest = Math.max(0, maxId - span + 1);
+  const epochs: number[] = [];
+  for (let e = maxId >> EPOCH_BITS; e >= lowest >> EPOCH_BITS; e--) epochs.push(e);
+  const firstId = (lowest >> EPOCH_BITS) << EPOCH_BITS;
+  return { epochs, covered: maxId - firstId + 1 };
+}
 
 /** At or above this share of rows matching, walking the key finds the window in at most four rows a match. */
 export const WALK_DENSITY = 0.25;

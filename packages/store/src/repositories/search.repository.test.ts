@@ -127,6 +127,53 @@ describeEachBackend('search ranking window', (backend) => {
     });
   });
 
+  it.runIf(backend.dialect === 'postgres')(
+    'finds the same window when the newest matches lie several epochs back',
+    async () => {
+      // The seed letters stored three times with the id sequences moved an epoch and more between the rounds, so
+      // a word's matches sit in three epochs apart: each forced span (one id, part of an epoch, more than one,
+      // all) must widen over them to the same window the planner's path ranks.
+      const store = await backend.open();
+      try {
+        for (let round = 0; round < 3; round++) {
+          if (round > 0) {
+            for (const table of ['items', 'cases']) {
+              await sql`select setval(pg_get_serial_sequence(${table}, 'id'),
+                (select max(id) from ${sql.table(table)}) + ${70_000 * round})`.execute(store.db);
+            }
+          }
+          // Other case numbers and texts, so that each round stores new letters.
+          const letters = goldLetters().map(({ letter, document }) => ({
+            letter: { ...letter, caseNumber: `${letter.caseNumber}-${round}` },
+            document: { ...document, sha256: `${round}${document.sha256.slice(1)}` },
+          }));
+          await writeTransaction(store, (tx) => saveLetters(tx, letters));
+        }
+        const { rows } = await sql<{ epochs: number }>`select count(distinct epoch)::int as epochs
+          from item_search`.execute(store.db);
+        expect(rows[0]?.epochs).toBeGreaterThanOrEqual(3);
+        for (const word of ['guidelines', 'massage', 'knee']) {
+          const query = searchQuery(store.dialect, word);
+          if (query === null) throw new Error('no query');
+          for (const window of [1, 4, 12]) {
+            const request = { first: 1000, after: null };
+            const planned = await searchHits(store, query, request, { exhaustive: false, window });
+            for (const postgresSpan of [1, 3, 40_000, 100_000, 10_000_000]) {
+              const spanned = await searchHits(store, query, request, {
+                exhaustive: false,
+                window,
+                postgresSpan,
+              });
+              expect(spanned, `${word}, window ${window}, span ${postgresSpan}`).toEqual(planned);
+            }
+          }
+        }
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
   it.runIf(backend.dialect === 'postgres')("estimates a word's matches from the statistics", async () => {
     await withGoldStore(async (store) => {
       await sql`analyze item_search`.execute(store.db);

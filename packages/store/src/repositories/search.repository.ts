@@ -8,7 +8,13 @@ import {
 } from './fts5-window-rank';
 import { toFtsQuery, toTsQuery } from './item-filter';
 import type { KeysetOrder, Page, PageRequest, Reader } from './keyset';
-import { firstWindowPath, type MatchEstimate, nextSpan, type WindowPath } from './postgres-window-plan';
+import {
+  epochsOfSpan,
+  firstWindowPath,
+  type MatchEstimate,
+  nextSpan,
+  type WindowPath,
+} from './postgres-window-plan';
 
 // Full-text search over item titles and rationales and case summaries, ranked by relevance (BM25 on SQLite's
 // FTS5, ts_rank on PostgreSQL). Pages are keyset over (score, hitId); snippets are computed afterwards for the
@@ -243,8 +249,10 @@ async function postgresKindHits(
   // Item hits need their case id, read from the items of the page only.
   const caseId =
     kind === 'ITEM' ? sql`(select items.case_id from items where items.id = page.id)` : sql`page.id`;
-  const statement = (newestAbove: number | null) => {
-    const inSpan = newestAbove === null ? sql`` : sql`and ${sql.ref(idColumn)} > ${newestAbove}`;
+  const statement = (epochs: readonly number[] | null) => {
+    // Whole epochs, not an id bound: the GIN index answers "the word in these epochs" in one scan, and a bound
+    // on the id would bring back the key's bitmap the epochs replace (postgres-window-plan.ts).
+    const inSpan = epochs === null ? sql`` : sql`and epoch in (${sql.join(epochs)})`;
     const newest = window === null ? sql`` : sql`order by ${sql.ref(idColumn)} desc limit ${window + 1}`;
     // Scored where the rows are read, so what is sorted (on the bitmap path) is ids and scores: sorting the rows
     // with their vectors, 15,000 of them at 2M letters, took 54 of the statement's 160 ms.
@@ -261,7 +269,8 @@ async function postgresKindHits(
   };
   const matchedOf = (rows: PostgresHitRow[]) => Number(rows[0]?.matched ?? 0);
 
-  // Within `span` newest ids, widened until it holds window + 1 matches (then it holds the newest ones), or all.
+  // Within the epochs of the `span` newest ids, widened until they hold window + 1 matches (then they hold the
+  // newest ones: every id above the oldest epoch's first is in), or all of them.
   const fromIndexInSpans = (window: number, first: number | null) =>
     db.transaction().execute(async (tx) => {
       // Walking the key is ruled out for the rest of this transaction; the newest id is read by the same
@@ -272,9 +281,11 @@ async function postgresKindHits(
       const maxId = Number(top[0]?.maxId ?? 0);
       let span = first !== null && first < maxId ? first : null;
       for (;;) {
-        const found = (await statement(span === null ? null : maxId - span).execute(tx)).rows;
-        if (span === null || matchedOf(found) > window) return found;
-        span = nextSpan(span, matchedOf(found), window, maxId);
+        if (span === null) return (await statement(null).execute(tx)).rows;
+        const { epochs, covered } = epochsOfSpan(maxId, span);
+        const found = (await statement(epochs).execute(tx)).rows;
+        if (matchedOf(found) > window || covered > maxId) return found;
+        span = nextSpan(covered, matchedOf(found), window, maxId);
       }
     });
 
