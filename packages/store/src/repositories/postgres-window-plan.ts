@@ -14,10 +14,12 @@
 // the span grows from the density it met, and at worst covers the whole table, which is the GIN path again. A
 // common word keeps the walk: it stops after a few rows per match.
 //
-// Measured at 2M letters' scale (the 100k search tables copied 20 times, p50): "cervicobrachial" among the
-// newest 500,000 item ids, 150 ms when the epochs were not indexed (the word's 105,720 matches ANDed with a
-// bitmap of the key's newest ids, ~70 ms each bitmap) and 15-22 ms with them; "medical" (walked) 16-20 ms; a
-// rare word ("zaleplon", 1.0 → 2.1 ms) pays the estimate, a planning-only EXPLAIN per kind.
+// Measured at 2M letters' scale (the 100k search tables copied 20 times and stored as the migrations store them,
+// both kinds, p50 of direct calls): "cervicobrachial" (2.6 % of the items, 5.3 % of the cases) 178 → 115 ms with
+// PostgreSQL's default 128 MB of shared buffers and 114 → 51 ms with 1 GB (HTTP 41 ms). What remains is reading
+// each match's row to rank it, about 10,000 scattered pages a kind: ~30 ms a kind when they are in shared
+// buffers, and at 128 MB the two kinds evict each other's. "medical" (walked) 15-20 ms; a rare word ("zaleplon",
+// 1.0 → 2.1 ms) pays the estimate, a planning-only EXPLAIN per kind.
 
 /** Ids per epoch, as a shift; the migration 2026-12-04T21-00-00-search-epochs generates the column with it. */
 export const EPOCH_BITS = 16;
