@@ -2,6 +2,13 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { asidePathOf, buildSearchTableAside } from '../search-aside-build';
 import { type AsideSearchTable, asideSearchTable, COPIED_SHADOW_TABLES } from '../search-table-aside';
+import {
+  addSettlements,
+  createLetterKeyIndex,
+  LETTER_KEY_INDEXES,
+  type LetterKeySettlement,
+  letterKeyIndexesLast,
+} from './letter-key-dedupe';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
 // Finishing a bulk load of a store in a file with its full-text tables built aside (search-table-aside.ts).
@@ -84,7 +91,10 @@ function copyShadowTables(db: Database.Database, build: AsideBuild): void {
 }
 
 /** finishBulkLoad for the store at `path`; returns the number of deferred statements done. */
-export async function finishBulkLoadAside(path: string, settings: FinishSettings): Promise<number> {
+export async function finishBulkLoadAside(
+  path: string,
+  settings: FinishSettings,
+): Promise<{ statements: number; settled: LetterKeySettlement }> {
   const db = new Database(path);
   let builds: AsideBuild[] = [];
   try {
@@ -95,8 +105,9 @@ export async function finishBulkLoadAside(path: string, settings: FinishSettings
     db.pragma('threads = 2');
     // Writing FTS5's shadow tables directly is what SQLite's defensive mode forbids.
     db.unsafeMode(true);
-    const rows = deferredStatements(db);
-    if (rows.length === 0) return 0;
+    const rows = letterKeyIndexesLast(deferredStatements(db));
+    let settled: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
+    if (rows.length === 0) return { statements: 0, settled };
     builds = asideTablesOf(db, rows).map((table, i) => {
       const file = asidePathOf(path, table.table);
       removeScratch(file);
@@ -122,7 +133,9 @@ export async function finishBulkLoadAside(path: string, settings: FinishSettings
     for (const row of rows) {
       const step = SEARCH_STEPS.get(row.name);
       const build = step ? byTable.get(step.table) : undefined;
-      if (!step || !build) {
+      if (LETTER_KEY_INDEXES.includes(row.name)) {
+        settled = addSettlements(settled, createLetterKeyIndex(db, row.statement));
+      } else if (!step || !build) {
         db.exec(row.statement);
       } else if (step.rebuild) {
         await build.done;
@@ -131,7 +144,7 @@ export async function finishBulkLoadAside(path: string, settings: FinishSettings
       // The aside build sets its own pending-terms buffer; the store's stays as it was.
     }
     db.exec('commit');
-    return rows.length;
+    return { statements: rows.length, settled };
   } catch (error) {
     if (db.inTransaction) db.exec('rollback');
     throw error;

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { goldLetters } from '../../test-support/gold-letters.fixture';
 import { openStore, type Store, writeTransaction } from '../client';
 import { beginBulkLoad, finishBulkLoad, pendingBulkLoad } from './bulk-load.repository';
+import { finishBulkLoadAside } from './bulk-load-aside';
 import { addIngestRunCounts, getIngestRun, startIngestRun } from './ingest.repository';
 import { letterKeyOf, saveLetters } from './letter.repository';
+import { settleLetterKeys } from './letter-key-dedupe';
 import { LetterKeyTable } from './letter-key-table';
 
 function schemaOf(store: Store): { type: string; name: string; sql: string }[] {
@@ -230,6 +232,43 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       expect(schemaOf(store)).toEqual(before);
       expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
       expect(searchIntegrity(store)).toBe('ok');
+    });
+  });
+});
+
+describe('bulk load into an empty store in a file, when another writer commits letters twice before the finish', () => {
+  it('settles again in the finishing transaction, then builds the key indexes, full text in step', async () => {
+    // The finish settles the keys in a transaction of its own, then takes the write lock to build the indexes:
+    // another process may commit in between (test/concurrent-ingest.test.ts met it as "UNIQUE constraint failed:
+    // cases.letter_key").
+    await withStore('in a file', async (store) => {
+      const letters = goldLetters();
+      const before = schemaOf(store);
+      beginBulkLoad(store.sqlite!, 1, 'a');
+      const write = () =>
+        writeTransaction(store, (tx) => saveLetters(tx, letters, undefined, { deferSearch: true }));
+      await write();
+      expect(settleLetterKeys(store.sqlite!)).toEqual({ alreadyPresent: 0, superseded: 0 });
+      await write();
+      const { statements, settled } = await finishBulkLoadAside(store.sqlite!.name, {
+        synchronous: 1,
+        cacheKib: 2048,
+      });
+      expect(statements).toBeGreaterThan(0);
+      expect(settled).toEqual({ alreadyPresent: letters.length, superseded: 0 });
+      const rows = (table: string) =>
+        (store.sqlite!.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      const items = letters.reduce((n, l) => n + l.letter.items.length, 0);
+      expect([rows('cases'), rows('documents'), rows('items')]).toEqual([
+        letters.length,
+        letters.length,
+        items,
+      ]);
+      expect(schemaOf(store)).toEqual(before);
+      expect(pendingBulkLoad(store.sqlite!)).toBeNull();
+      expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
+      expect(searchIntegrity(store)).toBe('ok');
+      expect(rows('item_search')).toBe(items);
     });
   });
 });

@@ -1,6 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import { deferredStatements, finishBulkLoadAside } from './bulk-load-aside';
-import { type LetterKeySettlement, settleLetterKeys } from './letter-key-dedupe';
+import {
+  addSettlements,
+  createLetterKeyIndex,
+  LETTER_KEY_INDEXES,
+  type LetterKeySettlement,
+  letterKeyIndexesLast,
+  settleLetterKeys,
+} from './letter-key-dedupe';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
 // Bulk loading a new SQLite store: inserting into a table with a dozen secondary indexes costs a B-tree insert per
@@ -16,12 +23,7 @@ export const BULK_LOAD_MAX_ITEMS = 100_000;
 
 const LETTER_TABLES = ['cases', 'diagnoses', 'items', 'item_body_regions', 'citations', 'citation_pages'];
 
-/**
- * The unique indexes ingest looks letters up by. Into an empty store they are deferred too: nothing stored
- * before the load can be found by them, and the letters of the load itself are settled at its finish
- * (letter-key-dedupe.ts). A store with letters keeps them.
- */
-export const LETTER_KEY_INDEXES = ['cases_letter_key', 'documents_sha256'];
+export { LETTER_KEY_INDEXES };
 
 /**
  * The indexes that find a case's rows by its id, kept through every bulk load: deleting a case (a letter
@@ -131,16 +133,17 @@ export async function finishBulkLoad(
   sqlite: SQLite.Database,
 ): Promise<{ statements: number; settled: LetterKeySettlement }> {
   // Its own transaction first: the full-text builds aside read what is committed.
-  const settled = settleLetterKeys(sqlite);
+  const early = settleLetterKeys(sqlite);
   const aside = !(sqlite.memory || sqlite.name === '');
   // The finishing connection and the builds bring caches of their own: this idle one's goes first.
   if (aside) sqlite.pragma('shrink_memory');
-  const statements = !aside
+  const { statements, settled: late } = !aside
     ? finishBulkLoadHere(sqlite)
     : await finishBulkLoadAside(sqlite.name, {
         synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
         cacheKib: cacheKibOf(sqlite),
       });
+  const settled = addSettlements(early, late);
   // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_checkpoint(PASSIVE)');
@@ -153,15 +156,22 @@ function cacheKibOf(sqlite: SQLite.Database): number {
   return size < 0 ? -size : (size * Number(sqlite.pragma('page_size', { simple: true }))) / 1024;
 }
 
-function finishBulkLoadHere(sqlite: SQLite.Database): number {
+function finishBulkLoadHere(sqlite: SQLite.Database): { statements: number; settled: LetterKeySettlement } {
   // The sorter behind CREATE INDEX may use a second core.
   sqlite.pragma('threads = 2');
   return sqlite
     .transaction(() => {
-      const rows = deferredStatements(sqlite);
-      for (const { statement } of rows) sqlite.exec(statement);
+      const rows = letterKeyIndexesLast(deferredStatements(sqlite));
+      let settled: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
+      for (const { name, statement } of rows) {
+        if (LETTER_KEY_INDEXES.includes(name)) {
+          settled = addSettlements(settled, createLetterKeyIndex(sqlite, statement));
+        } else {
+          sqlite.exec(statement);
+        }
+      }
       sqlite.prepare('delete from deferred_schema').run();
-      return rows.length;
+      return { statements: rows.length, settled };
     })
     .immediate();
 }

@@ -24,6 +24,15 @@ interface KeyedCase {
   sha256: string;
 }
 
+/**
+ * The unique indexes ingest looks letters up by. Into an empty store a bulk load defers them too: nothing stored
+ * before the load can be found by them, and the letters of the load itself are settled at its finish. A store
+ * with letters keeps them.
+ */
+export const LETTER_KEY_INDEXES = ['cases_letter_key', 'documents_sha256'];
+
+const NOTHING_SETTLED: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
+
 function isDeferred(sqlite: SQLite.Database, name: string): boolean {
   return !!sqlite.prepare('select 1 from deferred_schema where name = ?').get(name);
 }
@@ -51,36 +60,73 @@ function losersOf(cases: readonly KeyedCase[]): { loser: KeyedCase; sameText: bo
  * one transaction.
  */
 export function settleLetterKeys(sqlite: SQLite.Database): LetterKeySettlement {
-  const settlement: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
-  if (!isDeferred(sqlite, 'cases_letter_key')) return settlement;
-  return sqlite
-    .transaction(() => {
-      const cases = sqlite
-        .prepare(
-          `select cases.id, cases.document_id as documentId, cases.letter_key as letterKey,
-             cases.date_decision as dateDecision, documents.sha256
-           from cases join documents on documents.id = cases.document_id
-           where cases.letter_key in (select letter_key from cases group by letter_key having count(*) > 1)
-           order by cases.id`,
-        )
-        .all() as KeyedCase[];
-      const losers = losersOf(cases);
-      if (losers.length === 0) return settlement;
-      for (const { loser, sameText } of losers) {
-        deleteLetterSqlite(sqlite, loser.id, loser.documentId);
-        if (sameText) settlement.alreadyPresent++;
-        else settlement.superseded++;
-      }
-      // The run that wrote them: a bulk load's run is the last one not finished (it finishes after this; one
-      // killed never does, and the next writer finishes its bulk load before starting its own run).
-      sqlite
-        .prepare(
-          `update ingest_runs set stored = stored - ?, already_present = already_present + ?,
-             superseded = superseded + ?
-           where id = (select max(id) from ingest_runs where finished_at is null)`,
-        )
-        .run(losers.length, settlement.alreadyPresent, settlement.superseded);
-      return settlement;
-    })
-    .immediate();
+  if (!isDeferred(sqlite, 'cases_letter_key')) return { ...NOTHING_SETTLED };
+  return sqlite.transaction(() => settleLetterKeysNow(sqlite)).immediate();
+}
+
+/** Keeps one letter per key, in the caller's transaction. */
+function settleLetterKeysNow(sqlite: SQLite.Database): LetterKeySettlement {
+  const settlement: LetterKeySettlement = { ...NOTHING_SETTLED };
+  const cases = sqlite
+    .prepare(
+      `select cases.id, cases.document_id as documentId, cases.letter_key as letterKey,
+         cases.date_decision as dateDecision, documents.sha256
+       from cases join documents on documents.id = cases.document_id
+       where cases.letter_key in (select letter_key from cases group by letter_key having count(*) > 1)
+       order by cases.id`,
+    )
+    .all() as KeyedCase[];
+  const losers = losersOf(cases);
+  if (losers.length === 0) return settlement;
+  for (const { loser, sameText } of losers) {
+    deleteLetterSqlite(sqlite, loser.id, loser.documentId);
+    if (sameText) settlement.alreadyPresent++;
+    else settlement.superseded++;
+  }
+  // The run that wrote them: a bulk load's run is the last one not finished (it finishes after this; one
+  // killed never does, and the next writer finishes its bulk load before starting its own run).
+  sqlite
+    .prepare(
+      `update ingest_runs set stored = stored - ?, already_present = already_present + ?,
+         superseded = superseded + ?
+       where id = (select max(id) from ingest_runs where finished_at is null)`,
+    )
+    .run(losers.length, settlement.alreadyPresent, settlement.superseded);
+  return settlement;
+}
+
+/**
+ * A finish's deferred statements in the order to run them: the letter-key indexes last, after the triggers that
+ * keep the full-text tables in step with the deletes of a late settlement (createLetterKeyIndex).
+ */
+export function letterKeyIndexesLast<T extends { name: string }>(rows: readonly T[]): T[] {
+  const isKeyIndex = (row: T) => LETTER_KEY_INDEXES.includes(row.name);
+  return [...rows.filter((row) => !isKeyIndex(row)), ...rows.filter(isKeyIndex)];
+}
+
+/**
+ * Creates a deferred letter-key index in the finishing transaction. settleLetterKeys ran before it, in a
+ * transaction of its own (so that the full-text builds aside read no letter it deletes); another process may have
+ * committed a letter a second time before the finish took the write lock. Then the index fails on it, and the
+ * letters are settled again here, where no writer can come between, and the index built.
+ */
+export function createLetterKeyIndex(sqlite: SQLite.Database, statement: string): LetterKeySettlement {
+  sqlite.exec('savepoint letter_key_index');
+  try {
+    sqlite.exec(statement);
+    sqlite.exec('release letter_key_index');
+    return { ...NOTHING_SETTLED };
+  } catch (error) {
+    sqlite.exec('rollback to letter_key_index');
+    sqlite.exec('release letter_key_index');
+    if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+  }
+  const settled = settleLetterKeysNow(sqlite);
+  sqlite.exec(statement);
+  return settled;
+}
+
+/** Two settlements' counts together. */
+export function addSettlements(a: LetterKeySettlement, b: LetterKeySettlement): LetterKeySettlement {
+  return { alreadyPresent: a.alreadyPresent + b.alreadyPresent, superseded: a.superseded + b.superseded };
 }
