@@ -3,11 +3,10 @@ import Database from 'better-sqlite3';
 import { asidePathOf, buildSearchTableAside } from '../search-aside-build';
 import { type AsideSearchTable, asideSearchTable, COPIED_SHADOW_TABLES } from '../search-table-aside';
 import {
-  addSettlements,
-  createLetterKeyIndex,
   LETTER_KEY_INDEXES,
   type LetterKeySettlement,
-  letterKeyIndexesLast,
+  settleAndCreate,
+  tryLetterKeyIndex,
 } from './letter-key-dedupe';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
@@ -105,9 +104,8 @@ export async function finishBulkLoadAside(
     db.pragma('threads = 2');
     // Writing FTS5's shadow tables directly is what SQLite's defensive mode forbids.
     db.unsafeMode(true);
-    const rows = letterKeyIndexesLast(deferredStatements(db));
-    let settled: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
-    if (rows.length === 0) return { statements: 0, settled };
+    const rows = deferredStatements(db);
+    if (rows.length === 0) return { statements: 0, settled: { alreadyPresent: 0, superseded: 0 } };
     builds = asideTablesOf(db, rows).map((table, i) => {
       const file = asidePathOf(path, table.table);
       removeScratch(file);
@@ -130,11 +128,12 @@ export async function finishBulkLoadAside(
       build.done.catch(() => {});
     }
     const byTable = new Map(builds.map((b) => [b.table.table, b]));
+    const failed: string[] = [];
     for (const row of rows) {
       const step = SEARCH_STEPS.get(row.name);
       const build = step ? byTable.get(step.table) : undefined;
       if (LETTER_KEY_INDEXES.includes(row.name)) {
-        settled = addSettlements(settled, createLetterKeyIndex(db, row.statement));
+        if (!tryLetterKeyIndex(db, row.statement)) failed.push(row.statement);
       } else if (!step || !build) {
         db.exec(row.statement);
       } else if (step.rebuild) {
@@ -143,6 +142,8 @@ export async function finishBulkLoadAside(
       }
       // The aside build sets its own pending-terms buffer; the store's stays as it was.
     }
+    // After the full text is copied in and its triggers are back, so the deletes keep it in step.
+    const settled = settleAndCreate(db, failed);
     db.exec('commit');
     return { statements: rows.length, settled };
   } catch (error) {

@@ -2,11 +2,11 @@ import type SQLite from 'better-sqlite3';
 import { deferredStatements, finishBulkLoadAside } from './bulk-load-aside';
 import {
   addSettlements,
-  createLetterKeyIndex,
   LETTER_KEY_INDEXES,
   type LetterKeySettlement,
-  letterKeyIndexesLast,
+  settleAndCreate,
   settleLetterKeys,
+  tryLetterKeyIndex,
 } from './letter-key-dedupe';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
 
@@ -161,15 +161,13 @@ function finishBulkLoadHere(sqlite: SQLite.Database): { statements: number; sett
   sqlite.pragma('threads = 2');
   return sqlite
     .transaction(() => {
-      const rows = letterKeyIndexesLast(deferredStatements(sqlite));
-      let settled: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
+      const rows = deferredStatements(sqlite);
+      const failed: string[] = [];
       for (const { name, statement } of rows) {
-        if (LETTER_KEY_INDEXES.includes(name)) {
-          settled = addSettlements(settled, createLetterKeyIndex(sqlite, statement));
-        } else {
-          sqlite.exec(statement);
-        }
+        if (!LETTER_KEY_INDEXES.includes(name)) sqlite.exec(statement);
+        else if (!tryLetterKeyIndex(sqlite, statement)) failed.push(statement);
       }
+      const settled = settleAndCreate(sqlite, failed);
       sqlite.prepare('delete from deferred_schema').run();
       return { statements: rows.length, settled };
     })

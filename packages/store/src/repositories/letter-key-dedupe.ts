@@ -96,33 +96,33 @@ function settleLetterKeysNow(sqlite: SQLite.Database): LetterKeySettlement {
 }
 
 /**
- * A finish's deferred statements in the order to run them: the letter-key indexes last, after the triggers that
- * keep the full-text tables in step with the deletes of a late settlement (createLetterKeyIndex).
+ * Creates a deferred letter-key index in the finishing transaction, or returns false (nothing changed) when a
+ * letter is there twice. settleLetterKeys ran before, in a transaction of its own (so that the full-text builds
+ * aside read no letter it deletes), and another process may have committed a letter a second time before the
+ * finish took the write lock: then settleAndCreate, once the full text and its triggers are in place.
  */
-export function letterKeyIndexesLast<T extends { name: string }>(rows: readonly T[]): T[] {
-  const isKeyIndex = (row: T) => LETTER_KEY_INDEXES.includes(row.name);
-  return [...rows.filter((row) => !isKeyIndex(row)), ...rows.filter(isKeyIndex)];
-}
-
-/**
- * Creates a deferred letter-key index in the finishing transaction. settleLetterKeys ran before it, in a
- * transaction of its own (so that the full-text builds aside read no letter it deletes); another process may have
- * committed a letter a second time before the finish took the write lock. Then the index fails on it, and the
- * letters are settled again here, where no writer can come between, and the index built.
- */
-export function createLetterKeyIndex(sqlite: SQLite.Database, statement: string): LetterKeySettlement {
+export function tryLetterKeyIndex(sqlite: SQLite.Database, statement: string): boolean {
   sqlite.exec('savepoint letter_key_index');
   try {
     sqlite.exec(statement);
     sqlite.exec('release letter_key_index');
-    return { ...NOTHING_SETTLED };
+    return true;
   } catch (error) {
     sqlite.exec('rollback to letter_key_index');
     sqlite.exec('release letter_key_index');
     if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+    return false;
   }
+}
+
+/**
+ * Keeps one letter per key in the finishing transaction, where no writer can come between, then creates the
+ * key indexes tryLetterKeyIndex could not. Run last: the deletes keep the full text in step through its triggers.
+ */
+export function settleAndCreate(sqlite: SQLite.Database, statements: readonly string[]): LetterKeySettlement {
+  if (statements.length === 0) return { ...NOTHING_SETTLED };
   const settled = settleLetterKeysNow(sqlite);
-  sqlite.exec(statement);
+  for (const statement of statements) sqlite.exec(statement);
   return settled;
 }
 
