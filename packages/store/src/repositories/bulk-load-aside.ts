@@ -89,7 +89,7 @@ function copyShadowTables(db: Database.Database, build: AsideBuild): void {
   }
 }
 
-/** finishBulkLoad for the store at `path`; returns the number of deferred statements done. */
+/** finishBulkLoad for the store at `path`; returns the number of deferred statements done and the letters settled late. */
 export async function finishBulkLoadAside(
   path: string,
   settings: FinishSettings,
