@@ -1,6 +1,6 @@
 import { openStore, type Store } from '@imr/store/client';
 import { beginBulkLoad, finishBulkLoad, pendingBulkLoad } from '@imr/store/repositories/bulk-load.repository';
-import type { LetterKeySettlement } from '@imr/store/repositories/letter-key-dedupe';
+import { type LetterKeySettlement, nothingSettled } from '@imr/store/repositories/letter-key-dedupe';
 
 // Who may finish a bulk load: its own run when it ends, or a later writer once the process that began it is gone
 // (killed mid-run). A bulk load whose owner still runs (another ingest process) is left to it.
@@ -28,7 +28,7 @@ export function startBulkLoad(store: Store): boolean {
 
 /** Builds what this process's bulk load deferred; returns the letters its finish did not keep. */
 export async function endBulkLoad(store: Store): Promise<LetterKeySettlement> {
-  if (!store.sqlite) return { alreadyPresent: 0, superseded: 0 };
+  if (!store.sqlite) return nothingSettled();
   try {
     return (await finishBulkLoad(store.sqlite)).settled;
   } finally {

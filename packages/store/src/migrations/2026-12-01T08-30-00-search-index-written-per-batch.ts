@@ -1,13 +1,10 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './migration-dialect';
 
 // Frozen once merged. On SQLite the letter write path fills the FTS5 tables itself, once per batch
 // (sqlite-letter.repository.ts): the per-row insert triggers made FTS5 write a segment per item, which cost
 // more than every other part of an insert. The delete and update triggers stay. PostgreSQL's statement-level
 // triggers already run once per statement and are kept.
-
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) return;

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './migration-dialect';
 
 // Frozen once merged. PostgreSQL: a search finds the newest matches of a common word by testing each row's
 // tsvector along the primary key, then ranks them with ts_rank, so every row it walks is read whole. A tsvector
@@ -17,10 +18,6 @@ const TABLES = [
 
 /** The largest row PostgreSQL keeps whole on an 8 kB page (TOAST_TUPLE_TARGET_MAIN with the default block size). */
 const ROW_TARGET = 8160;
-
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './migration-dialect';
 
 // Frozen once merged. PostgreSQL: every statement that changes what the API answers (a letter stored, replaced
 // or rejected; an ingest run's counters) sends a notification on channel `imr:<the store's schema>` when its
@@ -8,10 +9,6 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // identical ones within a transaction into one. SQLite has `PRAGMA data_version` for this.
 
 const TABLES = ['cases', 'ingest_errors', 'ingest_runs'] as const;
-
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { isPostgres } from './migration-dialect';
 
 // Frozen once merged. SQLite: the uniqueness of a letter's key (cases.letter_key) and of a document's text
 // (documents.sha256) was declared in the column, so SQLite kept it in an automatic index that cannot be dropped.
@@ -14,10 +15,6 @@ const TABLES = [
   { table: 'documents', column: 'sha256', index: 'documents_sha256' },
   { table: 'cases', column: 'letter_key', index: 'cases_letter_key' },
 ] as const;
-
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 async function one<T>(db: Kysely<unknown>, query: RawBuilder<T>): Promise<T | undefined> {
   return (await query.execute(db)).rows[0];

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from './migration-dialect';
 
 // Frozen once merged. PostgreSQL: a search ranks the newest 10,000 matches of each kind. For a word in a few
 // percent of the rows, those lie among the newest few hundred thousand ids, and finding them meant ANDing the
@@ -16,10 +17,6 @@ const TABLES = [
 
 /** Ids per epoch, as a shift: postgres-window-plan.ts's EPOCH_BITS must stay equal to this. */
 const EPOCH_BITS = 16;
-
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;

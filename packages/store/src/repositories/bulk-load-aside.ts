@@ -5,6 +5,7 @@ import { type AsideSearchTable, asideSearchTable, COPIED_SHADOW_TABLES } from '.
 import {
   LETTER_KEY_INDEXES,
   type LetterKeySettlement,
+  nothingSettled,
   settleAndCreate,
   tryLetterKeyIndex,
 } from './letter-key-dedupe';
@@ -105,7 +106,7 @@ export async function finishBulkLoadAside(
     // Writing FTS5's shadow tables directly is what SQLite's defensive mode forbids.
     db.unsafeMode(true);
     const rows = deferredStatements(db);
-    if (rows.length === 0) return { statements: 0, settled: { alreadyPresent: 0, superseded: 0 } };
+    if (rows.length === 0) return { statements: 0, settled: nothingSettled() };
     builds = asideTablesOf(db, rows).map((table, i) => {
       const file = asidePathOf(path, table.table);
       removeScratch(file);

@@ -31,7 +31,10 @@ interface KeyedCase {
  */
 export const LETTER_KEY_INDEXES = ['cases_letter_key', 'documents_sha256'];
 
-const NOTHING_SETTLED: LetterKeySettlement = { alreadyPresent: 0, superseded: 0 };
+/** A settlement that kept every letter. */
+export function nothingSettled(): LetterKeySettlement {
+  return { alreadyPresent: 0, superseded: 0 };
+}
 
 function isDeferred(sqlite: SQLite.Database, name: string): boolean {
   return !!sqlite.prepare('select 1 from deferred_schema where name = ?').get(name);
@@ -60,13 +63,13 @@ function losersOf(cases: readonly KeyedCase[]): { loser: KeyedCase; sameText: bo
  * one transaction.
  */
 export function settleLetterKeys(sqlite: SQLite.Database): LetterKeySettlement {
-  if (!isDeferred(sqlite, 'cases_letter_key')) return { ...NOTHING_SETTLED };
+  if (!isDeferred(sqlite, 'cases_letter_key')) return nothingSettled();
   return sqlite.transaction(() => settleLetterKeysNow(sqlite)).immediate();
 }
 
 /** Keeps one letter per key, in the caller's transaction. */
 function settleLetterKeysNow(sqlite: SQLite.Database): LetterKeySettlement {
-  const settlement: LetterKeySettlement = { ...NOTHING_SETTLED };
+  const settlement: LetterKeySettlement = nothingSettled();
   const cases = sqlite
     .prepare(
       `select cases.id, cases.document_id as documentId, cases.letter_key as letterKey,
@@ -120,7 +123,7 @@ export function tryLetterKeyIndex(sqlite: SQLite.Database, statement: string): b
  * key indexes tryLetterKeyIndex could not. Run last: the deletes keep the full text in step through its triggers.
  */
 export function settleAndCreate(sqlite: SQLite.Database, statements: readonly string[]): LetterKeySettlement {
-  if (statements.length === 0) return { ...NOTHING_SETTLED };
+  if (statements.length === 0) return nothingSettled();
   const settled = settleLetterKeysNow(sqlite);
   for (const statement of statements) sqlite.exec(statement);
   return settled;
