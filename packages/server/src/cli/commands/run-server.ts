@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_DB_PATH } from '@imr/store/client';
 import type { Command } from 'commander';
 import { isDashboardBuilt } from '../../http/dashboard.plugin';
@@ -29,7 +30,7 @@ export function keepServing(running: RunningServer, target: string): void {
       : '  Dashboard: not built (run `pnpm build`, or `pnpm start`, which builds what is missing)',
   );
   const warming = new AbortController();
-  warmQueryEngineInBackground(running.store, warming.signal);
+  const warmedUp = warmQueryEngineInBackground(running.store, warming.signal);
   warmItemCubeInBackground(running.store, warming.signal);
   // Once: a terminal's Ctrl-C reaches this process twice when `serve` relaunched itself (serving-heap.ts): from
   // the terminal and from the parent passing it on. A second signal must not cut the close short.
@@ -38,7 +39,11 @@ export function keepServing(running: RunningServer, target: string): void {
     if (stopping) return;
     stopping = true;
     warming.abort();
-    running.close().finally(() => process.exit(0));
+    // The warm-up's request in flight is answered before the store closes (Yoga logged its failure as ERR),
+    // waited for 2 s at most.
+    Promise.race([warmedUp, delay(2_000)])
+      .then(() => running.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -68,9 +68,10 @@ export async function warmQueryEngine(
  * Warms the query engine behind a server that has started listening; says on stderr when it is done. A server
  * stopping aborts `signal` before it closes its store: the warm-up then ends quietly, where its request in
  * flight used to fail on the closed store and print that as an error on every Ctrl-C during the first seconds.
+ * The promise settles (never rejects) once the warm-up has ended, its last request answered: the store may close.
  */
-export function warmQueryEngineInBackground(store: Store, signal: AbortSignal): void {
-  warmQueryEngine(store, { signal })
+export function warmQueryEngineInBackground(store: Store, signal: AbortSignal): Promise<void> {
+  return warmQueryEngine(store, { signal })
     .then(({ requests, seconds }) => {
       if (!signal.aborted)
         console.error(`query engine warmed by ${requests} requests in ${seconds.toFixed(1)} s`);
