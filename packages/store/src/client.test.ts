@@ -2,12 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { describeEachBackend } from '../test-support/test-store';
 import { readByBoundedKeys } from './bounded-key-reads';
 import {
   isPostgresTarget,
+  NEW_STORE_PAGE_SIZE,
   openDatabase,
   openStore,
   redactTarget,
@@ -207,6 +209,28 @@ describe('openDatabase', () => {
       } finally {
         await reader.close();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates a new store with 16 KB pages and leaves an existing store its own page size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-pages-'));
+    try {
+      const fresh = await openDatabase({ path: join(dir, 'new.db') });
+      expect(fresh.sqlite.pragma('page_size', { simple: true })).toBe(NEW_STORE_PAGE_SIZE);
+      await fresh.close();
+      // A store written before 16 KB pages: made here with SQLite's default 4 KB.
+      const olderPath = join(dir, 'older.db');
+      const older = new SQLite(olderPath);
+      older.pragma('journal_mode = WAL');
+      older.exec('create table kept (x integer)');
+      older.close();
+      const reopened = await openDatabase({ path: olderPath });
+      expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+      await reopened.db.insertInto('ingestRuns').values(run('2026-01-03', 1)).execute();
+      expect(await reopened.db.selectFrom('ingestRuns').select('stored').execute()).toEqual([{ stored: 1 }]);
+      await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
