@@ -21,7 +21,7 @@ export interface WriteRunOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** How often onProgress is called. Default 250 ms. */
   progressIntervalMs?: number;
-  /** Letters per transaction. Default 500. */
+  /** Letters per transaction. Default: defaultBatchSize of the store's dialect. */
   batchSize?: number;
   /** Parse workers. Default: os.availableParallelism(). */
   threads?: number;
@@ -33,7 +33,16 @@ export interface WriteRunOptions {
   onNotice?: (message: string) => void;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
+/**
+ * Letters per transaction when the caller does not say. On SQLite a batch's letters wait on the main thread's
+ * young heap until their turn and stay there while the batch is written, so every scavenge copies them: at 500
+ * letters (2,000 in flight) scavenges took 3.5 s of a 100k-letter ingest's main thread, at 200 1.2 s, and the
+ * whole run used 12 % less CPU (100 did no better than 200). On PostgreSQL a batch is a few multi-row INSERTs a
+ * table, whose round trips a larger batch shares out.
+ */
+export function defaultBatchSize(dialect: Store['dialect']): number {
+  return dialect === 'sqlite' ? 200 : 500;
+}
 
 /** What a run's input decides about its pipeline. */
 export type PipelineChoices = Pick<LetterPipelineOptions, 'deferSearch' | 'mapOutcome'>;
@@ -57,7 +66,7 @@ export class WriteRun {
 
   /** Letters per transaction, which is also how many a run's input is best read in at a time. */
   get batchSize(): number {
-    return this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    return this.options.batchSize ?? defaultBatchSize(this.options.store.dialect);
   }
 
   progress(): IngestProgress {
@@ -103,7 +112,7 @@ export async function startWriteRun(
   prepare: () => PipelineChoices,
 ): Promise<WriteRun> {
   const { store } = options;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? defaultBatchSize(store.dialect);
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const clock = new RunClock();
   await tuneForBulkWrites(store.db, store.dialect);

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 
 export interface WriteRunOptions {
   db?: string;
-  batch: string;
+  batch?: string;
   threads?: string;
   progress: boolean;
 }
@@ -26,19 +26,20 @@ export function addWriteRunOptions(command: Command): Command {
       '--db <target>',
       'SQLite file or postgres:// URL (default: $IMR_DB, $DATABASE_URL, ./data/imr.db)',
     )
-    .option('--batch <letters>', 'letters per transaction', '500')
+    .option('--batch <letters>', 'letters per transaction (default: 200 on SQLite, 500 on PostgreSQL)')
     .option('--threads <n>', 'parse worker threads (default: one per core)')
     .option('--no-progress', 'no progress bar or progress lines');
 }
 
 /** The options checked: batch size, worker threads (undefined: one per core) and the store to write. */
 export function writeRunOf(options: WriteRunOptions): {
-  batchSize: number;
+  /** Undefined: the store's default (defaultBatchSize in write-run.ts). */
+  batchSize: number | undefined;
   threads: number | undefined;
   target: string;
 } {
   return {
-    batchSize: positiveInteger('--batch', options.batch),
+    batchSize: options.batch === undefined ? undefined : positiveInteger('--batch', options.batch),
     threads: options.threads === undefined ? undefined : positiveInteger('--threads', options.threads),
     target: resolveDbTarget(options.db || process.env.IMR_DB),
   };
@@ -47,7 +48,8 @@ export function writeRunOf(options: WriteRunOptions): {
 /** What a write command's run is given: the open store, the checked options, and where progress goes. */
 export interface WriteRun {
   store: Store;
-  batchSize: number;
+  /** Undefined: the store's default. */
+  batchSize: number | undefined;
   threads: number | undefined;
   onProgress: ((progress: IngestProgress) => void) | undefined;
   /** Prints a notice on stderr, clearing the progress bar first. */
