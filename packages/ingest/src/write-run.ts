@@ -53,7 +53,8 @@ export class WriteRun {
   private total: () => number | null = () => null;
 
   constructor(
-    private readonly options: WriteRunOptions,
+    /** The caller's options, with the batch size resolved (startWriteRun). */
+    private readonly options: WriteRunOptions & { batchSize: number },
     readonly runId: number,
     readonly parserVersion: string,
     private readonly clock: RunClock,
@@ -66,7 +67,7 @@ export class WriteRun {
 
   /** Letters per transaction, which is also how many a run's input is best read in at a time. */
   get batchSize(): number {
-    return this.options.batchSize ?? defaultBatchSize(this.options.store.dialect);
+    return this.options.batchSize;
   }
 
   progress(): IngestProgress {
@@ -130,7 +131,7 @@ export async function startWriteRun(
   });
   const checkpointer = store.sqlite ? WalCheckpointer.start(store.sqlite) : null;
   return new WriteRun(
-    options,
+    { ...options, batchSize },
     runId,
     parserVersion,
     clock,
