@@ -66,4 +66,36 @@ describe('reads a letter bounds, on a read-only SQLite store', () => {
       pooled.mockRestore();
     }
   });
+
+  it('an unfiltered list of cases is an index range scan, read on the main connection; a filtered one is pooled', async () => {
+    const pooled = vi.spyOn(SqliteReadPool.prototype, 'run');
+    try {
+      const app = buildApp({ db: store.db, dialect: store.dialect });
+      const ask = async (query: string) => {
+        const response = await app.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        return (await response.json()) as { data?: { cases: { edges: unknown[] } }; errors?: unknown };
+      };
+      for (const order of ['DECISION_DATE_DESC', 'DECISION_DATE_ASC', 'CASE_NUMBER_ASC', 'INGESTED_DESC']) {
+        const page = await ask(`{ cases(first: 3, orderBy: ${order}) { edges { node { caseNumber } } } }`);
+        expect(page.errors).toBeUndefined();
+        expect(page.data?.cases.edges).toHaveLength(3);
+      }
+      expect(pooled.mock.calls.map(([sql]) => sql)).toEqual([]);
+
+      const filtered = await ask(
+        '{ cases(first: 3, filter: { priority: [STANDARD] }) { edges { node { caseNumber } } } }',
+      );
+      expect(filtered.errors).toBeUndefined();
+      // One statement per segment of the ordering it reaches (dated cases, then undated ones).
+      const statements = pooled.mock.calls.map(([sql]) => sql);
+      expect(statements.length).toBeGreaterThan(0);
+      for (const sql of statements) expect(sql).toContain('from "cases" where "cases"."priority" in');
+    } finally {
+      pooled.mockRestore();
+    }
+  });
 });

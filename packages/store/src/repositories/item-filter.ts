@@ -159,8 +159,11 @@ export function caseFieldConditions<T extends 'cases' | 'items'>(
   return conditions;
 }
 
-/** True when the filter restricts anything (an empty list or a missing field does not). */
-export function isFilterSet(filter: ItemFilter | null | undefined): boolean {
+/**
+ * True when the filter restricts anything (an empty list or a missing field does not). Any list's filter (items,
+ * cases) is an object of optional fields, so this answers for each of them.
+ */
+export function isFilterSet(filter: object | null | undefined): boolean {
   return Object.values(filter ?? {}).some((v) => v != null && !(Array.isArray(v) && v.length === 0));
 }
 

@@ -14,6 +14,7 @@ import {
   REVIEWER_CASES_ORDER,
 } from '@imr/store/repositories/case.repository';
 import { documentsByIds, letterTextsByDocumentIds } from '@imr/store/repositories/document-meta.repository';
+import { isFilterSet } from '@imr/store/repositories/item-filter';
 import type { Context } from '../../context';
 import { requestLoader } from '../../loaders/request-loader';
 import { builder } from '../builder';
@@ -126,7 +127,11 @@ builder.queryFields((t) => ({
       const order: CaseOrder = args.orderBy ?? 'DECISION_DATE_DESC';
       const request = toPageRequest(args, caseOrder(order).name);
       const filter = toCaseFilter(args.filter);
-      const page = await listCases(ctx, { ...request, filter, order });
+      // Unfiltered, every ordering is a range scan of an index (CASE_ORDERS) that stops at the page's end: a
+      // bounded read, answered on the main thread's connection as a lookup by key is. A filter may scan far
+      // before it fills a page, so a filtered page goes to the read pool.
+      const list = () => listCases(ctx, { ...request, filter, order });
+      const page = await (isFilterSet(filter) ? list() : readByBoundedKeys(request.first + 1, list));
       primeCaseLoader(ctx, page.rows);
       return toConnection(
         page,
