@@ -27,10 +27,16 @@ if (!('withResolvers' in Promise)) {
   });
 }
 
-const [connectionString, port] = process.argv.slice(2);
-if (!connectionString?.startsWith('postgres') || !port) {
+const [target, port] = process.argv.slice(2);
+if (!target?.startsWith('postgres') || !port) {
   throw new Error('usage: peer-server.ts <postgres://...> <port>');
 }
+// The store's URL may name its schema (`?schema=`, as the ingest section's fresh schema per run does): our store
+// reads that parameter, pg does not, so the peer is told the schema to introspect instead.
+const url = new URL(target);
+const schema = url.searchParams.get('schema') ?? 'public';
+url.searchParams.delete('schema');
+const connectionString = url.toString();
 
 const { postgraphile } = await import('postgraphile');
 const { PostGraphileAmberPreset } = await import('postgraphile/presets/amber');
@@ -40,7 +46,7 @@ const { PgAggregatesPreset } = await import('@graphile/pg-aggregates');
 
 const pgl = postgraphile({
   extends: [PostGraphileAmberPreset, PgAggregatesPreset],
-  pgServices: [makePgService({ connectionString, schemas: ['public'] })],
+  pgServices: [makePgService({ connectionString, schemas: [schema] })],
   grafserv: { graphqlPath: '/graphql', graphiql: false },
 });
 const serv = pgl.createServ(grafserv);
