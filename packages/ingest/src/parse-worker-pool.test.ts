@@ -22,9 +22,11 @@ beforeAll(async () => {
     paths.push(join(dir, name));
   };
   put('first.pdf', await letterPdf(seeds[0]!.text));
-  // Small enough to stay far under PDFium's heap cap, slow enough (about a second a page, more on a busy
-  // machine) to pass the limit many times over.
-  put('slow.pdf', pdfBomb({ streamBytes: 2 ** 20, pages: 120 }));
+  // Small enough to stay far under PDFium's heap cap, slow enough to pass the limit many times over: PDFium
+  // draws the whole stream on every page, 45 ms a page per MiB here (1 MiB x 120 pages took 5.4 s, just past
+  // the 5 s limit, and failed the test once it ran a little faster; 4 MiB x 120 took 22 s). 8 MiB x 120 is
+  // about 44 s of work on that machine, nine times the limit.
+  put('slow.pdf', pdfBomb({ streamBytes: 8 * 2 ** 20, pages: 120 }));
   put('after.txt', seeds[1]!.text);
   put('last.pdf', await letterPdf(seeds[2]!.text));
 });
@@ -39,7 +41,7 @@ describe('ParseWorkerPool', () => {
       const pool = new ParseWorkerPool({
         threads: 1,
         // Generous beside a letter's ~15 ms, since the worker's first PDF also loads PDFium and the machine may
-        // be busy; a small fraction of the slow file's two minutes.
+        // be busy; a small fraction of the slow file's ~44 s.
         fileTimeLimitMs: 5_000,
         onOutcome: (outcome) => {
           outcomes.push(outcome);
