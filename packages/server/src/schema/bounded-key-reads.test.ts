@@ -37,29 +37,33 @@ afterAll(async () => {
   file?.remove();
 });
 
+/** The answer of a fresh app over the gold store; `T` is the shape of its data. */
+async function ask<T>(
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T; errors?: unknown }> {
+  const app = buildApp({ db: store.db, dialect: store.dialect });
+  const response = await app.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: T; errors?: unknown };
+}
+
 describe('reads a letter bounds, on a read-only SQLite store', () => {
   it('run on the main connection: a case page sends nothing to the read pool, a reviewer total does', async () => {
     const pooled = vi.spyOn(SqliteReadPool.prototype, 'run');
     try {
-      const app = buildApp({ db: store.db, dialect: store.dialect });
-      const ask = async (query: string) => {
-        const response = await app.fetch('http://test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables: { caseNumber: 'CM14-0166055' } }),
-        });
-        return (await response.json()) as {
-          data?: { case: { items: { totalCount: number } } };
-          errors?: unknown;
-        };
-      };
-      const page = await ask(CASE_PAGE);
+      const variables = { caseNumber: 'CM14-0166055' };
+      const page = await ask<{ case: { items: { totalCount: number } } }>(CASE_PAGE, variables);
       expect(page.errors).toBeUndefined();
       expect(page.data?.case.items.totalCount).toBeGreaterThan(0);
       expect(pooled.mock.calls.map(([sql]) => sql)).toEqual([]);
 
       await ask(
         'query T($caseNumber: String!) { case(caseNumber: $caseNumber) { reviewer { stats { count } } } }',
+        variables,
       );
       expect(pooled.mock.calls.map(([sql]) => sql)).toEqual([expect.stringContaining('"reviewer_id" in')]);
     } finally {
@@ -70,17 +74,10 @@ describe('reads a letter bounds, on a read-only SQLite store', () => {
   it('an unfiltered list of cases is an index range scan, read on the main connection; a filtered one is pooled', async () => {
     const pooled = vi.spyOn(SqliteReadPool.prototype, 'run');
     try {
-      const app = buildApp({ db: store.db, dialect: store.dialect });
-      const ask = async (query: string) => {
-        const response = await app.fetch('http://test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query }),
-        });
-        return (await response.json()) as { data?: { cases: { edges: unknown[] } }; errors?: unknown };
-      };
       for (const order of ['DECISION_DATE_DESC', 'DECISION_DATE_ASC', 'CASE_NUMBER_ASC', 'INGESTED_DESC']) {
-        const page = await ask(`{ cases(first: 3, orderBy: ${order}) { edges { node { caseNumber } } } }`);
+        const page = await ask<{ cases: { edges: unknown[] } }>(
+          `{ cases(first: 3, orderBy: ${order}) { edges { node { caseNumber } } } }`,
+        );
         expect(page.errors).toBeUndefined();
         expect(page.data?.cases.edges).toHaveLength(3);
       }

@@ -1,6 +1,7 @@
 import type { IngestProgress, IngestReport } from '@imr/ingest/ingest-progress';
 import { formatIngestSummary } from '@imr/ingest/ingest-summary';
 import { createProgressReporter } from '@imr/ingest/progress-reporter';
+import { defaultBatchSize } from '@imr/ingest/write-run';
 import { openStore, redactTarget, resolveDbTarget, type Store } from '@imr/store/client';
 import type { Command } from 'commander';
 
@@ -26,7 +27,10 @@ export function addWriteRunOptions(command: Command): Command {
       '--db <target>',
       'SQLite file or postgres:// URL (default: $IMR_DB, $DATABASE_URL, ./data/imr.db)',
     )
-    .option('--batch <letters>', 'letters per transaction (default: 200 on SQLite, 500 on PostgreSQL)')
+    .option(
+      '--batch <letters>',
+      `letters per transaction (default: ${defaultBatchSize('sqlite')} on SQLite, ${defaultBatchSize('postgres')} on PostgreSQL)`,
+    )
     .option('--threads <n>', 'parse worker threads (default: one per core)')
     .option('--no-progress', 'no progress bar or progress lines');
 }
