@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { warmItemCube } from '../../packages/analytics/src/item-cube-snapshot';
@@ -8,7 +8,7 @@ import type { Reader } from '../../packages/store/src/repositories/keyset';
 import { registerSqliteFunctions } from '../../packages/store/src/sqlite-functions';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type QueryCase, queryWorkload } from './query-workload';
-import { withWarmServer } from './server-process';
+import { freePort, withWarmServer } from './server-process';
 
 interface CapturedStatement {
   sql: string;
@@ -149,6 +149,33 @@ function timeHttp(url: string, c: QueryCase, samples: number): Promise<HttpTimin
   });
 }
 
+const BARE_SERVER = join(import.meta.dirname, 'bare-http-server.mjs');
+
+/**
+ * The HTTP floor of Node itself (bare-http-server.mjs: a fixed answer, no GraphQL), timed by the same client as
+ * ours: no HTTP server in Node answers below it here, so a ratio whose work is less than half of it cannot be 2.
+ */
+async function bareHttpFloor(samples: number): Promise<number> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BARE_SERVER, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`bare-http-server.mjs exited (${code})`)));
+      child.stdout?.once('data', () => resolve());
+    });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    return median(
+      (await timeHttp(url, { name: 'bare HTTP floor', body: { query: '{ __typename }' } }, samples)).steady,
+    );
+  } finally {
+    child.removeAllListeners('exit');
+    child.kill('SIGTERM');
+  }
+}
+
 /**
  * Records the statements the API runs for an operation (in-process, same repositories), then times those same
  * statements through better-sqlite3 directly: the "direct SQL" baseline for the same answer.
@@ -234,6 +261,15 @@ export const querySection: BenchSection = {
           value: Number(floor.toFixed(2)),
           unit: 'ms',
         });
+        const bareFloor = await bareHttpFloor(samples * 4);
+        figures.push({
+          section: 'query',
+          name: "Node's own HTTP floor: a bare node:http server's fixed answer, same client, p50 (no GraphQL at all)",
+          value: Number(bareFloor.toFixed(2)),
+          unit: 'ms',
+        });
+        /** The least ratio any HTTP server could score over `work` ms here: Node's floor plus the work itself. */
+        const leastRatio = (work: number) => (bareFloor + work) / Math.max(work, 0.001);
         for (const c of queryWorkload(terms.rare, terms.common, caseNumber)) {
           const started = performance.now();
           let http: number[];
@@ -294,6 +330,12 @@ export const querySection: BenchSection = {
               unit: '×',
               target: RATIO_TARGET,
             });
+            figures.push({
+              section: 'query',
+              name: `${c.name}: (Node's HTTP floor + cube work) / cube work: the least any HTTP server could score (not scored)`,
+              value: Number(leastRatio(engineP50).toFixed(2)),
+              unit: '×',
+            });
           }
           if (sqlite) {
             const statements = await captureStatements(dbPath, c);
@@ -316,6 +358,12 @@ export const querySection: BenchSection = {
               ...(c.fromCube ? {} : { target: RATIO_TARGET }),
             });
             if (!c.fromCube) {
+              figures.push({
+                section: 'query',
+                name: `${c.name}: (Node's HTTP floor + SQL) / SQL: the least any HTTP server could score (not scored)`,
+                value: Number(leastRatio(sqlP50).toFixed(2)),
+                unit: '×',
+              });
               figures.push({
                 section: 'query',
                 name: `${c.name}: (HTTP p50 - HTTP floor) / SQL: GraphQL execution against its SQL (not scored)`,
