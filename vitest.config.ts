@@ -48,6 +48,7 @@ export default defineConfig({
           },
         },
       },
+      { extends: true, test: { name: 'bench', include: ['bench/**/*.test.ts'] } },
       { extends: true, test: { name: 'notebooks', include: ['notebooks/**/*.test.ts'] } },
       {
         extends: true,

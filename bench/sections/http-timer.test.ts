@@ -1,0 +1,118 @@
+import { execFile, spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './server-process';
+
+// The query section's client (http-timer.mjs) and Node's HTTP floor (bare-http-server.mjs): the client's own
+// warm-up must never reach the server it times, or the server would be timed warmer than the bench says.
+
+const HTTP_TIMER = join(import.meta.dirname, 'http-timer.mjs');
+const BARE_SERVER = join(import.meta.dirname, 'bare-http-server.mjs');
+
+interface Timings {
+  warmup: number[];
+  steady: number[];
+}
+
+function runTimer(spec: object): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [HTTP_TIMER, JSON.stringify(spec)],
+      { timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** A server that counts the POSTs it is sent and answers each with `answer`. */
+async function countingServer(
+  answer: string,
+): Promise<{ url: string; requests: () => number; server: Server }> {
+  let requests = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      requests++;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/graphql`, requests: () => requests, server };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+describe('http-timer.mjs', () => {
+  it("sends the server it times only the first, warm-up and timed requests, whatever the client's own warm-up", async () => {
+    const target = await countingServer('{"data":{"__typename":"Query"}}');
+    servers.push(target.server);
+    const { code, stdout, stderr } = await runTimer({
+      url: target.url,
+      body: { query: '{ __typename }' },
+      clientWarmup: 300,
+      warmup: { count: 5, budgetMs: 10_000 },
+      timed: { count: 12, budgetMs: 10_000, atLeast: 12 },
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const timings = JSON.parse(stdout) as Timings;
+    expect(timings.warmup).toHaveLength(5);
+    expect(timings.steady).toHaveLength(12);
+    expect(timings.steady.every((ms) => ms > 0)).toBe(true);
+    // The connection-opening request, 5 warm-up and 12 timed: none of the 300 of the client's own warm-up.
+    expect(target.requests()).toBe(18);
+  });
+
+  it('fails with the GraphQL error when the server answers one', async () => {
+    const target = await countingServer('{"errors":[{"message":"no such field"}]}');
+    servers.push(target.server);
+    const { code, stderr } = await runTimer({
+      url: target.url,
+      body: { query: '{ nope }' },
+      clientWarmup: 10,
+      warmup: { count: 1, budgetMs: 1_000 },
+      timed: { count: 1, budgetMs: 1_000, atLeast: 1 },
+    });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('no such field');
+  });
+});
+
+describe('bare-http-server.mjs', () => {
+  it('answers a POST with the fixed answer once it says it listens, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BARE_SERVER, String(port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.once('error', reject);
+        child.stdout.once('data', (data: Buffer) =>
+          data.toString().includes('listening') ? resolve() : reject(new Error(data.toString())),
+        );
+      });
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+});
