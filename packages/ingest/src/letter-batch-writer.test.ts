@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
 import { getIngestRun, listIngestErrors, startIngestRun } from '@imr/store/repositories/ingest.repository';
-import { describeEachBackend } from '@imr/store/test-support/test-store';
+import { describeEachBackend, queryRows } from '@imr/store/test-support/test-store';
 import { describe, expect, it } from 'vitest';
 import { isPerLetterError, LetterBatchWriter, reasonGroup } from './letter-batch-writer';
 import type { ParseOutcome } from './parse-task';
@@ -116,6 +116,32 @@ describeEachBackend('LetterBatchWriter', (backend) => {
     ]);
     await store.close();
   });
+});
+
+describeEachBackend('LetterBatchWriter statistics', (backend) => {
+  it.runIf(backend.dialect === 'postgres')(
+    "refreshes PostgreSQL's planner statistics as the run doubles the store, before the run's end",
+    async () => {
+      const store = await backend.open();
+      const reltuples = async () =>
+        (
+          await queryRows<{ n: number }>(
+            store,
+            "select reltuples as n from pg_class where oid = to_regclass(current_schema() || '.cases')",
+          )
+        )[0]?.n;
+      // A table never analyzed says -1 (PostgreSQL 14 on); the writer has not refreshed anything yet.
+      expect(await reltuples()).toBe(-1);
+      const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
+      const writer = new LetterBatchWriter(store, { runId, batchSize: 2, firstStatisticsRefreshAt: 2 });
+      for (let i = 1; i <= 6; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+      await writer.flush();
+      expect(writer.totals.stored).toBe(6);
+      // Refreshed at 2 letters and at 4; the next is due at 8: the statistics say what the store held at 4.
+      expect(await reltuples()).toBe(4);
+      await store.close();
+    },
+  );
 });
 
 describe('reasonGroup', () => {

@@ -1,4 +1,5 @@
-import { type Store, writeTransaction } from '@imr/store/client';
+import { refreshPlannerStatistics, type Store, writeTransaction } from '@imr/store/client';
+import { countCases } from '@imr/store/repositories/case.repository';
 import { CommittedIds } from '@imr/store/repositories/committed-ids';
 import {
   addIngestRunCounts,
@@ -9,6 +10,7 @@ import {
 import { type LetterToSave, type SaveOutcome, saveLetters } from '@imr/store/repositories/letter.repository';
 import { LetterKeyTable } from '@imr/store/repositories/letter-key-table';
 import type { ParseOutcome } from './parse-task';
+import { PlannerStatisticsSchedule } from './planner-statistics-schedule';
 
 // Collects parse outcomes and writes them in batches, one transaction per batch: the letters (saveLetters),
 // the rejected files (ingest_errors) and the run's counters land together or not at all, so a run killed at any
@@ -32,6 +34,8 @@ export interface LetterBatchWriterOptions {
   onFailure?: (error: Error) => void;
   /** Leave the full-text tables to the bulk load this run owns (bulk-load.ts). */
   deferSearch?: boolean;
+  /** PostgreSQL: letters a store holds at its first statistics refresh in the run (planner-statistics-schedule.ts). */
+  firstStatisticsRefreshAt?: number;
 }
 
 // Between slices of a batch: the event loop takes in parse results, so workers are fed during a long write.
@@ -92,6 +96,8 @@ export class LetterBatchWriter {
   private readonly knownIds = new CommittedIds();
   /** The letters a bulk load into an empty store has written, by key (letter-key-table.ts). */
   private loadedKeys = new LetterKeyTable();
+  /** PostgreSQL: when to refresh the planner's statistics on the way; made at the first batch. */
+  private statistics: PlannerStatisticsSchedule | undefined;
 
   constructor(
     private readonly store: Store,
@@ -136,6 +142,10 @@ export class LetterBatchWriter {
   }
 
   private async write(batch: ParseOutcome[], skipped: number): Promise<void> {
+    if (this.store.dialect === 'postgres' && this.statistics === undefined) {
+      const lettersAtStart = await countCases({ db: this.store.db, dialect: this.store.dialect }, {});
+      this.statistics = new PlannerStatisticsSchedule(lettersAtStart, this.options.firstStatisticsRefreshAt);
+    }
     const letters: { path: string; save: LetterToSave }[] = [];
     const rejected: IngestErrorToRecord[] = [];
     for (const outcome of batch) {
@@ -173,6 +183,8 @@ export class LetterBatchWriter {
     }
     this.totals.rejected += rejected.length;
     this.totals.skipped += skipped;
+    const stored = outcomes.filter((o) => o === 'stored').length;
+    if (this.statistics?.stored(stored)) await refreshPlannerStatistics(this.store.db, this.store.dialect);
     for (const r of rejected) {
       if (this.firstRejected.length < FIRST_REJECTED_KEPT)
         this.firstRejected.push({ file: r.file, reason: r.reason });
