@@ -3,10 +3,8 @@
 // cases: 17 ms timed there, 10 ms from a bare client against the same server). Plain JavaScript, run by node
 // without a loader, so the client is what a script of a user's would be: Node's fetch.
 //
-// argv[2]: JSON {url, body, clientWarmup, warmup: {count, budgetMs}, timed: {count, budgetMs, atLeast}}.
+// argv[2]: JSON {url, body, clientWarmup?: {url, count}, warmup: {count, budgetMs}, timed: {count, budgetMs, atLeast}}.
 // stdout: JSON {warmup: number[], steady: number[]}, milliseconds per request; a GraphQL error exits 1 with it.
-
-import { createServer } from 'node:http';
 
 const spec = JSON.parse(process.argv[2]);
 const payload = JSON.stringify(spec.body);
@@ -26,29 +24,15 @@ async function send() {
 }
 
 /**
- * Warms this process's own fetch (undici's code, V8's JIT of it) against a server of fixed answers in this
- * process, before the server under test sees a request. Measured 2026-12-05 (AMD EPYC, `{ __typename }`,
- * 20 warm-up requests then 120 timed): a bare Node server answered in 1.12-1.56 ms p50 to a fresh client and
- * 0.48 ms after 2,000 such requests; ours in 1.35-1.90 ms and 0.63 ms. A fresh client's cost is the client's,
- * not the server's. The server under test gets no extra warm-up from this: its own warm-up stays `warmup`.
+ * Warms this process's own fetch (undici's code, V8's JIT of it) against Node's bare HTTP server
+ * (bare-http-server.mjs at `clientWarmup.url`), before the server under test sees a request. Measured 2026-12-05
+ * (AMD EPYC, `{ __typename }`, 20 warm-up requests then 120 timed): a bare Node server answered in 1.12-1.56 ms
+ * p50 to a fresh client and 0.48 ms after 2,000 such requests; ours in 1.35-1.90 ms and 0.63 ms. A fresh client's
+ * cost is the client's, not the server's. The server under test gets no extra warm-up from this: its own warm-up
+ * stays `warmup`.
  */
-async function warmClient(count) {
-  if (!count) return;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end('{"data":{"__typename":"Query"}}');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const url = `http://127.0.0.1:${server.address().port}/graphql`;
-    for (let i = 0; i < count; i++) await post(url);
-  } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+async function warmClient(warm) {
+  for (let i = 0; i < (warm?.count ?? 0); i++) await post(warm.url);
 }
 
 async function timed(count, budgetMs, atLeast) {
@@ -63,7 +47,7 @@ async function timed(count, budgetMs, atLeast) {
 }
 
 try {
-  await warmClient(spec.clientWarmup ?? 0);
+  await warmClient(spec.clientWarmup);
   // The first request opens the connection: timed nowhere.
   await send();
   const warmup = await timed(spec.warmup.count, spec.warmup.budgetMs, 1);

@@ -1,15 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from './server-process';
+import { type BareServer, startBareHttpServer } from './bare-server-process';
 
 // The query section's client (http-timer.mjs) and Node's HTTP floor (bare-http-server.mjs): the client's own
 // warm-up must never reach the server it times, or the server would be timed warmer than the bench says.
 
 const HTTP_TIMER = join(import.meta.dirname, 'http-timer.mjs');
-const BARE_SERVER = join(import.meta.dirname, 'bare-http-server.mjs');
 
 interface Timings {
   warmup: number[];
@@ -46,12 +45,20 @@ async function countingServer(
 }
 
 const servers: Server[] = [];
+const bareServers: BareServer[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+  for (const bare of bareServers.splice(0)) await bare.stop();
 });
+
+async function bareServer(): Promise<BareServer> {
+  const bare = await startBareHttpServer();
+  bareServers.push(bare);
+  return bare;
+}
 
 describe('http-timer.mjs', () => {
   it("sends the server it times only the first, warm-up and timed requests, whatever the client's own warm-up", async () => {
@@ -60,7 +67,7 @@ describe('http-timer.mjs', () => {
     const { code, stdout, stderr } = await runTimer({
       url: target.url,
       body: { query: '{ __typename }' },
-      clientWarmup: 300,
+      clientWarmup: { url: (await bareServer()).url, count: 300 },
       warmup: { count: 5, budgetMs: 10_000 },
       timed: { count: 12, budgetMs: 10_000, atLeast: 12 },
     });
@@ -80,7 +87,7 @@ describe('http-timer.mjs', () => {
     const { code, stderr } = await runTimer({
       url: target.url,
       body: { query: '{ nope }' },
-      clientWarmup: 10,
+      clientWarmup: { url: (await bareServer()).url, count: 10 },
       warmup: { count: 1, budgetMs: 1_000 },
       timed: { count: 1, budgetMs: 1_000, atLeast: 1 },
     });
@@ -90,29 +97,17 @@ describe('http-timer.mjs', () => {
 });
 
 describe('bare-http-server.mjs', () => {
-  it('answers a POST with the fixed answer once it says it listens, and stops on SIGTERM', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [BARE_SERVER, String(port)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+  it('answers a POST with its fixed answer once started, and stops with a connection still open', async () => {
+    const bare = await startBareHttpServer();
+    const response = await fetch(bare.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
     });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        child.once('error', reject);
-        child.stdout.once('data', (data: Buffer) =>
-          data.toString().includes('listening') ? resolve() : reject(new Error(data.toString())),
-        );
-      });
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    }
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    // fetch keeps the connection alive: stop() returns only once the process has exited anyway.
+    await bare.stop();
+    await expect(fetch(bare.url, { method: 'POST', body: '{}' })).rejects.toThrow();
   });
 });
