@@ -213,163 +213,163 @@ export const querySection: BenchSection = {
     const figures: BenchFigure[] = [];
     const cubeStore = await openStore(dbPath, { readonly: true });
     await warmItemCube(cubeStore.db, cubeStore.dialect);
+    // Node's bare HTTP server: the floor below ours, and what the timing client warms its own fetch against.
+    let bareServer: BareServer | null = null;
     try {
-      const bare = await startBareHttpServer();
-      try {
-        await withWarmServer(dbPath, ['--no-cache'], async (server, cubeSeconds) => {
-          if (cubeSeconds !== null) {
-            figures.push({
-              section: 'query',
-              name: 'itemStats cube build at server start (SQL answers meanwhile)',
-              value: cubeSeconds,
-              unit: 's',
-            });
-          }
-          // What any answer costs over HTTP here before it does any work: the same server, plugins and client, asked
-          // for `{ __typename }`. A page whose SQL takes less than half of this cannot be within twice its SQL.
-          const floor = median(
-            (
-              await timeHttp(
-                server.url,
-                { name: 'HTTP floor', body: { query: '{ __typename }' } },
-                samples * 4,
-                bare,
-              )
-            ).steady,
-          );
+      bareServer = await startBareHttpServer();
+      const bare = bareServer;
+      await withWarmServer(dbPath, ['--no-cache'], async (server, cubeSeconds) => {
+        if (cubeSeconds !== null) {
           figures.push({
             section: 'query',
-            name: 'HTTP floor: `{ __typename }` through the same server and client, p50 (no work, no SQL)',
-            value: Number(floor.toFixed(2)),
-            unit: 'ms',
+            name: 'itemStats cube build at server start (SQL answers meanwhile)',
+            value: cubeSeconds,
+            unit: 's',
           });
-          const bareFloor = median(
-            (
-              await timeHttp(
-                bare.url,
-                { name: "Node's HTTP floor", body: { query: '{ __typename }' } },
-                samples * 4,
-                bare,
-              )
-            ).steady,
-          );
-          figures.push({
-            section: 'query',
-            name: "Node's own HTTP floor: a bare node:http server's fixed answer, same client, p50 (no GraphQL at all)",
-            value: Number(bareFloor.toFixed(2)),
-            unit: 'ms',
-          });
-          /** The least ratio any HTTP server could score over `work` ms here: Node's floor plus the work itself. */
-          const leastRatio = (work: number) => (bareFloor + work) / Math.max(work, 0.001);
-          for (const c of queryWorkload(terms.rare, terms.common, caseNumber)) {
-            const started = performance.now();
-            let http: number[];
-            let warmup: number[];
-            try {
-              ({ steady: http, warmup } = await timeHttp(server.url, c, samples, bare));
-            } catch (error) {
-              // A query the server refuses (e.g. past its time limit) is a figure of the report, not the end of it.
-              const message = error instanceof Error ? error.message : String(error);
-              figures.push({
-                section: 'query',
-                name: `${c.name}: FAILED after`,
-                value: Math.round(performance.now() - started),
-                unit: 'ms',
-                note: message.slice(0, 200),
-              });
-              options.log(`${c.name}: failed: ${message}`);
-              continue;
-            }
-            const p50 = median(http);
-            const twoDimsFiltered = /itemStats [12] dim \+ filter/.test(c.name);
-            const search = c.name.startsWith('search');
-            figures.push({
-              section: 'query',
-              name: `${c.name}: HTTP p50`,
-              value: Number(p50.toFixed(2)),
-              unit: 'ms',
-              ...(twoDimsFiltered
-                ? { target: '< 30' }
-                : search
-                  ? { target: options.letters >= 2_000_000 ? '< 100' : '< 50' }
-                  : {}),
-            });
-            figures.push({
-              section: 'query',
-              name: `${c.name}: HTTP p95`,
-              value: Number(percentile(http, 95).toFixed(2)),
-              unit: 'ms',
-            });
-            figures.push({
-              section: 'query',
-              name: `${c.name}: HTTP p50 of requests 2 to ${warmup.length + 1}, the warm-up before the timed ones (compile, JIT; not scored)`,
-              value: Number(median(warmup).toFixed(2)),
-              unit: 'ms',
-            });
-            if (c.engine) {
-              const engineP50 = median(await timeEngine(cubeStore, c.engine, samples));
-              figures.push({
-                section: 'query',
-                name: `${c.name}: the cube's own work p50 (in-process repository call)`,
-                value: Number(engineP50.toFixed(3)),
-                unit: 'ms',
-              });
-              figures.push({
-                section: 'query',
-                name: `${c.name}: GraphQL/cube ratio (p50)`,
-                value: Number((p50 / Math.max(engineP50, 0.001)).toFixed(2)),
-                unit: '×',
-                target: RATIO_TARGET,
-              });
-              figures.push({
-                section: 'query',
-                name: `${c.name}: (Node's HTTP floor + cube work) / cube work: the least any HTTP server could score (not scored)`,
-                value: Number(leastRatio(engineP50).toFixed(2)),
-                unit: '×',
-              });
-            }
-            if (sqlite) {
-              const statements = await captureStatements(dbPath, c);
-              const direct = timeSql(dbPath, statements, samples);
-              const sqlP50 = median(direct);
-              figures.push({
-                section: 'query',
-                // For cube answers these are the statements of the SQL path (the in-process run below has no cube):
-                // plain group-bys over covering indexes, what the cube saves; the cube's own work is its baseline.
-                name: `${c.name}: direct SQL p50 (${statements.length} statements${c.fromCube ? ', SQL path without the cube' : ''})`,
-                value: Number(sqlP50.toFixed(2)),
-                unit: 'ms',
-              });
-              figures.push({
-                section: 'query',
-                name: `${c.name}: GraphQL/SQL ratio (p50)${c.fromCube ? ' against the SQL path the cube skips' : ''}`,
-                value: Number((p50 / Math.max(sqlP50, 0.001)).toFixed(2)),
-                unit: '×',
-                // Scored against SQL only where SQL does the work; a cube answer is scored against the cube above.
-                ...(c.fromCube ? {} : { target: RATIO_TARGET }),
-              });
-              if (!c.fromCube) {
-                figures.push({
-                  section: 'query',
-                  name: `${c.name}: (Node's HTTP floor + SQL) / SQL: the least any HTTP server could score (not scored)`,
-                  value: Number(leastRatio(sqlP50).toFixed(2)),
-                  unit: '×',
-                });
-                figures.push({
-                  section: 'query',
-                  name: `${c.name}: (HTTP p50 - HTTP floor) / SQL: GraphQL execution against its SQL (not scored)`,
-                  value: Number((Math.max(p50 - floor, 0) / Math.max(sqlP50, 0.001)).toFixed(2)),
-                  unit: '×',
-                });
-              }
-            }
-            options.log(`${c.name}: p50 ${p50.toFixed(1)} ms`);
-          }
+        }
+        // What any answer costs over HTTP here before it does any work: the same server, plugins and client, asked
+        // for `{ __typename }`. A page whose SQL takes less than half of this cannot be within twice its SQL.
+        const floor = median(
+          (
+            await timeHttp(
+              server.url,
+              { name: 'HTTP floor', body: { query: '{ __typename }' } },
+              samples * 4,
+              bare,
+            )
+          ).steady,
+        );
+        figures.push({
+          section: 'query',
+          name: 'HTTP floor: `{ __typename }` through the same server and client, p50 (no work, no SQL)',
+          value: Number(floor.toFixed(2)),
+          unit: 'ms',
         });
-      } finally {
-        await bare.stop();
-      }
+        const bareFloor = median(
+          (
+            await timeHttp(
+              bare.url,
+              { name: "Node's HTTP floor", body: { query: '{ __typename }' } },
+              samples * 4,
+              bare,
+            )
+          ).steady,
+        );
+        figures.push({
+          section: 'query',
+          name: "Node's own HTTP floor: a bare node:http server's fixed answer, same client, p50 (no GraphQL at all)",
+          value: Number(bareFloor.toFixed(2)),
+          unit: 'ms',
+        });
+        /** The least ratio any HTTP server could score over `work` ms here: Node's floor plus the work itself. */
+        const leastRatio = (work: number) => (bareFloor + work) / Math.max(work, 0.001);
+        for (const c of queryWorkload(terms.rare, terms.common, caseNumber)) {
+          const started = performance.now();
+          let http: number[];
+          let warmup: number[];
+          try {
+            ({ steady: http, warmup } = await timeHttp(server.url, c, samples, bare));
+          } catch (error) {
+            // A query the server refuses (e.g. past its time limit) is a figure of the report, not the end of it.
+            const message = error instanceof Error ? error.message : String(error);
+            figures.push({
+              section: 'query',
+              name: `${c.name}: FAILED after`,
+              value: Math.round(performance.now() - started),
+              unit: 'ms',
+              note: message.slice(0, 200),
+            });
+            options.log(`${c.name}: failed: ${message}`);
+            continue;
+          }
+          const p50 = median(http);
+          const twoDimsFiltered = /itemStats [12] dim \+ filter/.test(c.name);
+          const search = c.name.startsWith('search');
+          figures.push({
+            section: 'query',
+            name: `${c.name}: HTTP p50`,
+            value: Number(p50.toFixed(2)),
+            unit: 'ms',
+            ...(twoDimsFiltered
+              ? { target: '< 30' }
+              : search
+                ? { target: options.letters >= 2_000_000 ? '< 100' : '< 50' }
+                : {}),
+          });
+          figures.push({
+            section: 'query',
+            name: `${c.name}: HTTP p95`,
+            value: Number(percentile(http, 95).toFixed(2)),
+            unit: 'ms',
+          });
+          figures.push({
+            section: 'query',
+            name: `${c.name}: HTTP p50 of requests 2 to ${warmup.length + 1}, the warm-up before the timed ones (compile, JIT; not scored)`,
+            value: Number(median(warmup).toFixed(2)),
+            unit: 'ms',
+          });
+          if (c.engine) {
+            const engineP50 = median(await timeEngine(cubeStore, c.engine, samples));
+            figures.push({
+              section: 'query',
+              name: `${c.name}: the cube's own work p50 (in-process repository call)`,
+              value: Number(engineP50.toFixed(3)),
+              unit: 'ms',
+            });
+            figures.push({
+              section: 'query',
+              name: `${c.name}: GraphQL/cube ratio (p50)`,
+              value: Number((p50 / Math.max(engineP50, 0.001)).toFixed(2)),
+              unit: '×',
+              target: RATIO_TARGET,
+            });
+            figures.push({
+              section: 'query',
+              name: `${c.name}: (Node's HTTP floor + cube work) / cube work: the least any HTTP server could score (not scored)`,
+              value: Number(leastRatio(engineP50).toFixed(2)),
+              unit: '×',
+            });
+          }
+          if (sqlite) {
+            const statements = await captureStatements(dbPath, c);
+            const direct = timeSql(dbPath, statements, samples);
+            const sqlP50 = median(direct);
+            figures.push({
+              section: 'query',
+              // For cube answers these are the statements of the SQL path (the in-process run below has no cube):
+              // plain group-bys over covering indexes, what the cube saves; the cube's own work is its baseline.
+              name: `${c.name}: direct SQL p50 (${statements.length} statements${c.fromCube ? ', SQL path without the cube' : ''})`,
+              value: Number(sqlP50.toFixed(2)),
+              unit: 'ms',
+            });
+            figures.push({
+              section: 'query',
+              name: `${c.name}: GraphQL/SQL ratio (p50)${c.fromCube ? ' against the SQL path the cube skips' : ''}`,
+              value: Number((p50 / Math.max(sqlP50, 0.001)).toFixed(2)),
+              unit: '×',
+              // Scored against SQL only where SQL does the work; a cube answer is scored against the cube above.
+              ...(c.fromCube ? {} : { target: RATIO_TARGET }),
+            });
+            if (!c.fromCube) {
+              figures.push({
+                section: 'query',
+                name: `${c.name}: (Node's HTTP floor + SQL) / SQL: the least any HTTP server could score (not scored)`,
+                value: Number(leastRatio(sqlP50).toFixed(2)),
+                unit: '×',
+              });
+              figures.push({
+                section: 'query',
+                name: `${c.name}: (HTTP p50 - HTTP floor) / SQL: GraphQL execution against its SQL (not scored)`,
+                value: Number((Math.max(p50 - floor, 0) / Math.max(sqlP50, 0.001)).toFixed(2)),
+                unit: '×',
+              });
+            }
+          }
+          options.log(`${c.name}: p50 ${p50.toFixed(1)} ms`);
+        }
+      });
     } finally {
+      await bareServer?.stop();
       await cubeStore.close();
     }
     return figures;
