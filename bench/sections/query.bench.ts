@@ -229,32 +229,19 @@ export const querySection: BenchSection = {
         }
         // What any answer costs over HTTP here before it does any work: the same server, plugins and client, asked
         // for `{ __typename }`. A page whose SQL takes less than half of this cannot be within twice its SQL.
-        const floor = median(
-          (
-            await timeHttp(
-              server.url,
-              { name: 'HTTP floor', body: { query: '{ __typename }' } },
-              samples * 4,
-              bare,
-            )
-          ).steady,
-        );
+        /** The p50 of `{ __typename }` at `url`, timed as every query is. */
+        const floorAt = async (url: string, name: string) =>
+          median(
+            (await timeHttp(url, { name, body: { query: '{ __typename }' } }, samples * 4, bare)).steady,
+          );
+        const floor = await floorAt(server.url, 'HTTP floor');
         figures.push({
           section: 'query',
           name: 'HTTP floor: `{ __typename }` through the same server and client, p50 (no work, no SQL)',
           value: Number(floor.toFixed(2)),
           unit: 'ms',
         });
-        const bareFloor = median(
-          (
-            await timeHttp(
-              bare.url,
-              { name: "Node's HTTP floor", body: { query: '{ __typename }' } },
-              samples * 4,
-              bare,
-            )
-          ).steady,
-        );
+        const bareFloor = await floorAt(bare.url, "Node's HTTP floor");
         figures.push({
           section: 'query',
           name: "Node's own HTTP floor: a bare node:http server's fixed answer, same client, p50 (no GraphQL at all)",

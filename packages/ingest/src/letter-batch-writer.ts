@@ -175,6 +175,7 @@ export class LetterBatchWriter {
       }
       await this.commit([], rejected, skipped, at);
     }
+    const storedBefore = this.totals.stored;
     for (const outcome of outcomes) {
       if (outcome === 'stored') this.totals.stored++;
       else if (outcome === 'updated') this.totals.updated++;
@@ -183,8 +184,9 @@ export class LetterBatchWriter {
     }
     this.totals.rejected += rejected.length;
     this.totals.skipped += skipped;
-    const stored = outcomes.filter((o) => o === 'stored').length;
-    if (this.statistics?.stored(stored)) await refreshPlannerStatistics(this.store.db, this.store.dialect);
+    if (this.statistics?.stored(this.totals.stored - storedBefore)) {
+      await refreshPlannerStatistics(this.store.db, this.store.dialect);
+    }
     for (const r of rejected) {
       if (this.firstRejected.length < FIRST_REJECTED_KEPT)
         this.firstRejected.push({ file: r.file, reason: r.reason });
