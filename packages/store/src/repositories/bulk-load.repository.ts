@@ -1,11 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import { deferredStatements, finishBulkLoadAside } from './bulk-load-aside';
 import {
-  addSettlements,
   LETTER_KEY_INDEXES,
   type LetterKeySettlement,
   settleAndCreate,
-  settleLetterKeys,
   tryLetterKeyIndex,
 } from './letter-key-dedupe';
 import { SQLITE_SEARCH_REBUILDS } from './search.repository';
@@ -121,9 +119,10 @@ export function pendingBulkLoad(sqlite: SQLite.Database): PendingBulkLoad | null
 }
 
 /**
- * Builds what a bulk load deferred, in one transaction: the indexes, the full-text tables, the triggers, after
- * keeping one letter per key where a load into an empty store wrote them all (its own transaction, before).
- * Returns the number of statements run (0 when nothing was pending) and the letters that did not stay.
+ * Builds what a bulk load deferred, in one transaction: the indexes, the full-text tables, the triggers, keeping
+ * one letter per key where a load into an empty store wrote one twice (letter-key-dedupe.ts: only when a key
+ * index will not build, since the load's own writer already found its repeats). Returns the number of statements
+ * run (0 when nothing was pending) and the letters that did not stay.
  *
  * A store in a file has its full-text tables built aside, on threads of their own, while this thread builds the
  * indexes (bulk-load-aside.ts): at 100k letters the three took 13.5 s one after the other and 8.2 s together. An
@@ -132,18 +131,15 @@ export function pendingBulkLoad(sqlite: SQLite.Database): PendingBulkLoad | null
 export async function finishBulkLoad(
   sqlite: SQLite.Database,
 ): Promise<{ statements: number; settled: LetterKeySettlement }> {
-  // Its own transaction first: the full-text builds aside read what is committed.
-  const early = settleLetterKeys(sqlite);
   const aside = !(sqlite.memory || sqlite.name === '');
   // The finishing connection and the builds bring caches of their own: this idle one's goes first.
   if (aside) sqlite.pragma('shrink_memory');
-  const { statements, settled: late } = !aside
+  const { statements, settled } = !aside
     ? finishBulkLoadHere(sqlite)
     : await finishBulkLoadAside(sqlite.name, {
         synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
         cacheKib: cacheKibOf(sqlite),
       });
-  const settled = addSettlements(early, late);
   // Back to the store's durability; the checkpoint syncs the write-ahead log, and with it the whole load.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_checkpoint(PASSIVE)');

@@ -7,7 +7,8 @@ import { deleteLetterSqlite } from './sqlite-letter.repository';
 // process writing meanwhile, a run killed and finished by the next) may have written a case number twice. Here
 // one letter per key is kept, chosen as the write path chooses (isKeptOver), and the others' rows are deleted.
 // The run that wrote them counted them stored; its counters move them to already present (the same text twice)
-// or superseded, in the same transaction. With nothing to settle it costs one sort of the keys.
+// or superseded, in the same transaction. It runs only when a key index will not build, so a load with nothing
+// to settle pays for the key indexes alone (the settling's sort of 2M keys took 12 s).
 
 export interface LetterKeySettlement {
   /** Letters deleted because the same text was kept under their key. */
@@ -36,10 +37,6 @@ export function nothingSettled(): LetterKeySettlement {
   return { alreadyPresent: 0, superseded: 0 };
 }
 
-function isDeferred(sqlite: SQLite.Database, name: string): boolean {
-  return !!sqlite.prepare('select 1 from deferred_schema where name = ?').get(name);
-}
-
 /** The cases to delete so that each key keeps one, with why each goes. */
 function losersOf(cases: readonly KeyedCase[]): { loser: KeyedCase; sameText: boolean }[] {
   const byKey = new Map<string, KeyedCase[]>();
@@ -58,17 +55,8 @@ function losersOf(cases: readonly KeyedCase[]): { loser: KeyedCase; sameText: bo
   return losers;
 }
 
-/**
- * Keeps one letter per key when the bulk load being finished deferred the key indexes (a no-op otherwise), in
- * one transaction.
- */
-export function settleLetterKeys(sqlite: SQLite.Database): LetterKeySettlement {
-  if (!isDeferred(sqlite, 'cases_letter_key')) return nothingSettled();
-  return sqlite.transaction(() => settleLetterKeysNow(sqlite)).immediate();
-}
-
 /** Keeps one letter per key, in the caller's transaction. */
-function settleLetterKeysNow(sqlite: SQLite.Database): LetterKeySettlement {
+function settleLetterKeys(sqlite: SQLite.Database): LetterKeySettlement {
   const settlement: LetterKeySettlement = nothingSettled();
   const cases = sqlite
     .prepare(
@@ -100,9 +88,7 @@ function settleLetterKeysNow(sqlite: SQLite.Database): LetterKeySettlement {
 
 /**
  * Creates a deferred letter-key index in the finishing transaction, or returns false (nothing changed) when a
- * letter is there twice. settleLetterKeys ran before, in a transaction of its own (so that the full-text builds
- * aside read no letter it deletes), and another process may have committed a letter a second time before the
- * finish took the write lock: then settleAndCreate, once the full text and its triggers are in place.
+ * letter is there twice: then settleAndCreate, once the full text and its triggers are in place.
  */
 export function tryLetterKeyIndex(sqlite: SQLite.Database, statement: string): boolean {
   sqlite.exec('savepoint letter_key_index');
@@ -124,12 +110,7 @@ export function tryLetterKeyIndex(sqlite: SQLite.Database, statement: string): b
  */
 export function settleAndCreate(sqlite: SQLite.Database, statements: readonly string[]): LetterKeySettlement {
   if (statements.length === 0) return nothingSettled();
-  const settled = settleLetterKeysNow(sqlite);
+  const settled = settleLetterKeys(sqlite);
   for (const statement of statements) sqlite.exec(statement);
   return settled;
-}
-
-/** Two settlements' counts together. */
-export function addSettlements(a: LetterKeySettlement, b: LetterKeySettlement): LetterKeySettlement {
-  return { alreadyPresent: a.alreadyPresent + b.alreadyPresent, superseded: a.superseded + b.superseded };
 }
