@@ -204,7 +204,7 @@ function writeContextOf(
   const findStored = !deferred
     ? storedLetterFinder(s)
     : loadedKeys
-      ? (key: string) => loadedKeys.get(key)
+      ? loadedLetterFinder(s, loadedKeys)
       : () => undefined;
   return { deferred, findStored, knownIds, loadedKeys };
 }
@@ -234,15 +234,7 @@ function writeLetterRows(
           'on conflict (sha256) do update set parser_version = excluded.parser_version, source_path = excluded.source_path',
         );
     const caseId = s.insert('cases', caseRow(letter, key, documentId, reviewerId));
-    if (deferred) {
-      loadedKeys?.set(key, {
-        id: caseId,
-        documentId,
-        dateDecision: letter.dates.decision,
-        sha256: save.document.sha256,
-        parserVersion: letter.parserVersion,
-      });
-    }
+    if (deferred) loadedKeys?.set(key, caseId);
     firstCaseId ||= caseId;
     for (const row of diagnosisRows(letter, caseId)) s.insert('diagnoses', row);
     letter.items.forEach((item, ordinal) => {
@@ -281,6 +273,22 @@ function storedLetterFinder(s: StatementCache): (key: string, sha256: string) =>
       cases.date_decision as dateDecision, documents.sha256
     from documents join cases on cases.document_id = documents.id where documents.sha256 = ?`);
   return (key, sha256) => (byKey.get(key) ?? bySha.get(sha256)) as StoredLetter | undefined;
+}
+
+/** Finds a letter this bulk load wrote by its key, in `loadedKeys`, confirmed by the case's own key. */
+function loadedLetterFinder(
+  s: StatementCache,
+  loadedKeys: LetterKeyTable,
+): (key: string) => StoredLetter | undefined {
+  const byId = s.get(`select cases.id, cases.parser_version as parserVersion, cases.document_id as documentId,
+      cases.date_decision as dateDecision, documents.sha256, cases.letter_key as letterKey
+    from cases join documents on documents.id = cases.document_id where cases.id = ?`);
+  return (key) => {
+    const caseId = loadedKeys.get(key);
+    if (caseId === undefined) return undefined;
+    const found = byId.get(caseId) as (StoredLetter & { letterKey: string }) | undefined;
+    return found?.letterKey === key ? found : undefined;
+  };
 }
 
 function reviewerIdOf(
