@@ -1,4 +1,5 @@
 import type { Db } from '@imr/store/client';
+import { rootHandle } from '@imr/store/read-marks';
 import { cubeSourceVersion, maxItemId } from '@imr/store/repositories/cube-source.repository';
 import type { SqlDialect } from '@imr/store/repositories/item-filter';
 import type { ItemCube } from './item-cube';
@@ -22,6 +23,8 @@ interface CubeState {
 
 const states = new WeakMap<Db, CubeState>();
 
+// Keyed by the store's own handle: a request reads through a handle of its own (read-marks.ts), and a build it
+// starts belongs to the store, not to that request's deadline.
 function stateOf(db: Db): CubeState {
   let state = states.get(db);
   if (!state) {
@@ -39,7 +42,8 @@ function cubeDisabled(): boolean {
  * Builds (or rebuilds) the store's cube now and keeps it if no commit landed while it was read. Resolves once
  * done; a build already running is awaited instead of starting another.
  */
-export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> {
+export async function buildItemCube(handle: Db, dialect: SqlDialect): Promise<void> {
+  const db = rootHandle(handle);
   const state = stateOf(db);
   if (state.building) return state.building;
   state.lastBuildStarted = Date.now();
@@ -66,7 +70,7 @@ export async function buildItemCube(db: Db, dialect: SqlDialect): Promise<void> 
  */
 export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCube | null> {
   if (cubeDisabled()) return null;
-  const state = stateOf(db);
+  const state = stateOf(rootHandle(db));
   const version = await cubeSourceVersion(db, dialect);
   if (state.cube && state.version === version) return state.cube;
   const due = Date.now() - state.lastBuildStarted >= (state.cube ? REBUILD_INTERVAL_MS : 0);
@@ -81,7 +85,7 @@ export async function freshItemCube(db: Db, dialect: SqlDialect): Promise<ItemCu
  * answers SQL gives cheaply too, where a store without a cube should not pay for the question of building one.
  */
 export async function builtItemCube(db: Db, dialect: SqlDialect): Promise<ItemCube | null> {
-  const state = states.get(db);
+  const state = states.get(rootHandle(db));
   if (cubeDisabled() || !state?.cube) return null;
   const version = await cubeSourceVersion(db, dialect);
   return state.version === version ? state.cube : null;
@@ -89,7 +93,7 @@ export async function builtItemCube(db: Db, dialect: SqlDialect): Promise<ItemCu
 
 /** Forgets the store's cube (tests, and after a store is closed). */
 export function dropItemCube(db: Db): void {
-  states.delete(db);
+  states.delete(rootHandle(db));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { ItemRow } from '@imr/store/database';
 import {
   countItems as countItemsBySql,
@@ -26,13 +26,13 @@ export async function listItems(reader: Reader, args: ListItemsArgs): Promise<Pa
   if (order.column === null && !isFilterSet(args.filter)) {
     // Every item in id order is the primary key walked from the cursor: at most `first + 1` rows, where the
     // cube would weigh every item it holds.
-    return readByBoundedKeys(args.first + 1, () => listItemsBySql(reader, args));
+    return listItemsBySql(boundedKeyReader(reader, args.first + 1), args);
   }
   const cube = order.column === null ? await freshItemCube(db, dialect) : null;
   if (!cube || !cubeCanAnswer(cube, args.filter)) return listItemsBySql(reader, args);
   const ids = cubeItemIdPage(cube, args.filter, order.direction, args.after?.id ?? null, args.first + 1);
   // A bounded lookup by id: answered on the main thread's connection, not queued behind the pool's work.
-  const rows = await readByBoundedKeys(ids.length, () => itemsByIds(reader, ids));
+  const rows = await itemsByIds(boundedKeyReader(reader, ids.length), ids);
   // A commit between the cube's snapshot and this read removed some of them: the store, not the cube, answers.
   if (rows.length !== ids.length) return listItemsBySql(reader, args);
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -1,4 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely } from 'kysely';
+import { currentReadMarks, withReadMarks } from './read-marks';
 
 // A lookup by a bounded list of keys through an index, where each key holds a bounded number of rows: entities by
 // primary key, a case by its (unique) case number, the items of some cases, the citations, diagnoses or body regions
@@ -7,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // trip costs (sqlite-read-pool.ts: two process wake-ups and the rows as JSON), and it cannot run long, so there is
 // nothing for a worker's deadline to end. A nested page (a case, its items, their citations) is several of these in
 // a row, each waiting on the last, so each round trip saved is one the page no longer waits for. The loaders mark
-// such reads with `readByBoundedKeys`; a read-only SQLite store then runs those statements on the main thread's
+// such reads by reading through `boundedKeyReader`; a read-only SQLite store then runs those statements on the main thread's
 // connection (sqlite-read-dialect.ts). Every other statement, a lookup of more keys, and any read whose rows per key
 // are not bounded by a letter (a guideline's citations, a reviewer's cases) still go to the pool. A read-only
 // PostgreSQL store keeps such statements prepared instead (postgres-statement-names.ts): there the round trip stays,
@@ -20,17 +21,33 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export const INLINE_KEY_LIMIT = 500;
 
-const inline = new AsyncLocalStorage<boolean>();
+/** Each handle's bounded twin: made once, as its loaders ask for it on every page. */
+const boundedHandles = new WeakMap<object, object>();
 
-/**
- * Runs `read`, a lookup of `keyCount` keys each holding a bounded number of rows (one statement), marked as
- * cheap enough to run at once where the store allows it.
- */
-export function readByBoundedKeys<T>(keyCount: number, read: () => Promise<T>): Promise<T> {
-  return inline.run(keyCount <= INLINE_KEY_LIMIT, read);
+/** `db` for a lookup by a bounded list of keys (see boundedKeyReader, which also weighs the number of keys). */
+export function boundedHandle<D>(db: Kysely<D>): Kysely<D> {
+  let bounded = boundedHandles.get(db) as Kysely<D> | undefined;
+  if (!bounded) {
+    bounded = withReadMarks(db, { bounded: true });
+    boundedHandles.set(db, bounded);
+  }
+  return bounded;
 }
 
-/** Whether the running statement belongs to a bounded lookup (readByBoundedKeys). */
+/**
+ * `reader` for a lookup of `keyCount` keys each holding a bounded number of rows (one statement): its statements
+ * are marked as cheap enough to run at once where the store allows it, unless the keys are too many.
+ */
+export function boundedKeyReader<D, Dialect>(
+  reader: { db: Kysely<D>; dialect: Dialect },
+  keyCount: number,
+): { db: Kysely<D>; dialect: Dialect } {
+  // A new reader of two fields, not a spread: `reader` is often a request's context, with symbol-keyed fields.
+  const db = keyCount <= INLINE_KEY_LIMIT ? boundedHandle(reader.db) : reader.db;
+  return { db, dialect: reader.dialect };
+}
+
+/** Whether the statement being started belongs to a bounded lookup (boundedKeyReader). */
 export function isBoundedKeyRead(): boolean {
-  return inline.getStore() === true;
+  return currentReadMarks()?.bounded === true;
 }

@@ -8,6 +8,7 @@ import {
   type Dialect,
   type Driver,
   Kysely,
+  type KyselyConfig,
   type LogEvent,
   Migrator,
   PostgresDialect,
@@ -27,6 +28,7 @@ import {
   PostgresStoreChanges,
   storeChangedChannel,
 } from './postgres-store-changes';
+import { registerMarkableStore } from './read-marks';
 import { markReadOnlySqliteStore } from './read-only-store';
 import type { SqlDialect } from './repositories/item-filter';
 import { registerSqliteFunctions } from './sqlite-functions';
@@ -394,7 +396,7 @@ function createKysely(
   onQuery: QueryListener | undefined,
   camelCase: CamelCasePlugin = new CamelCasePlugin(),
 ): Db {
-  return new Kysely<Database>({
+  const config: KyselyConfig = {
     dialect,
     plugins: [camelCase],
     log: onQuery
@@ -402,7 +404,11 @@ function createKysely(
           if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
         }
       : undefined,
-  });
+  };
+  const db = new Kysely<Database>(config);
+  // A request reads through handles of its own on this one, carrying its deadline (read-marks.ts).
+  registerMarkableStore(db, config);
+  return db;
 }
 
 /**

@@ -3,9 +3,10 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachBackend, TEST_PG_URL } from '../test-support/test-store';
-import { readByBoundedKeys } from './bounded-key-reads';
+import { boundedHandle } from './bounded-key-reads';
 import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import { arrayRowsPool } from './postgres-array-rows';
+import { registerMarkableStore } from './read-marks';
 
 // The rows a read-only PostgreSQL store gives must be the ones pg's own rows through Kysely's CamelCasePlugin
 // gave: same keys, same values, same types, for every kind of column the store has.
@@ -92,10 +93,13 @@ describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
   const schema = `array_rows_${process.pid}_${Date.now()}`;
   const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1, options: `-c search_path=${schema}` });
   const camelCase = new CamelCaseQueriesPlugin();
-  const db = new Kysely<Record<string, never>>({
+  const config = {
     dialect: new PostgresDialect({ pool: arrayRowsPool(pool, camelCase.columnKey) }),
     plugins: [camelCase],
-  });
+  };
+  const db = new Kysely<Record<string, never>>(config);
+  // As the store registers its own (client.ts): lookups marked bounded go through handles made on it.
+  registerMarkableStore(db, config);
   afterAll(async () => {
     if (backend.dialect === 'postgres') await sql.raw(`drop schema if exists ${schema} cascade`).execute(db);
     await db.destroy();
@@ -113,7 +117,7 @@ describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
         .execute(db);
       await sql`insert into probe values (1), (2), (3)`.execute(db);
       const lookup = (ids: number[]) =>
-        readByBoundedKeys(ids.length, () => sql`select * from probe where some_id = any(${ids})`.execute(db));
+        sql`select * from probe where some_id = any(${ids})`.execute(boundedHandle(db));
 
       expect((await lookup([1, 3])).rows).toEqual([{ someId: 1 }, { someId: 3 }]);
       expect(await prepared()).toHaveLength(1);
@@ -134,17 +138,20 @@ describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
     'prepares nothing when told not to (a pooler in transaction mode)',
     async () => {
       const unpreparedPool = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
-      const unprepared = new Kysely<Record<string, never>>({
+      const unpreparedConfig = {
         dialect: new PostgresDialect({
           pool: arrayRowsPool(unpreparedPool, camelCase.columnKey, { preparedStatements: false }),
         }),
         plugins: [camelCase],
-      });
+      };
+      const unprepared = new Kysely<Record<string, never>>(unpreparedConfig);
+      registerMarkableStore(unprepared, unpreparedConfig);
       try {
         const ids = [1, 2];
-        const { rows } = await readByBoundedKeys(ids.length, () =>
-          sql`select n as some_id from generate_series(1, 3) n where n = any(${ids})`.execute(unprepared),
-        );
+        const { rows } =
+          await sql`select n as some_id from generate_series(1, 3) n where n = any(${ids})`.execute(
+            boundedHandle(unprepared),
+          );
         expect(rows).toEqual([{ someId: 1 }, { someId: 2 }]);
         const held = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(unprepared);
         expect(held.rows).toEqual([]);

@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import type { Database } from './database';
+import { rootHandle } from './read-marks';
 
 // A read-only server's view of commits to a PostgreSQL store, without asking the store. The store's triggers
 // notify `imr:<schema>` on every commit that changes an answer (migration 2026-12-03T15-00-00); one
@@ -170,5 +173,5 @@ export function markPostgresStoreChanges(db: object, changes: PostgresStoreChang
 
 /** The commit count of `db`'s change feed, or undefined when it has none or cannot vouch for it now. */
 export function postgresStoreChangeCount(db: object): number | undefined {
-  return feeds.get(db)?.version() ?? undefined;
+  return feeds.get(rootHandle(db as Kysely<Database>))?.version() ?? undefined;
 }

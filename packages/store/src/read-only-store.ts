@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
+import { rootHandle } from './read-marks';
 
 // The SQLite stores this process opened read-only. Such a store cannot commit through its own connections, so
 // `PRAGMA data_version` (which moves on every other connection's commit) alone says whether it changed. Every
@@ -19,6 +20,6 @@ export function markReadOnlySqliteStore(db: Kysely<Database>, dataVersion: DataV
 
 /** The data version of a read-only SQLite store (undefined for any other store). */
 export function readOnlyDataVersion(db: Kysely<Database>): number | undefined {
-  const statement = readOnlySqliteStores.get(db);
+  const statement = readOnlySqliteStores.get(rootHandle(db));
   return statement === undefined ? undefined : Number(statement.get());
 }

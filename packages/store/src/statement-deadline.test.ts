@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './client';
-import { runWithStatementDeadline, StatementTimeoutError } from './statement-deadline';
+import { withReadMarks } from './read-marks';
+import { StatementTimeoutError } from './statement-deadline';
 
 // A query that never ends on its own: only ending the process that runs it stops it.
 const ENDLESS = sql<{ n: number }>`with recursive c(x) as (select 1 union all select x + 1 from c)
@@ -35,7 +36,7 @@ describe('statement deadline on a read-only SQLite store (read pool)', () => {
   it('ends an endless statement at the deadline with its worker, and the store goes on answering', async () => {
     const started = performance.now();
     await expect(
-      runWithStatementDeadline(performance.now() + 100, () => ENDLESS.execute(reader.db)),
+      ENDLESS.execute(withReadMarks(reader.db, { deadline: performance.now() + 100 })),
     ).rejects.toBeInstanceOf(StatementTimeoutError);
     // Generous bound: the point is that it ends at all (the statement alone would run forever).
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -45,12 +46,12 @@ describe('statement deadline on a read-only SQLite store (read pool)', () => {
 
   it('refuses to start a statement once the deadline has passed', async () => {
     await expect(
-      runWithStatementDeadline(performance.now() - 1, () => sql`select 1`.execute(reader.db)),
+      sql`select 1`.execute(withReadMarks(reader.db, { deadline: performance.now() - 1 })),
     ).rejects.toThrow(/time limit passed before this statement started/);
   });
 
   it('leaves work outside any deadline unlimited, and a deadline does not leak into later work', async () => {
-    await runWithStatementDeadline(performance.now() + 60_000, () => BOUNDED.execute(reader.db));
+    await BOUNDED.execute(withReadMarks(reader.db, { deadline: performance.now() + 60_000 }));
     const { rows } = await BOUNDED.execute(reader.db);
     expect(Number(rows[0]?.n)).toBe(200_000);
   });

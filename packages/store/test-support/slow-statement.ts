@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Store } from '../src/client';
-import { runWithStatementDeadline } from '../src/statement-deadline';
+import { withReadMarks } from '../src/read-marks';
 
 /**
  * Holds the store busy with one statement for about `ms`: pg_sleep on PostgreSQL; on SQLite, which has no sleep,
@@ -13,9 +13,9 @@ export async function runSlowStatement(store: Store, ms: number): Promise<void> 
     return;
   }
   const endless = sql`with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) as n from c`;
-  await runWithStatementDeadline(performance.now() + ms, () => endless.execute(store.db)).catch(
-    (error: unknown) => {
+  await endless
+    .execute(withReadMarks(store.db, { deadline: performance.now() + ms }))
+    .catch((error: unknown) => {
       if ((error as { name?: unknown }).name !== 'StatementTimeoutError') throw error;
-    },
-  );
+    });
 }

@@ -1,4 +1,5 @@
 import type { Db, SqlDialect } from '@imr/store/client';
+import { rootHandle } from '@imr/store/read-marks';
 import type { Reader } from '@imr/store/repositories/keyset';
 import { storeVersionWithoutQuery } from '@imr/store/repositories/store-version.repository';
 
@@ -59,7 +60,9 @@ function mergeRows<Row extends { id: number }>(
 // One kind of row per store: the guideline loader's.
 const caches = new WeakMap<Db, GuidelineRowCache<{ id: number }>>();
 
-function cacheOf<Row extends { id: number }>(db: Db): GuidelineRowCache<Row> {
+function cacheOf<Row extends { id: number }>(handle: Db): GuidelineRowCache<Row> {
+  // The store's own handle: each request reads through one of its own (read-marks.ts).
+  const db = rootHandle(handle);
   let cache = caches.get(db);
   if (!cache) {
     cache = new GuidelineRowCache();

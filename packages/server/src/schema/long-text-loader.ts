@@ -1,4 +1,4 @@
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { LongTextTable } from '@imr/store/database';
 import { longTextsByIds } from '@imr/store/repositories/rows-by-key';
 import type { Context } from '../context';
@@ -9,5 +9,5 @@ import type { Context } from '../context';
  */
 export function loadLongText(table: LongTextTable) {
   return (ids: number[], ctx: Context): Promise<(string | null)[]> =>
-    readByBoundedKeys(ids.length, () => longTextsByIds(ctx, table, ids));
+    longTextsByIds(boundedKeyReader(ctx, ids.length), table, ids);
 }

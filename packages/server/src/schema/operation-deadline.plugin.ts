@@ -25,7 +25,7 @@ export class OperationDeadlinePlugin<Types extends SchemaTypes> extends BasePlug
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (resolver === defaultFieldResolver) return resolver;
     return (parent, args, context, info) => {
-      checkOperationDeadline();
+      checkOperationDeadline(context as { deadline?: number | undefined });
       return resolver(parent, args, context, info);
     };
   }

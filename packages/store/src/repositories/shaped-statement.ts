@@ -1,5 +1,6 @@
 import { type Compilable, type CompiledQuery, createQueryId } from 'kysely';
 import type { Db } from '../client';
+import { rootHandle } from '../read-marks';
 
 // The loaders of a nested page (rows by id, a page of children per parent) run the same few statements on every
 // request, differing only in their parameters. Building one with Kysely's builder and compiling it walks and
@@ -53,10 +54,12 @@ export function shapedStatement(
   build: (value: PlaceholderOf) => Compilable,
   values: readonly unknown[],
 ): CompiledQuery {
-  let shapes = shapesByDb.get(db);
+  // A request's handle (read-marks.ts) has its store's plugins and dialect, so its store's shapes.
+  const owner = rootHandle(db);
+  let shapes = shapesByDb.get(owner);
   if (!shapes) {
     shapes = new Map();
-    shapesByDb.set(db, shapes);
+    shapesByDb.set(owner, shapes);
   }
   let compiled = shapes.get(shape);
   if (!compiled) {

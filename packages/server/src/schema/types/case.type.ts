@@ -1,4 +1,4 @@
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { CaseRow } from '@imr/store/database';
 import {
   type CaseOrder,
@@ -33,7 +33,7 @@ import { ReviewerRef } from './reviewer.type';
 
 export const CaseRef = builder.loadableNodeRef('Case', {
   id: { resolve: (c: CaseRow) => c.id, parse: parseNodeId('Case') },
-  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => casesByIds(ctx, ids)),
+  load: (ids: number[], ctx) => casesByIds(boundedKeyReader(ctx, ids.length), ids),
   sort: (c) => c.id,
   // Cases resolved from lists are cached too, so nested fields that need the row again do not reload it.
   cacheResolved: (c) => c.id,
@@ -66,7 +66,7 @@ CaseRef.implement({
     diagnoses: t.loadableList({
       type: 'String',
       description: 'As listed in the letter, in order.',
-      load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => diagnosesByCaseIds(ctx, ids)),
+      load: (ids: number[], ctx) => diagnosesByCaseIds(boundedKeyReader(ctx, ids.length), ids),
       resolve: (c) => c.id,
     }),
     summary: t.loadable({
@@ -85,7 +85,7 @@ CaseRef.implement({
     reviewer: t.field({ type: ReviewerRef, nullable: true, resolve: (c) => c.reviewerId }),
     document: t.loadable({
       type: DocumentRef,
-      load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => documentsByIds(ctx, ids)),
+      load: (ids: number[], ctx) => documentsByIds(boundedKeyReader(ctx, ids.length), ids),
       sort: (d) => d.id,
       resolve: (c) => c.documentId,
     }),
@@ -130,8 +130,8 @@ builder.queryFields((t) => ({
       // Unfiltered, every ordering is a range scan of an index (CASE_ORDERS) that stops at the page's end: a
       // bounded read, answered on the main thread's connection as a lookup by key is. A filter may scan far
       // before it fills a page, so a filtered page goes to the read pool.
-      const list = () => listCases(ctx, { ...request, filter, order });
-      const page = await (isFilterSet(filter) ? list() : readByBoundedKeys(request.first + 1, list));
+      const reader = isFilterSet(filter) ? ctx : boundedKeyReader(ctx, request.first + 1);
+      const page = await listCases(reader, { ...request, filter, order });
       primeCaseLoader(ctx, page.rows);
       return toConnection(
         page,
@@ -148,7 +148,7 @@ builder.queryFields((t) => ({
     args: { caseNumber: t.arg.string({ required: true }) },
     // A unique index: one row at most.
     resolve: async (_root, args, ctx) =>
-      (await readByBoundedKeys(1, () => caseByNumber(ctx, args.caseNumber))) ?? null,
+      (await caseByNumber(boundedKeyReader(ctx, 1), args.caseNumber)) ?? null,
   }),
 }));
 

@@ -1,4 +1,4 @@
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { CitationRow } from '@imr/store/database';
 import {
   citationCountsByGuidelineIds,
@@ -31,7 +31,7 @@ function toCitationNode(row: CitationRow): CitationNode {
 export const CitationRef = builder.loadableNodeRef('Citation', {
   id: { resolve: (c: CitationNode) => c.id, parse: parseNodeId('Citation') },
   load: async (ids: number[], ctx) =>
-    (await readByBoundedKeys(ids.length, () => citationsByIds(ctx, ids))).map(toCitationNode),
+    (await citationsByIds(boundedKeyReader(ctx, ids.length), ids)).map(toCitationNode),
   sort: (c) => c.id,
 });
 
@@ -72,7 +72,7 @@ export const CitationConnection = builder.connectionObject(
 
 // An item's citations are bounded by its letter; a guideline's are not, and go to the read pool.
 const itemCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
-  readByBoundedKeys(ids.length, () => citationCountsByItemIds(ctx, ids)),
+  citationCountsByItemIds(boundedKeyReader(ctx, ids.length), ids),
 );
 const guidelineCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
   citationCountsByGuidelineIds(ctx, ids),
@@ -80,7 +80,7 @@ const guidelineCitationCounts = requestLoader((ctx, ids: readonly number[]) =>
 
 const itemCitationPages = childPageLoader(async (ctx, ids, args) => {
   const request = toPageRequest(args, ITEM_CITATIONS_ORDER.name);
-  const pages = await readByBoundedKeys(ids.length, () => citationPagesByItemIds(ctx, ids, request));
+  const pages = await citationPagesByItemIds(boundedKeyReader(ctx, ids.length), ids, request);
   return pages.map((page, i) =>
     toConnection(
       { ...page, rows: page.rows.map(toCitationNode) },

@@ -1,4 +1,4 @@
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { GuidelineRow } from '@imr/store/database';
 import {
   countGuidelines,
@@ -38,7 +38,7 @@ export const GuidelineRef = builder.loadableNodeRef('Guideline', {
   id: { resolve: (g: GuidelineNode) => g.id, parse: parseNodeId('Guideline') },
   load: (ids: number[], ctx) =>
     cachedGuidelinesByIds(ctx, ids, async (missing) =>
-      (await readByBoundedKeys(missing.length, () => guidelinesByIds(ctx, missing))).map(toGuidelineNode),
+      (await guidelinesByIds(boundedKeyReader(ctx, missing.length), missing)).map(toGuidelineNode),
     ),
   sort: (g) => g.id,
 });

@@ -1,5 +1,5 @@
 import { countItems, listItems } from '@imr/analytics/item-list';
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { ItemRow } from '@imr/store/database';
 import {
   bodyRegionsByItemIds,
@@ -29,7 +29,7 @@ import { ReviewerRef } from './reviewer.type';
 
 export const ItemRef = builder.loadableNodeRef('Item', {
   id: { resolve: (i: ItemRow) => i.id, parse: parseNodeId('Item') },
-  load: (ids: number[], ctx) => readByBoundedKeys(ids.length, () => itemsByIds(ctx, ids)),
+  load: (ids: number[], ctx) => itemsByIds(boundedKeyReader(ctx, ids.length), ids),
   sort: (i) => i.id,
 });
 
@@ -78,7 +78,7 @@ ItemRef.implement({
     bodyRegions: t.loadableList({
       type: BodyRegionEnum,
       load: (ids: number[], ctx) =>
-        readByBoundedKeys(ids.length, () => bodyRegionsByItemIds(ctx, ids)) as Promise<never[][]>,
+        bodyRegionsByItemIds(boundedKeyReader(ctx, ids.length), ids) as Promise<never[][]>,
       resolve: (i) => i.id,
     }),
     rationale: t.loadable({
@@ -151,7 +151,7 @@ builder.queryField('items', (t) =>
 const caseItemPages = childPageLoader(async (ctx, ids, args) => {
   const request = toPageRequest(args, CASE_ITEMS_ORDER.name);
   // A case's items are bounded by its letter.
-  const pages = await readByBoundedKeys(ids.length, () => itemPagesByCaseIds(ctx, ids, request));
+  const pages = await itemPagesByCaseIds(boundedKeyReader(ctx, ids.length), ids, request);
   return pages.map((page, i) =>
     toConnection(
       page,

@@ -1,5 +1,5 @@
 import { reviewerDecisionCounts } from '@imr/analytics/reviewer-decisions';
-import { readByBoundedKeys } from '@imr/store/bounded-key-reads';
+import { boundedKeyReader } from '@imr/store/bounded-key-reads';
 import type { ReviewerRow } from '@imr/store/database';
 import {
   countReviewers,
@@ -34,7 +34,7 @@ function toReviewerNode(row: ReviewerRow): ReviewerNode {
 export const ReviewerRef = builder.loadableNodeRef('Reviewer', {
   id: { resolve: (r: ReviewerNode) => r.id, parse: parseNodeId('Reviewer') },
   load: async (ids: number[], ctx) =>
-    (await readByBoundedKeys(ids.length, () => reviewersByIds(ctx, ids))).map(toReviewerNode),
+    (await reviewersByIds(boundedKeyReader(ctx, ids.length), ids)).map(toReviewerNode),
   sort: (r) => r.id,
 });
 

@@ -1,0 +1,133 @@
+import {
+  type ConnectionProvider,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  type KyselyConfig,
+  type QueryExecutor,
+} from 'kysely';
+
+// What the statements sent through a handle carry to the connection that runs them: the deadline of the request
+// they serve (a read pool's worker ends a statement still running at it, sqlite-read-dialect.ts), and whether each
+// is a bounded lookup by key (bounded-key-reads.ts). A request gets handles of its own that carry its marks, made
+// here from the store's handle. They used to travel by AsyncLocalStorage, which on Node 20 puts a hook on every
+// promise the process creates, every request's included, whether or not it reads the store.
+//
+// A marked handle runs its statements on the store handle's connections, wrapped so that each statement's
+// executeQuery runs with its marks current (`currentReadMarks`). Kysely calls a connection's executeQuery
+// synchronously up to the driver (its logging wrapper and PostgresConnection included), so the marks are read
+// in that same synchronous stretch and never seen by another request's statement.
+
+/** What a statement carries to the connection that runs it. */
+export interface ReadMarks {
+  /** `performance.now()`-based time by which the statement must have ended. */
+  readonly deadline?: number;
+  /** A lookup by a bounded list of keys, cheap enough to run at once where the store allows (bounded-key-reads.ts). */
+  readonly bounded?: boolean;
+}
+
+interface HandleParts {
+  config: KyselyConfig;
+  dialect: Dialect;
+}
+
+/** The stores' own handles (client.ts), with what it takes to make marked handles on them. */
+const stores = new WeakMap<object, HandleParts>();
+/** Each marked handle: the store handle it runs on and its marks. */
+const marked = new WeakMap<object, { root: object; marks: ReadMarks }>();
+
+let current: ReadMarks | undefined;
+
+/** The marks of the statement whose executeQuery is running (synchronously) right now, if any. */
+export function currentReadMarks(): ReadMarks | undefined {
+  return current;
+}
+
+/** Registers a store's handle, made by `new Kysely(config)`, as one marked handles can be made on. */
+export function registerMarkableStore<D>(db: Kysely<D>, config: KyselyConfig): void {
+  stores.set(db, { config, dialect: config.dialect });
+}
+
+/** The store's handle under `db`: `db` itself unless it is a marked handle. */
+export function rootHandle<D>(db: Kysely<D>): Kysely<D> {
+  return (marked.get(db)?.root as Kysely<D> | undefined) ?? db;
+}
+
+/** The marks statements sent through `db` carry (none for a store's own handle). */
+export function readMarksOf(db: object): ReadMarks {
+  return marked.get(db)?.marks ?? NO_MARKS;
+}
+
+const NO_MARKS: ReadMarks = Object.freeze({});
+
+/**
+ * A handle on the same store as `db` whose statements carry `db`'s marks and `marks` over them. A handle this
+ * module cannot mark (one a test made itself) is returned as it is.
+ */
+export function withReadMarks<D>(db: Kysely<D>, marks: ReadMarks): Kysely<D> {
+  const root = rootHandle(db);
+  const parts = stores.get(root);
+  if (!parts) return db;
+  const merged: ReadMarks = { ...readMarksOf(db), ...marks };
+  const executor = root.getExecutor();
+  const handle = new Kysely<D>({
+    config: parts.config,
+    dialect: parts.dialect,
+    driver: REFUSING_DRIVER,
+    executor: executor.withConnectionProvider(new MarkingConnectionProvider(executor, merged)),
+  });
+  marked.set(handle, { root, marks: merged });
+  return handle;
+}
+
+class MarkingConnectionProvider implements ConnectionProvider {
+  constructor(
+    private readonly store: QueryExecutor,
+    private readonly marks: ReadMarks,
+  ) {}
+
+  provideConnection<T>(consumer: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
+    return this.store.provideConnection((connection) =>
+      consumer(new MarkedConnection(connection, this.marks)),
+    );
+  }
+}
+
+class MarkedConnection implements DatabaseConnection {
+  constructor(
+    private readonly connection: DatabaseConnection,
+    private readonly marks: ReadMarks,
+  ) {}
+
+  executeQuery: DatabaseConnection['executeQuery'] = (compiled) => {
+    const outer = current;
+    current = this.marks;
+    try {
+      return this.connection.executeQuery(compiled);
+    } finally {
+      current = outer;
+    }
+  };
+
+  streamQuery: DatabaseConnection['streamQuery'] = (compiled, chunkSize) =>
+    this.connection.streamQuery(compiled, chunkSize);
+}
+
+/**
+ * A marked handle's driver: Kysely asks its driver only to open transactions and to close, and a request's handle
+ * does neither (its statements go through the store handle's connections).
+ */
+const REFUSING_DRIVER: Driver = {
+  init: async () => {},
+  acquireConnection: () => Promise.reject(refusal('open connections of its own')),
+  beginTransaction: () => Promise.reject(refusal('begin transactions')),
+  commitTransaction: () => Promise.reject(refusal('commit')),
+  rollbackTransaction: () => Promise.reject(refusal('roll back')),
+  releaseConnection: async () => {},
+  destroy: async () => {},
+};
+
+function refusal(what: string): Error {
+  return new Error(`a request's handle on the store does not ${what}: use the store's own handle`);
+}
