@@ -81,6 +81,25 @@ describe('http-timer.mjs', () => {
     expect(target.requests()).toBe(18);
   });
 
+  it('sends the settling requests between the warm-up and the timed ones, and times none of them', async () => {
+    const target = await countingServer('{"data":{"__typename":"Query"}}');
+    servers.push(target.server);
+    const { code, stdout, stderr } = await runTimer({
+      url: target.url,
+      body: { query: '{ __typename }' },
+      warmup: { count: 5, budgetMs: 10_000 },
+      settle: { count: 7, budgetMs: 10_000 },
+      timed: { count: 12, budgetMs: 10_000, atLeast: 12 },
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const timings = JSON.parse(stdout) as Timings;
+    expect(timings.warmup).toHaveLength(5);
+    expect(timings.steady).toHaveLength(12);
+    // The connection-opening request, 5 warm-up, 7 settling and 12 timed.
+    expect(target.requests()).toBe(25);
+  });
+
   it('fails with the GraphQL error when the server answers one', async () => {
     const target = await countingServer('{"errors":[{"message":"no such field"}]}');
     servers.push(target.server);
