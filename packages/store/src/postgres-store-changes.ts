@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import pg from 'pg';
-import type { Database } from './database';
 import { rootHandle } from './read-marks';
 
 // A read-only server's view of commits to a PostgreSQL store, without asking the store. The store's triggers
@@ -173,5 +171,5 @@ export function markPostgresStoreChanges(db: object, changes: PostgresStoreChang
 
 /** The commit count of `db`'s change feed, or undefined when it has none or cannot vouch for it now. */
 export function postgresStoreChangeCount(db: object): number | undefined {
-  return feeds.get(rootHandle(db as Kysely<Database>))?.version() ?? undefined;
+  return feeds.get(rootHandle(db))?.version() ?? undefined;
 }

@@ -50,8 +50,8 @@ export function registerMarkableStore<D>(db: Kysely<D>, config: KyselyConfig): v
 }
 
 /** The store's handle under `db`: `db` itself unless it is a marked handle. */
-export function rootHandle<D>(db: Kysely<D>): Kysely<D> {
-  return (marked.get(db)?.root as Kysely<D> | undefined) ?? db;
+export function rootHandle<Handle extends object>(db: Handle): Handle {
+  return (marked.get(db)?.root as Handle | undefined) ?? db;
 }
 
 /** The marks statements sent through `db` carry (none for a store's own handle). */
