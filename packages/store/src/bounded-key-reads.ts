@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { currentReadMarks, withReadMarks } from './read-marks';
+import { boundedTwin, currentReadMarks } from './read-marks';
 
 // A lookup by a bounded list of keys through an index, where each key holds a bounded number of rows: entities by
 // primary key, a case by its (unique) case number, the items of some cases, the citations, diagnoses or body regions
@@ -21,19 +21,6 @@ import { currentReadMarks, withReadMarks } from './read-marks';
  */
 export const INLINE_KEY_LIMIT = 500;
 
-/** Each handle's bounded twin: made once, as its loaders ask for it on every page. */
-const boundedHandles = new WeakMap<object, object>();
-
-/** `db` for a lookup by a bounded list of keys (see boundedKeyReader, which also weighs the number of keys). */
-export function boundedHandle<D>(db: Kysely<D>): Kysely<D> {
-  let bounded = boundedHandles.get(db) as Kysely<D> | undefined;
-  if (!bounded) {
-    bounded = withReadMarks(db, { bounded: true });
-    boundedHandles.set(db, bounded);
-  }
-  return bounded;
-}
-
 /**
  * `reader` for a lookup of `keyCount` keys each holding a bounded number of rows (one statement): its statements
  * are marked as cheap enough to run at once where the store allows it, unless the keys are too many.
@@ -43,7 +30,7 @@ export function boundedKeyReader<D, Dialect>(
   keyCount: number,
 ): { db: Kysely<D>; dialect: Dialect } {
   // A new reader of two fields, not a spread: `reader` is often a request's context, with symbol-keyed fields.
-  const db = keyCount <= INLINE_KEY_LIMIT ? boundedHandle(reader.db) : reader.db;
+  const db = keyCount <= INLINE_KEY_LIMIT ? boundedTwin(reader.db) : reader.db;
   return { db, dialect: reader.dialect };
 }
 

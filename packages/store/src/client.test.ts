@@ -6,7 +6,6 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { describeEachBackend } from '../test-support/test-store';
-import { boundedHandle } from './bounded-key-reads';
 import {
   isPostgresTarget,
   NEW_STORE_PAGE_SIZE,
@@ -17,6 +16,7 @@ import {
   resolveDbTarget,
   type Store,
 } from './client';
+import { boundedTwin } from './read-marks';
 
 function run(startedAt: string, stored: number) {
   return {
@@ -205,7 +205,7 @@ describe('openDatabase', () => {
         expect((await raw.execute(reader.db)).rows).toEqual(expected.raw);
         // A bounded lookup runs on the main thread's connection, not in the pool.
         const bounded = () =>
-          boundedHandle(reader.db).selectFrom('ingestRuns').selectAll().orderBy('id').execute();
+          boundedTwin(reader.db).selectFrom('ingestRuns').selectAll().orderBy('id').execute();
         expect(await bounded()).toEqual(expected.rows);
         expect(Object.keys((await bounded())[0]!)).toEqual(Object.keys(expected.rows[0]!));
       } finally {

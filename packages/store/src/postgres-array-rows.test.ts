@@ -3,10 +3,9 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachBackend, TEST_PG_URL } from '../test-support/test-store';
-import { boundedHandle } from './bounded-key-reads';
 import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import { arrayRowsPool } from './postgres-array-rows';
-import { registerMarkableStore } from './read-marks';
+import { boundedTwin, registerMarkableStore } from './read-marks';
 
 // The rows a read-only PostgreSQL store gives must be the ones pg's own rows through Kysely's CamelCasePlugin
 // gave: same keys, same values, same types, for every kind of column the store has.
@@ -117,7 +116,7 @@ describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
         .execute(db);
       await sql`insert into probe values (1), (2), (3)`.execute(db);
       const lookup = (ids: number[]) =>
-        sql`select * from probe where some_id = any(${ids})`.execute(boundedHandle(db));
+        sql`select * from probe where some_id = any(${ids})`.execute(boundedTwin(db));
 
       expect((await lookup([1, 3])).rows).toEqual([{ someId: 1 }, { someId: 3 }]);
       expect(await prepared()).toHaveLength(1);
@@ -150,7 +149,7 @@ describeEachBackend('arrayRowsPool, lookups by key', (backend) => {
         const ids = [1, 2];
         const { rows } =
           await sql`select n as some_id from generate_series(1, 3) n where n = any(${ids})`.execute(
-            boundedHandle(unprepared),
+            boundedTwin(unprepared),
           );
         expect(rows).toEqual([{ someId: 1 }, { someId: 2 }]);
         const held = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(unprepared);

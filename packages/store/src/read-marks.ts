@@ -5,6 +5,7 @@ import {
   type Driver,
   Kysely,
   type KyselyConfig,
+  type KyselyProps,
   type QueryExecutor,
 } from 'kysely';
 
@@ -34,8 +35,26 @@ interface HandleParts {
 
 /** The stores' own handles (client.ts), with what it takes to make marked handles on them. */
 const stores = new WeakMap<object, HandleParts>();
-/** Each marked handle: the store handle it runs on and its marks. */
-const marked = new WeakMap<object, { root: object; marks: ReadMarks }>();
+
+/**
+ * A handle made here: it knows its store's handle, its marks and its bounded twin itself. A request makes a few,
+ * and kept in a long-lived WeakMap (as the store handles are) each would outlive the scavenges after its request:
+ * V8's scavenger (Node 20) keeps such a map's values alive while their keys are young.
+ */
+class MarkedHandle<D> extends Kysely<D> {
+  boundedTwin: Kysely<D> | undefined = undefined;
+
+  constructor(
+    props: KyselyProps,
+    readonly root: Kysely<D>,
+    readonly marks: ReadMarks,
+  ) {
+    super(props);
+  }
+}
+
+/** The store handles' bounded twins (long-lived keys, so a WeakMap does no harm here). */
+const storeBoundedTwins = new WeakMap<object, object>();
 
 let current: ReadMarks | undefined;
 
@@ -51,12 +70,12 @@ export function registerMarkableStore<D>(db: Kysely<D>, config: KyselyConfig): v
 
 /** The store's handle under `db`: `db` itself unless it is a marked handle. */
 export function rootHandle<Handle extends object>(db: Handle): Handle {
-  return (marked.get(db)?.root as Handle | undefined) ?? db;
+  return db instanceof MarkedHandle ? (db.root as Handle) : db;
 }
 
 /** The marks statements sent through `db` carry (none for a store's own handle). */
 export function readMarksOf(db: object): ReadMarks {
-  return marked.get(db)?.marks ?? NO_MARKS;
+  return db instanceof MarkedHandle ? db.marks : NO_MARKS;
 }
 
 const NO_MARKS: ReadMarks = Object.freeze({});
@@ -71,14 +90,31 @@ export function withReadMarks<D>(db: Kysely<D>, marks: ReadMarks): Kysely<D> {
   if (!parts) return db;
   const merged: ReadMarks = { ...readMarksOf(db), ...marks };
   const executor = root.getExecutor();
-  const handle = new Kysely<D>({
-    config: parts.config,
-    dialect: parts.dialect,
-    driver: REFUSING_DRIVER,
-    executor: executor.withConnectionProvider(new MarkingConnectionProvider(executor, merged)),
-  });
-  marked.set(handle, { root, marks: merged });
-  return handle;
+  return new MarkedHandle<D>(
+    {
+      config: parts.config,
+      dialect: parts.dialect,
+      driver: REFUSING_DRIVER,
+      executor: executor.withConnectionProvider(new MarkingConnectionProvider(executor, merged)),
+    },
+    root,
+    merged,
+  );
+}
+
+/** `db` with its statements marked bounded (bounded-key-reads.ts), made once per handle. */
+export function boundedTwin<D>(db: Kysely<D>): Kysely<D> {
+  if (db instanceof MarkedHandle) {
+    const marked = db as MarkedHandle<D>;
+    marked.boundedTwin ??= withReadMarks(db, { bounded: true });
+    return marked.boundedTwin;
+  }
+  let twin = storeBoundedTwins.get(db) as Kysely<D> | undefined;
+  if (!twin) {
+    twin = withReadMarks(db, { bounded: true });
+    storeBoundedTwins.set(db, twin);
+  }
+  return twin;
 }
 
 class MarkingConnectionProvider implements ConnectionProvider {
