@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
@@ -44,9 +44,16 @@ function recordingStore(): {
   const driver: Driver = {
     init: async () => {},
     acquireConnection: async () => connection,
-    beginTransaction: async () => {},
-    commitTransaction: async () => {},
-    rollbackTransaction: async () => {},
+    // As Kysely's own drivers do: on the connection the transaction holds.
+    beginTransaction: async (held) => {
+      await held.executeQuery(CompiledQuery.raw('begin', ['begin']));
+    },
+    commitTransaction: async (held) => {
+      await held.executeQuery(CompiledQuery.raw('commit', ['commit']));
+    },
+    rollbackTransaction: async (held) => {
+      await held.executeQuery(CompiledQuery.raw('rollback', ['rollback']));
+    },
     releaseConnection: async () => {},
     destroy: async () => {},
   };
@@ -130,12 +137,24 @@ describe('read marks', () => {
     expect(withReadMarks(unregistered, { deadline: 1 })).toBe(unregistered);
   });
 
-  it("refuse transactions on a request's handle, naming the store's own", async () => {
-    const { db } = recordingStore();
+  it("run a request's transaction on the store's connection with its marks, begin and commit included", async () => {
+    const { db, seen } = recordingStore();
+    await withReadMarks(db, { deadline: 3 })
+      .transaction()
+      .execute(async (tx) => {
+        await statement('in the transaction').execute(tx);
+      });
+    expect(seen.get('begin')).toEqual({ deadline: 3 });
+    expect(seen.get('in the transaction')).toEqual({ deadline: 3 });
+    expect(seen.get('commit')).toEqual({ deadline: 3 });
     await expect(
-      withReadMarks(db, { deadline: 1 })
+      withReadMarks(db, { deadline: 3 })
         .transaction()
-        .execute(async () => {}),
-    ).rejects.toThrow(/a request's handle on the store does not begin transactions/);
+        .execute(async (tx) => {
+          await statement('before the failure').execute(tx);
+          throw new Error('the work failed');
+        }),
+    ).rejects.toThrow('the work failed');
+    expect(seen.get('rollback')).toEqual({ deadline: 3 });
   });
 });

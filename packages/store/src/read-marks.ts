@@ -7,6 +7,7 @@ import {
   type KyselyConfig,
   type KyselyProps,
   type QueryExecutor,
+  type TransactionSettings,
 } from 'kysely';
 
 // What the statements sent through a handle carry to the connection that runs them: the deadline of the request
@@ -28,9 +29,17 @@ export interface ReadMarks {
   readonly bounded?: boolean;
 }
 
-interface HandleParts {
-  config: KyselyConfig;
-  dialect: Dialect;
+/** What it takes to make marked handles on a store's handle. */
+class HandleParts {
+  /** The dialect's driver for marked handles' transactions, made when first needed (MarkedHandleDriver). */
+  transactions: Driver | undefined = undefined;
+  /** The one driver the store's marked handles share. */
+  readonly driver: Driver = new MarkedHandleDriver(this);
+
+  constructor(
+    readonly config: KyselyConfig,
+    readonly dialect: Dialect,
+  ) {}
 }
 
 /** The stores' own handles (client.ts), with what it takes to make marked handles on them. */
@@ -65,7 +74,7 @@ export function currentReadMarks(): ReadMarks | undefined {
 
 /** Registers a store's handle, made by `new Kysely(config)`, as one marked handles can be made on. */
 export function registerMarkableStore<D>(db: Kysely<D>, config: KyselyConfig): void {
-  stores.set(db, { config, dialect: config.dialect });
+  stores.set(db, new HandleParts(config, config.dialect));
 }
 
 /** The store's handle under `db`: `db` itself unless it is a marked handle. */
@@ -94,7 +103,7 @@ export function withReadMarks<D>(db: Kysely<D>, marks: ReadMarks): Kysely<D> {
     {
       config: parts.config,
       dialect: parts.dialect,
-      driver: REFUSING_DRIVER,
+      driver: parts.driver,
       executor: executor.withConnectionProvider(new MarkingConnectionProvider(executor, merged)),
     },
     root,
@@ -151,19 +160,41 @@ class MarkedConnection implements DatabaseConnection {
 }
 
 /**
- * A marked handle's driver: Kysely asks its driver only to open transactions and to close, and a request's handle
- * does neither (its statements go through the store handle's connections).
+ * A marked handle's driver. Kysely asks a handle's driver only to close and to begin, commit or roll back a
+ * transaction on a connection it already holds (here one of the store's, marked): those go to a driver of the
+ * store's dialect, made once per store when first needed (PostgreSQL's search runs in a transaction; a read pool's
+ * driver refuses, as for the store's own handle). Connections of its own it never opens, and closing is the
+ * store handle's business.
  */
-const REFUSING_DRIVER: Driver = {
-  init: async () => {},
-  acquireConnection: () => Promise.reject(refusal('open connections of its own')),
-  beginTransaction: () => Promise.reject(refusal('begin transactions')),
-  commitTransaction: () => Promise.reject(refusal('commit')),
-  rollbackTransaction: () => Promise.reject(refusal('roll back')),
-  releaseConnection: async () => {},
-  destroy: async () => {},
-};
+class MarkedHandleDriver implements Driver {
+  constructor(private readonly parts: HandleParts) {}
 
-function refusal(what: string): Error {
-  return new Error(`a request's handle on the store does not ${what}: use the store's own handle`);
+  private get store(): Driver {
+    this.parts.transactions ??= this.parts.dialect.createDriver();
+    return this.parts.transactions;
+  }
+
+  async init(): Promise<void> {}
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    return Promise.reject(
+      new Error("a request's handle on the store opens no connection of its own: use the store's own handle"),
+    );
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.store.beginTransaction(connection, settings);
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.store.commitTransaction(connection);
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.store.rollbackTransaction(connection);
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {}
 }

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { goldLetters } from '../../test-support/gold-letters.fixture';
 import { describeEachBackend } from '../../test-support/test-store';
 import { writeTransaction } from '../client';
+import { withReadMarks } from '../read-marks';
 import { saveLetters } from './letter.repository';
 import {
   countSearchHits,
@@ -122,6 +123,19 @@ describeEachBackend('search ranking window', (backend) => {
             });
             expect(spanned, `${word}, window ${window}, span ${postgresSpan}`).toEqual(planned);
           }
+          // As the API runs it: through a request's handle, whose transaction (the span path's) is the store's.
+          const requestHandle = withReadMarks(store.db, { deadline: performance.now() + 60_000 });
+          const throughRequest = await searchHits(
+            { db: requestHandle, dialect: store.dialect },
+            query,
+            request,
+            {
+              exhaustive: false,
+              window,
+              postgresSpan: 2,
+            },
+          );
+          expect(throughRequest, `${word}, window ${window}, through a request's handle`).toEqual(planned);
         }
       }
     });
