@@ -61,43 +61,43 @@ async function bareServer(): Promise<BareServer> {
 }
 
 describe('http-timer.mjs', () => {
-  it("sends the server it times only the first, warm-up and timed requests, whatever the client's own warm-up", async () => {
+  /** Times `{ __typename }` against a counting server with `spec`; the timings and the requests the server saw. */
+  async function timeTypename(spec: object): Promise<{ timings: Timings; requests: number }> {
     const target = await countingServer('{"data":{"__typename":"Query"}}');
     servers.push(target.server);
     const { code, stdout, stderr } = await runTimer({
       url: target.url,
       body: { query: '{ __typename }' },
+      ...spec,
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    return { timings: JSON.parse(stdout) as Timings, requests: target.requests() };
+  }
+
+  it("sends the server it times only the first, warm-up and timed requests, whatever the client's own warm-up", async () => {
+    const { timings, requests } = await timeTypename({
       clientWarmup: { url: (await bareServer()).url, count: 300 },
       warmup: { count: 5, budgetMs: 10_000 },
       timed: { count: 12, budgetMs: 10_000, atLeast: 12 },
     });
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const timings = JSON.parse(stdout) as Timings;
     expect(timings.warmup).toHaveLength(5);
     expect(timings.steady).toHaveLength(12);
     expect(timings.steady.every((ms) => ms > 0)).toBe(true);
     // The connection-opening request, 5 warm-up and 12 timed: none of the 300 of the client's own warm-up.
-    expect(target.requests()).toBe(18);
+    expect(requests).toBe(18);
   });
 
   it('sends the settling requests between the warm-up and the timed ones, and times none of them', async () => {
-    const target = await countingServer('{"data":{"__typename":"Query"}}');
-    servers.push(target.server);
-    const { code, stdout, stderr } = await runTimer({
-      url: target.url,
-      body: { query: '{ __typename }' },
+    const { timings, requests } = await timeTypename({
       warmup: { count: 5, budgetMs: 10_000 },
       settle: { count: 7, budgetMs: 10_000 },
       timed: { count: 12, budgetMs: 10_000, atLeast: 12 },
     });
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const timings = JSON.parse(stdout) as Timings;
     expect(timings.warmup).toHaveLength(5);
     expect(timings.steady).toHaveLength(12);
     // The connection-opening request, 5 warm-up, 7 settling and 12 timed.
-    expect(target.requests()).toBe(25);
+    expect(requests).toBe(25);
   });
 
   it('fails with the GraphQL error when the server answers one', async () => {

@@ -1,7 +1,6 @@
 import {
   type ConnectionProvider,
   type DatabaseConnection,
-  type Dialect,
   type Driver,
   Kysely,
   type KyselyConfig,
@@ -36,10 +35,7 @@ class HandleParts {
   /** The one driver the store's marked handles share. */
   readonly driver: Driver = new MarkedHandleDriver(this);
 
-  constructor(
-    readonly config: KyselyConfig,
-    readonly dialect: Dialect,
-  ) {}
+  constructor(readonly config: KyselyConfig) {}
 }
 
 /** The stores' own handles (client.ts), with what it takes to make marked handles on them. */
@@ -74,7 +70,7 @@ export function currentReadMarks(): ReadMarks | undefined {
 
 /** Registers a store's handle, made by `new Kysely(config)`, as one marked handles can be made on. */
 export function registerMarkableStore<D>(db: Kysely<D>, config: KyselyConfig): void {
-  stores.set(db, new HandleParts(config, config.dialect));
+  stores.set(db, new HandleParts(config));
 }
 
 /** The store's handle under `db`: `db` itself unless it is a marked handle. */
@@ -83,7 +79,7 @@ export function rootHandle<Handle extends object>(db: Handle): Handle {
 }
 
 /** The marks statements sent through `db` carry (none for a store's own handle). */
-export function readMarksOf(db: object): ReadMarks {
+function readMarksOf(db: object): ReadMarks {
   return db instanceof MarkedHandle ? db.marks : NO_MARKS;
 }
 
@@ -102,7 +98,7 @@ export function withReadMarks<D>(db: Kysely<D>, marks: ReadMarks): Kysely<D> {
   return new MarkedHandle<D>(
     {
       config: parts.config,
-      dialect: parts.dialect,
+      dialect: parts.config.dialect,
       driver: parts.driver,
       executor: executor.withConnectionProvider(new MarkingConnectionProvider(executor, merged)),
     },
@@ -170,7 +166,7 @@ class MarkedHandleDriver implements Driver {
   constructor(private readonly parts: HandleParts) {}
 
   private get store(): Driver {
-    this.parts.transactions ??= this.parts.dialect.createDriver();
+    this.parts.transactions ??= this.parts.config.dialect.createDriver();
     return this.parts.transactions;
   }
 
