@@ -21,6 +21,7 @@ import {
 import pg from 'pg';
 import { CamelCaseQueriesPlugin } from './camel-case-queries.plugin';
 import type { Database } from './database';
+import { rollBackHotJournal } from './hot-journal';
 import { migrations } from './migrations/index';
 import { arrayRowsPool } from './postgres-array-rows';
 import {
@@ -148,6 +149,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   if (readonly && path === ':memory:') {
     throw new Error('a read-only store needs a file: an in-memory database is private to its connection');
   }
+  if (readonly) rollBackHotJournal(path);
   const sqlite = new SQLite(path, { readonly, fileMustExist: readonly });
   registerSqliteFunctions(sqlite);
   if (!readonly) {

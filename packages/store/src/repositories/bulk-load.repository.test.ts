@@ -49,8 +49,13 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
     await withStore(kind, async (store) => {
       const before = schemaOf(store);
       expect(beginBulkLoad(store.sqlite!, 4242, '2026-12-01T00:00:00Z')).toBe(true);
-      // An empty store is loaded without syncing to disk, and synced again at the end.
+      // An empty store is loaded without syncing to disk, with a rollback journal (a file's; memory's is its
+      // own) and no foreign-key checks, and all three come back at the end.
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(0);
+      expect(store.sqlite!.pragma('journal_mode', { simple: true })).toBe(
+        kind === 'in a file' ? 'truncate' : 'memory',
+      );
+      expect(store.sqlite!.pragma('foreign_keys', { simple: true })).toBe(0);
       const during = schemaOf(store);
       // What stays: the tables outside the letter rows, and the indexes that find a case's rows to delete them.
       // An empty store has no letter to look up by key.
@@ -71,6 +76,12 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       expect((await finishBulkLoad(store.sqlite!)).statements).toBe(before.length - during.length + 6);
       expect(schemaOf(store)).toEqual(before);
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
+      expect(store.sqlite!.pragma('journal_mode', { simple: true })).toBe(
+        kind === 'in a file' ? 'wal' : 'memory',
+      );
+      expect(store.sqlite!.pragma('foreign_keys', { simple: true })).toBe(1);
+      // What the writer wrote unchecked holds: every reference finds its row.
+      expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
       expect(pendingBulkLoad(store.sqlite!)).toBeNull();
       expect(searchIntegrity(store)).toBe('ok');
       // Later writes flush their terms as often as FTS5's default says (set back to it, or never changed).
@@ -109,8 +120,13 @@ describe.each<StoreKind>(['in memory', 'in a file'])('bulk load, store %s', (kin
       expect(beginBulkLoad(store.sqlite!, 3, 'c', items - 1)).toBe(false);
       expect(pendingBulkLoad(store.sqlite!)).toBeNull();
       expect(beginBulkLoad(store.sqlite!, 3, 'c', items)).toBe(true);
-      // A store holding letters keeps syncing: they must survive a power cut during the load.
+      // A store holding letters keeps syncing (they must survive a power cut during the load), its log (readers
+      // go on reading while it loads) and its foreign-key checks.
       expect(store.sqlite!.pragma('synchronous', { simple: true })).toBe(1);
+      expect(store.sqlite!.pragma('journal_mode', { simple: true })).toBe(
+        kind === 'in a file' ? 'wal' : 'memory',
+      );
+      expect(store.sqlite!.pragma('foreign_keys', { simple: true })).toBe(1);
       // And the indexes that find stored letters and delete them.
       const kept = schemaOf(store).map((o) => o.name);
       expect(kept).toEqual(expect.arrayContaining(['cases_letter_key', 'documents_sha256', 'items_case']));
@@ -292,6 +308,32 @@ describe('bulk load of a store in a file, when building full text aside fails', 
       await finishBulkLoad(sqlite);
       expect(pendingBulkLoad(sqlite)).toBeNull();
       expect(searchIntegrity(store)).toBe('ok');
+    });
+  });
+});
+
+describe('bulk load into an empty store another connection has open', () => {
+  it('keeps the write-ahead log (leaving it needs the store to itself) and loads all the same', async () => {
+    await withStore('in a file', async (store) => {
+      const reader = await openStore(store.sqlite!.name, { readonly: true });
+      try {
+        // The reader has read, so it holds the log open.
+        expect(await reader.db.selectFrom('cases').select('id').execute()).toEqual([]);
+        const started = Date.now();
+        expect(beginBulkLoad(store.sqlite!, 1, 'a')).toBe(true);
+        // Without waiting for the reader (the writer's busy timeout is a minute).
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(store.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+        await writeTransaction(store, (tx) =>
+          saveLetters(tx, goldLetters(), undefined, { deferSearch: true }),
+        );
+        await finishBulkLoad(store.sqlite!);
+        expect(searchIntegrity(store)).toBe('ok');
+        const cases = await reader.db.selectFrom('cases').select('id').execute();
+        expect(cases).toHaveLength(goldLetters().length);
+      } finally {
+        await reader.close();
+      }
     });
   });
 });

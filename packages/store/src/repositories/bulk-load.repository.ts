@@ -52,7 +52,7 @@ interface SchemaObject {
  * Into an empty store, this connection also stops syncing to disk until finishBulkLoad (about a quarter of the
  * commit time went to the checkpoints' fsyncs). A killed process loses nothing by it (the operating system holds
  * the writes); a power cut during the load may leave the file unusable, which costs only the load itself, since
- * the store held no letters before it.
+ * the store held no letters before it. See loadWithoutWal for the journal and foreign keys.
  */
 export function beginBulkLoad(
   sqlite: SQLite.Database,
@@ -103,8 +103,49 @@ export function beginBulkLoad(
       return { empty };
     })
     .immediate();
-  if (began !== false && began.empty) sqlite.pragma('synchronous = OFF');
+  if (began !== false && began.empty) {
+    sqlite.pragma('synchronous = OFF');
+    loadWithoutWal(sqlite);
+  }
   return began !== false;
+}
+
+/**
+ * A load into an empty store appends nearly every page it writes. In write-ahead-log mode each of them is written
+ * twice (its frame in the log, then the checkpoint's copy into the file, on a thread of its own); a rollback
+ * journal keeps only the few pages a transaction changes that were there before it, so each appended page is
+ * written once. At 100k letters the log's way cost the ingest 2-4 s of its ~30 (checkpoints, and commits twice as
+ * long). Foreign keys are not checked while it loads: its own writer adds every parent row before its children,
+ * with the ids it got, and deletes a replaced letter's rows itself (no cascade needed), so the checks (a parent
+ * look-up per reference, two a row) found nothing to refuse: about a tenth of the writer's time. finishBulkLoad
+ * brings both back before it builds anything (the aside builds read the store while its transaction is open,
+ * which only the log allows).
+ *
+ * A process killed mid-batch leaves a hot journal, which the next writable connection rolls back
+ * (openDatabase does so before a read-only open, too). Leaving the log needs the store to itself: when another
+ * process has it open, the load keeps the log.
+ */
+function loadWithoutWal(sqlite: SQLite.Database): void {
+  const wait = Number(sqlite.pragma('busy_timeout', { simple: true }));
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.pragma('journal_mode = TRUNCATE');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
+  sqlite.pragma('foreign_keys = OFF');
+}
+
+/** Undoes loadWithoutWal (harmless when the load kept the log). */
+function backToWal(sqlite: SQLite.Database): void {
+  if (String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
+    sqlite.pragma('journal_mode = WAL');
+    // A checkpoint on this connection before it has read through the log fails with SQLITE_LOCKED.
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  }
+  sqlite.pragma('foreign_keys = ON');
 }
 
 /** The bulk load whose indexes are not built yet, if any. */
@@ -134,6 +175,7 @@ export async function finishBulkLoad(
   const aside = !(sqlite.memory || sqlite.name === '');
   // The finishing connection and the builds bring caches of their own: this idle one's goes first.
   if (aside) sqlite.pragma('shrink_memory');
+  backToWal(sqlite);
   const { statements, settled } = !aside
     ? finishBulkLoadHere(sqlite)
     : await finishBulkLoadAside(sqlite.name, {
