@@ -9,7 +9,8 @@ import SQLite from 'better-sqlite3';
 /**
  * Rolls back what a killed writer left in `path`'s journal, through a short-lived writable connection, before a
  * read-only open. Nothing committed changes, and a journal a live writer still holds is not hot, so it is left
- * alone. Where the file cannot be opened for writing, the read-only open reports the store as it finds it.
+ * alone. Best effort: where this cannot run (no write access, a writer holding its lock past the wait), the
+ * read-only open reports the store as it finds it.
  */
 export function rollBackHotJournal(path: string): void {
   if (!statSync(`${path}-journal`, { throwIfNoEntry: false })?.size) return;
@@ -23,6 +24,8 @@ export function rollBackHotJournal(path: string): void {
     writer.pragma('busy_timeout = 5000');
     // The first read of a connection is when SQLite looks for a hot journal and rolls it back.
     writer.prepare('select count(*) from sqlite_master').get();
+  } catch {
+    // A live writer mid-commit past the wait: its journal is not hot, and the read-only open goes on as it would.
   } finally {
     writer.close();
   }
