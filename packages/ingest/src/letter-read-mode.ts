@@ -27,12 +27,7 @@ export class LetterReadMode {
     return true;
   }
 
-  /** True while the last verdict says the device is working (parallel chunks are still due). */
-  deviceBusy(): boolean {
-    return this.parallelLeft > 0;
-  }
-
-  /** Tells how long some synchronous reads took. */
+  /** Tells how long a synchronous chunk took to read. */
   readSynchronously(files: number, ms: number): void {
     if (files === 0) return;
     this.probeFiles += files;

@@ -1,9 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LetterReaders, startChunkReads } from './chunk-reads';
 import { handleParseTask } from './handle-parse-task';
 import { LetterReadMode } from './letter-read-mode';
 import type { FromWorker, ParseOutcome, ParseTask, ParseWorkerData, ToWorker } from './parse-task';
-import { readLetterFile, readLetterFileSync } from './read-letter-file';
+import { type ReadLetterFile, readLetterFile, readLetterFileSync } from './read-letter-file';
 import { RunningTaskMarker } from './running-task';
 
 // Worker thread entry: takes chunks of tasks, answers each chunk with one message of outcomes. Everything
@@ -16,17 +15,23 @@ if (!parentPort) throw new Error('parse-worker.ts runs as a worker thread (see p
 const port = parentPort;
 const readMode = new LetterReadMode();
 
-const readers: LetterReaders = {
-  sync: readLetterFileSync,
-  parallel: readLetterFile,
-  now: () => performance.now(),
-};
+/** The chunk's file reads: all at once through the thread pool (the device works on them together), else here. */
+function readChunk(tasks: readonly ParseTask[]): (Promise<ReadLetterFile> | undefined)[] {
+  if (readMode.parallel()) {
+    return tasks.map((task) => (task.kind === 'file' ? readLetterFile(task.path) : undefined));
+  }
+  const started = performance.now();
+  const reads = tasks.map((task) =>
+    task.kind === 'file' ? Promise.resolve(readLetterFileSync(task.path)) : undefined,
+  );
+  readMode.readSynchronously(
+    tasks.filter((task) => task.kind === 'file').length,
+    performance.now() - started,
+  );
+  return reads;
+}
 
-async function parseChunk(
-  id: number,
-  tasks: readonly ParseTask[],
-  reads: ReturnType<typeof startChunkReads>,
-) {
+async function parseChunk(id: number, tasks: readonly ParseTask[], reads: ReturnType<typeof readChunk>) {
   const outcomes: ParseOutcome[] = [];
   for (const [i, task] of tasks.entries()) {
     marker.start(task.seq);
@@ -42,7 +47,7 @@ async function parseChunk(
 // parsed as its turn comes, its read started when its chunk arrived.
 let previous: Promise<void> = Promise.resolve();
 port.on('message', ({ id, tasks }: ToWorker) => {
-  const reads = startChunkReads(tasks, readMode, readers);
+  const reads = readChunk(tasks);
   previous = previous.then(() => parseChunk(id, tasks, reads));
 });
 port.postMessage({ ready: true } satisfies FromWorker);
