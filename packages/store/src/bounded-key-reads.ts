@@ -9,10 +9,10 @@ import { boundedTwin, currentReadMarks } from './read-marks';
 // nothing for a worker's deadline to end. A nested page (a case, its items, their citations) is several of these in
 // a row, each waiting on the last, so each round trip saved is one the page no longer waits for. The loaders mark
 // such reads by reading through `boundedKeyReader`; a read-only SQLite store then runs those statements on the
-// main thread's connection (sqlite-read-dialect.ts). Every other statement, a lookup of more keys, and any read whose rows per key
-// are not bounded by a letter (a guideline's citations, a reviewer's cases) still go to the pool. A read-only
-// PostgreSQL store keeps such statements prepared instead (postgres-statement-names.ts): there the round trip stays,
-// and parsing and planning were most of the rest.
+// main thread's connection (sqlite-read-dialect.ts). Every other statement, a lookup of more keys, and any read
+// whose rows per key are not bounded by a letter (a guideline's citations, a reviewer's cases) still go to the
+// pool. A read-only PostgreSQL store keeps such statements prepared instead (postgres-statement-names.ts): there
+// the round trip stays, and parsing and planning were most of the rest.
 
 /**
  * Keys a lookup may ask for and still be answered on the main thread. At 500 the heaviest such lookup holds the

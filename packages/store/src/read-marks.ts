@@ -165,7 +165,8 @@ class MarkedConnection implements DatabaseConnection {
 class MarkedHandleDriver implements Driver {
   constructor(private readonly parts: HandleParts) {}
 
-  private get store(): Driver {
+  /** The store dialect's own driver, which runs the transaction statements on a connection it is given. */
+  private get transactionDriver(): Driver {
     this.parts.transactions ??= this.parts.config.dialect.createDriver();
     return this.parts.transactions;
   }
@@ -179,15 +180,15 @@ class MarkedHandleDriver implements Driver {
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.store.beginTransaction(connection, settings);
+    return this.transactionDriver.beginTransaction(connection, settings);
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.store.commitTransaction(connection);
+    return this.transactionDriver.commitTransaction(connection);
   }
 
   rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.store.rollbackTransaction(connection);
+    return this.transactionDriver.rollbackTransaction(connection);
   }
 
   async releaseConnection(): Promise<void> {}
