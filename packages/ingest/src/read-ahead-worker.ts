@@ -1,0 +1,71 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ReadAheadPace } from './read-ahead-pace';
+import type { FromReadAhead, ReadAheadCounts, ReadAheadWorkerData, ToReadAhead } from './read-ahead-task';
+
+// Read-ahead thread entry: reads the files the walk found, before the parse workers get to them, so their reads
+// come from the page cache. It waits on the device in their place; its own CPU is a read a file. The bytes are
+// dropped: only the page cache keeps them.
+
+if (!parentPort) throw new Error('read-ahead-worker.ts runs as a worker thread (see file-read-ahead.ts)');
+const port = parentPort;
+const { taken } = workerData as ReadAheadWorkerData;
+const takenCount = new Int32Array(taken);
+const pace = new ReadAheadPace();
+const counts: ReadAheadCounts = { read: 0, passed: 0, late: 0, failed: 0 };
+
+// A letter is a few kilobytes; a PDF's first megabyte is what its extraction starts on, and a file past that is
+// left to the parse worker's own read (and its size limit).
+const MAX_BYTES_READ = 1024 * 1024;
+const buffer = Buffer.allocUnsafe(64 * 1024);
+// As in read-letter-file.ts: a FIFO made after the listing must not hold this thread; the stats refuse it.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** Reads one file into the page cache; false when it cannot be read. */
+function readInto(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch {
+    return false;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return false;
+    let offset = 0;
+    while (offset < MAX_BYTES_READ) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBatch(first: number, paths: readonly string[]): void {
+  if (!pace.readNext()) {
+    counts.passed += paths.length;
+    return;
+  }
+  let files = 0;
+  const started = performance.now();
+  for (const [i, path] of paths.entries()) {
+    // Behind the pipeline, a read only doubles the parse worker's: skip to where reading still leads.
+    if (first + i < Atomics.load(takenCount, 0)) {
+      counts.late++;
+      continue;
+    }
+    if (readInto(path)) counts.read++;
+    else counts.failed++;
+    files++;
+  }
+  pace.read(files, performance.now() - started);
+}
+
+port.on('message', (message: ToReadAhead) => {
+  if (message.kind === 'paths') readBatch(message.first, message.paths);
+  else port.postMessage({ kind: 'counts', counts: { ...counts } } satisfies FromReadAhead);
+});
