@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileReadAhead, READ_AHEAD_BATCH, type ReadAheadSink, readAheadOf } from './file-read-ahead';
+import {
+  FileReadAhead,
+  READ_AHEAD_BATCH,
+  READ_AHEAD_DEPTH,
+  type ReadAheadSink,
+  readAheadOf,
+} from './file-read-ahead';
 import type { InputEntry } from './list-input-files';
 
 class RecordingSink implements ReadAheadSink {
@@ -107,7 +113,7 @@ describe('FileReadAhead', () => {
   it('does not start a thread for fewer files than a batch', async () => {
     const readAhead = new FileReadAhead();
     for (const path of files.slice(0, READ_AHEAD_BATCH - 1)) readAhead.add(path);
-    expect(await readAhead.counts()).toEqual({ read: 0, passed: 0, late: 0, failed: 0 });
+    expect(await readAhead.counts()).toEqual({ read: 0, passed: 0, late: 0, failed: 0, dropped: 0 });
     readAhead.close();
   });
 
@@ -136,6 +142,24 @@ describe('FileReadAhead', () => {
     const counts = await readAhead.counts();
     expect(counts.late).toBe(READ_AHEAD_BATCH + 10);
     expect(counts.read).toBe(READ_AHEAD_BATCH - 10);
+    readAhead.close();
+  });
+
+  it('stops sending once the thread is a depth of paths behind, and numbers the paths after it all the same', async () => {
+    const readAhead = new FileReadAhead();
+    // All sent at once, before the thread has started: it is behind by everything sent.
+    const batches = READ_AHEAD_DEPTH / READ_AHEAD_BATCH + 5;
+    for (let i = 0; i < batches * READ_AHEAD_BATCH; i++) readAhead.add(join(dir, `missing-${i}.txt`));
+    let counts = await readAhead.counts();
+    expect(counts.dropped).toBe(5 * READ_AHEAD_BATCH);
+    expect(counts.read + counts.passed + counts.late + counts.failed).toBe(READ_AHEAD_DEPTH);
+    // Caught up, it takes paths again; those the pipeline took meanwhile (all but the last batch's) are late.
+    for (let i = 0; i < (batches + 1) * READ_AHEAD_BATCH; i++) readAhead.take();
+    for (const path of files.slice(0, 2 * READ_AHEAD_BATCH)) readAhead.add(path);
+    counts = await readAhead.counts();
+    expect(counts.dropped).toBe(5 * READ_AHEAD_BATCH);
+    expect(counts.late).toBe(READ_AHEAD_BATCH);
+    expect(counts.read + counts.passed).toBe(READ_AHEAD_BATCH);
     readAhead.close();
   });
 });

@@ -1,7 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { workerThreadEntry } from '@imr/store/worker-thread-entry';
 import type { InputEntry } from './list-input-files';
-import type { FromReadAhead, ReadAheadCounts, ReadAheadWorkerData, ToReadAhead } from './read-ahead-task';
+import {
+  DONE,
+  type FromReadAhead,
+  type ReadAheadCounts,
+  type ReadAheadWorkerData,
+  TAKEN,
+  type ToReadAhead,
+} from './read-ahead-task';
 
 // Reading files ahead of the parse workers (read-ahead-worker.ts). The walk runs up to `depth` entries ahead of
 // the pipeline (readAheadOf); the paths it finds go to a thread of their own in batches, and the count of paths
@@ -21,10 +28,12 @@ export interface ReadAheadSink {
 
 export class FileReadAhead implements ReadAheadSink {
   private worker: Worker | null = null;
-  private readonly taken = new SharedArrayBuffer(4);
-  private readonly takenCount = new Int32Array(this.taken);
+  private readonly shared = new SharedArrayBuffer(8);
+  private readonly counters = new Int32Array(this.shared);
   private batch: string[] = [];
+  /** Paths sent, and paths never sent because the thread was too far behind; numbered together. */
   private sent = 0;
+  private dropped = 0;
   private closed = false;
 
   /** Queues a file the walk found; the thread starts with the first full batch, so a small run never pays for it. */
@@ -36,17 +45,17 @@ export class FileReadAhead implements ReadAheadSink {
 
   /** Counts one file handed to the pipeline (files are taken in the order they were added). */
   take(): void {
-    Atomics.add(this.takenCount, 0, 1);
+    Atomics.add(this.counters, TAKEN, 1);
   }
 
   /** What the thread has done so far (zeros when it never started). */
   async counts(): Promise<ReadAheadCounts> {
     const worker = this.worker;
-    if (!worker) return { read: 0, passed: 0, late: 0, failed: 0 };
+    if (!worker) return { read: 0, passed: 0, late: 0, failed: 0, dropped: this.dropped };
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromReadAhead) => {
         worker.off('error', reject);
-        resolve(message.counts);
+        resolve({ ...message.counts, dropped: this.dropped });
       };
       worker.once('message', onMessage);
       worker.once('error', reject);
@@ -65,14 +74,20 @@ export class FileReadAhead implements ReadAheadSink {
   private send(): void {
     const paths = this.batch;
     this.batch = [];
+    const first = this.sent + this.dropped;
+    // Messages wait in the thread's queue: a thread stuck on one read would otherwise gather every path of the run.
+    if (this.sent - Atomics.load(this.counters, DONE) >= READ_AHEAD_DEPTH) {
+      this.dropped += paths.length;
+      return;
+    }
     if (!this.worker) this.worker = this.spawn();
-    this.worker.postMessage({ kind: 'paths', first: this.sent, paths } satisfies ToReadAhead);
+    this.worker.postMessage({ kind: 'paths', first, paths } satisfies ToReadAhead);
     this.sent += paths.length;
   }
 
   private spawn(): Worker {
     const { url, entry } = workerThreadEntry('read-ahead-worker', import.meta.url);
-    const workerData: ReadAheadWorkerData = { entry, taken: this.taken };
+    const workerData: ReadAheadWorkerData = { entry, counters: this.shared };
     const worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     // Reading ahead only saves time: a thread that fails leaves the parse workers to read as they always did.
     worker.on('error', () => {

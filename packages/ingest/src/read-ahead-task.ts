@@ -3,9 +3,15 @@
 export interface ReadAheadWorkerData {
   /** The worker module's URL (read by the bootstrap that loads it from TypeScript source). */
   entry: string;
-  /** One Int32: how many of the paths sent the walk has handed to the parse pipeline so far. */
-  taken: SharedArrayBuffer;
+  /**
+   * Two Int32s: at TAKEN, how many of the paths sent the walk has handed to the parse pipeline so far; at DONE,
+   * how many the thread has been through (read or not).
+   */
+  counters: SharedArrayBuffer;
 }
+
+export const TAKEN = 0;
+export const DONE = 1;
 
 export interface ReadAheadCounts {
   /** Files read into the page cache. */
@@ -16,6 +22,8 @@ export interface ReadAheadCounts {
   late: number;
   /** Files that could not be opened or read (the parse worker reports them). */
   failed: number;
+  /** Files never sent: the thread was that far behind (a read stuck on a dead mount, say). */
+  dropped: number;
 }
 
 export type ToReadAhead =

@@ -1,7 +1,14 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReadAheadPace } from './read-ahead-pace';
-import type { FromReadAhead, ReadAheadCounts, ReadAheadWorkerData, ToReadAhead } from './read-ahead-task';
+import {
+  DONE,
+  type FromReadAhead,
+  type ReadAheadCounts,
+  type ReadAheadWorkerData,
+  TAKEN,
+  type ToReadAhead,
+} from './read-ahead-task';
 
 // Read-ahead thread entry: reads the files the walk found, before the parse workers get to them, so their reads
 // come from the page cache. It waits on the device in their place; its own CPU is a read a file. The bytes are
@@ -9,10 +16,9 @@ import type { FromReadAhead, ReadAheadCounts, ReadAheadWorkerData, ToReadAhead }
 
 if (!parentPort) throw new Error('read-ahead-worker.ts runs as a worker thread (see file-read-ahead.ts)');
 const port = parentPort;
-const { taken } = workerData as ReadAheadWorkerData;
-const takenCount = new Int32Array(taken);
+const counters = new Int32Array((workerData as ReadAheadWorkerData).counters);
 const pace = new ReadAheadPace();
-const counts: ReadAheadCounts = { read: 0, passed: 0, late: 0, failed: 0 };
+const counts: Omit<ReadAheadCounts, 'dropped'> = { read: 0, passed: 0, late: 0, failed: 0 };
 
 // A letter is a few kilobytes; a PDF's first megabyte is what its extraction starts on, and a file past that is
 // left to the parse worker's own read (and its size limit).
@@ -46,6 +52,14 @@ function readInto(path: string): boolean {
 }
 
 function readBatch(first: number, paths: readonly string[]): void {
+  try {
+    readOrPass(first, paths);
+  } finally {
+    Atomics.add(counters, DONE, paths.length);
+  }
+}
+
+function readOrPass(first: number, paths: readonly string[]): void {
   if (!pace.readNext()) {
     counts.passed += paths.length;
     return;
@@ -54,18 +68,22 @@ function readBatch(first: number, paths: readonly string[]): void {
   const started = performance.now();
   for (const [i, path] of paths.entries()) {
     // Behind the pipeline, a read only doubles the parse worker's: skip to where reading still leads.
-    if (first + i < Atomics.load(takenCount, 0)) {
+    if (first + i < Atomics.load(counters, TAKEN)) {
       counts.late++;
       continue;
     }
-    if (readInto(path)) counts.read++;
-    else counts.failed++;
-    files++;
+    // A file that cannot be opened fails fast, and says nothing of the page cache.
+    if (readInto(path)) {
+      counts.read++;
+      files++;
+    } else {
+      counts.failed++;
+    }
   }
   pace.read(files, performance.now() - started);
 }
 
 port.on('message', (message: ToReadAhead) => {
   if (message.kind === 'paths') readBatch(message.first, message.paths);
-  else port.postMessage({ kind: 'counts', counts: { ...counts } } satisfies FromReadAhead);
+  else port.postMessage({ kind: 'counts', counts: { ...counts, dropped: 0 } } satisfies FromReadAhead);
 });
