@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   FileReadAhead,
   READ_AHEAD_BATCH,
-  READ_AHEAD_DEPTH,
+  READ_AHEAD_QUEUE,
   type ReadAheadSink,
   readAheadOf,
 } from './file-read-ahead';
@@ -145,14 +145,14 @@ describe('FileReadAhead', () => {
     readAhead.close();
   });
 
-  it('stops sending once the thread is a depth of paths behind, and numbers the paths after it all the same', async () => {
+  it('stops sending once the thread is a queue of paths behind, and numbers the paths after it all the same', async () => {
     const readAhead = new FileReadAhead();
     // All sent at once, before the thread has started: it is behind by everything sent.
-    const batches = READ_AHEAD_DEPTH / READ_AHEAD_BATCH + 5;
+    const batches = READ_AHEAD_QUEUE / READ_AHEAD_BATCH + 5;
     for (let i = 0; i < batches * READ_AHEAD_BATCH; i++) readAhead.add(join(dir, `missing-${i}.txt`));
     let counts = await readAhead.counts();
     expect(counts.dropped).toBe(5 * READ_AHEAD_BATCH);
-    expect(counts.read + counts.passed + counts.late + counts.failed).toBe(READ_AHEAD_DEPTH);
+    expect(counts.read + counts.passed + counts.late + counts.failed).toBe(READ_AHEAD_QUEUE);
     // Caught up, it takes paths again; those the pipeline took meanwhile (all but the last batch's) are late.
     for (let i = 0; i < (batches + 1) * READ_AHEAD_BATCH; i++) readAhead.take();
     for (const path of files.slice(0, 2 * READ_AHEAD_BATCH)) readAhead.add(path);

@@ -19,6 +19,11 @@ import {
 export const READ_AHEAD_BATCH = 64;
 /** Entries the walk runs ahead of the pipeline: about a second of ingest, well past the parse workers' queue. */
 export const READ_AHEAD_DEPTH = 4096;
+/**
+ * Paths that may wait in the thread's queue. Past the depth: a thread behind the pipeline skips late paths in
+ * microseconds, and the paths sent meanwhile are the ones worth reading.
+ */
+export const READ_AHEAD_QUEUE = 4 * READ_AHEAD_DEPTH;
 
 /** What readAheadOf tells of the files it finds and hands on. */
 export interface ReadAheadSink {
@@ -76,7 +81,7 @@ export class FileReadAhead implements ReadAheadSink {
     this.batch = [];
     const first = this.sent + this.dropped;
     // Messages wait in the thread's queue: a thread stuck on one read would otherwise gather every path of the run.
-    if (this.sent - Atomics.load(this.counters, DONE) >= READ_AHEAD_DEPTH) {
+    if (this.sent - Atomics.load(this.counters, DONE) >= READ_AHEAD_QUEUE) {
       this.dropped += paths.length;
       return;
     }
