@@ -36,10 +36,13 @@ function readInto(path: string): boolean {
     return false;
   }
   try {
-    if (!fstatSync(fd).isFile()) return false;
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return false;
+    // Up to the size the stats give: a letter is then one read, without a second one to find its end.
+    const end = Math.min(stats.size, MAX_BYTES_READ);
     let offset = 0;
-    while (offset < MAX_BYTES_READ) {
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, offset);
+    while (offset < end) {
+      const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, end - offset), offset);
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
