@@ -105,7 +105,6 @@ async function buildServer() {
       cli: join(SERVER, 'src/cli/main.ts'),
       // Beside cli.js: the pools and the generator start their workers from `./<name>.js` next to themselves.
       'parse-worker': join(ROOT, 'packages/ingest/src/parse-worker.ts'),
-      'read-ahead-worker': join(ROOT, 'packages/ingest/src/read-ahead-worker.ts'),
       'sqlite-read-worker': join(ROOT, 'packages/store/src/sqlite-read-worker.ts'),
       'search-aside-worker': join(ROOT, 'packages/store/src/search-aside-worker.ts'),
       'wal-checkpoint-worker': join(ROOT, 'packages/store/src/wal-checkpoint-worker.ts'),

@@ -1,12 +1,11 @@
 import { endBulkLoad, startBulkLoad } from './bulk-load';
-import { FileReadAhead, readAheadOf } from './file-read-ahead';
 import type { IngestReport } from './ingest-progress';
 import { listInputFiles } from './list-input-files';
 import { startWriteRun, type WriteRunOptions } from './write-run';
 
-// Files on disk → committed rows. The walker streams paths, read ahead of the parse workers (file-read-ahead.ts);
-// parse workers read, decode, hash, parse and compress; this thread only writes, a batch per transaction. At
-// most `maxInFlight` letters are between the walker and a commit, so memory is flat however many files there are.
+// Files on disk → committed rows. The walker streams paths; parse workers read, decode, hash, parse and compress;
+// this thread only writes, a batch per transaction. At most `maxInFlight` letters are between the walker and a
+// commit, so memory is flat however many files there are.
 
 export interface IngestFilesOptions extends WriteRunOptions {
   /** Files, folders (walked recursively) and globs. */
@@ -35,9 +34,8 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
     );
   }
   let failure: unknown = null;
-  const readAhead = new FileReadAhead();
   try {
-    for await (const entry of readAheadOf(listInputFiles(paths), readAhead)) {
+    for await (const entry of listInputFiles(paths)) {
       if (entry.kind === 'skipped') pipeline.skip();
       else if (entry.kind === 'unreadable') await pipeline.reject(entry.path, entry.reason);
       else await pipeline.parse({ kind: 'file', path: entry.path });
@@ -47,7 +45,6 @@ export async function ingestFiles(options: IngestFilesOptions): Promise<IngestRe
   } catch (error) {
     failure = error;
   } finally {
-    readAhead.close();
     await run.close();
   }
   if (run.deferSearch) {
