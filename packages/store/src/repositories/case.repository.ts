@@ -82,6 +82,7 @@ export interface ListCasesArgs extends PageRequest {
 }
 
 export const { list: listCases, count: countCases } = filteredListing(
+  'cases',
   ({ db, dialect }: Reader, filter: CaseFilter | null | undefined) =>
     db
       .selectFrom('cases')

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../database';
+import { isFilterSet } from './item-filter';
 import {
   countSelected,
   filteredPage,
@@ -7,29 +8,42 @@ import {
   type Page,
   type PageRequest,
   type Reader,
+  shapedPage,
 } from './keyset';
 
 // Every top-level list (cases, items, reviewers, guidelines) is read the same way: the rows its own filter
 // selects, a page in the ordering asked for, and how many there are. Only the table, the filter and the
 // orderings differ.
+//
+// A page without a filter is what clients ask most (GraphiQL's first query, a notebook walking every case), and
+// its text depends only on the ordering and whether a cursor is given: it is built once per shape
+// (shaped-statement.ts) rather than through Kysely's builder on every request, which cost more than the statement
+// itself on a page of 20 items (profile of the server at 100k letters: 0.15 ms a request in the builder).
 
 export interface FilteredListing<Row, Filter, Args> {
   list(reader: Reader, args: Args): Promise<Page<Row>>;
   count(reader: Reader, filter?: Filter | null): Promise<number>;
 }
 
-/** The listing of the rows `selected` picks by a filter, paged in the ordering `orderOf` reads from the request. */
+/**
+ * The listing of the rows `selected` picks by a filter, paged in the ordering `orderOf` reads from the request.
+ * `name` tells its shaped statements from other listings' (the table's name will do).
+ */
 export function filteredListing<
   TB extends keyof Database,
   Row,
-  Filter,
+  Filter extends object,
   Args extends PageRequest & { filter?: Filter | null },
 >(
+  name: string,
   selected: (reader: Reader, filter: Filter | null | undefined) => SelectQueryBuilder<Database, TB, Row>,
   orderOf: (args: Args) => KeysetOrder,
 ): FilteredListing<Row, Filter, Args> {
   return {
-    list: (reader, args) => filteredPage(orderOf(args), args, selected(reader, args.filter)),
+    list: (reader, args) =>
+      isFilterSet(args.filter)
+        ? filteredPage(orderOf(args), args, selected(reader, args.filter))
+        : shapedPage(reader, `listing:${name}`, orderOf(args), args, () => selected(reader, null)),
     count: (reader, filter) => countSelected(selected(reader, filter)),
   };
 }

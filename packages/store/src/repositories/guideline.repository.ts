@@ -45,6 +45,7 @@ function guidelineFilterCondition(
 }
 
 export const { list: listGuidelines, count: countGuidelines } = filteredListing(
+  'guidelines',
   ({ db }: Reader, filter: GuidelineFilter | null | undefined) =>
     db
       .selectFrom('guidelines')

@@ -36,6 +36,7 @@ export interface ListItemsArgs extends PageRequest {
 }
 
 export const { list: listItems, count: countItems } = filteredListing(
+  'items',
   ({ db, dialect }: Reader, filter: ItemFilter | null | undefined) =>
     db
       .selectFrom('items')

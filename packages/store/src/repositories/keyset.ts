@@ -2,6 +2,7 @@ import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kys
 import type { Db, SqlDialect } from '../client';
 import type { Database } from '../database';
 import { quoteInput } from '../quote-input';
+import { runShaped } from './shaped-statement';
 
 // Keyset (cursor) pagination. A cursor encodes the ordering it belongs to, the sort key of the last row seen
 // and its id, so the next page is a range scan from that point: no OFFSET, the same cost on page 1 and page
@@ -233,6 +234,37 @@ export function filteredPage<DB, TB extends keyof DB, Row>(
       .limit(limit)
       .execute(),
   );
+}
+
+/**
+ * filteredPage for a query whose text never changes (no filter): each segment's statement is compiled once per
+ * shape (the ordering, which segment, whether past a cursor) and run with this request's cursor and limit bound.
+ * `shape` names the query; `query` builds it, and is called only the first time a shape is seen.
+ */
+export function shapedPage<DB, TB extends keyof DB, Row>(
+  reader: Reader,
+  shape: string,
+  order: KeysetOrder,
+  request: PageRequest,
+  query: () => SelectQueryBuilder<DB, TB, Row>,
+): Promise<Page<Row>> {
+  return keysetPage(order, request, (segment, limit) => {
+    const past = segment.after !== null;
+    const key = `${shape}:${order.name}:${order.column}:${order.id}:${order.direction}:${segment.nulls}:${past}`;
+    const values = segment.after ? [limit, segment.after.key, segment.after.id] : [limit];
+    return runShaped<Row>(
+      reader.db,
+      key,
+      (value) => {
+        const at: Segment = { nulls: segment.nulls, after: past ? { key: value(1), id: value(2) } : null };
+        return query()
+          .where(segmentCondition(order, at))
+          .orderBy(segmentOrderBy(order, at))
+          .limit(value<number>(0));
+      },
+      values,
+    );
+  });
 }
 
 /** How many rows a query selects (its own selection replaced by a count). */

@@ -35,6 +35,7 @@ function reviewerFilterCondition(
 }
 
 export const { list: listReviewers, count: countReviewers } = filteredListing(
+  'reviewers',
   ({ db }: Reader, filter: ReviewerFilter | null | undefined) =>
     db
       .selectFrom('reviewers')
