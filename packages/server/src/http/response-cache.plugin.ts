@@ -82,9 +82,7 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin {
         data: result.data,
         extensions: { ...extensions, responseCache: { hit: false, didCache: true } },
       };
-      // The operation's own JSON writer when the executor gave the result one (compiled-execution.plugin.ts).
-      const write = (result as ExecutionResult & { stringify?: (value: unknown) => string }).stringify;
-      const json = typeof write === 'function' ? write(answer) : JSON.stringify(answer);
+      const json = JSON.stringify(answer);
       if (json.endsWith(MISS_TAIL)) {
         options.cache.set(key, `${json.slice(0, -MISS_TAIL.length)}${HIT_TAIL}`, options.ttlMs);
       }
