@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { CaseRow, Database } from '../database';
 import { CASE_COLUMNS } from './entity-columns';
 import { filteredListing } from './filtered-listing';
@@ -19,7 +19,8 @@ import {
   type Reader,
   unionOfArms,
 } from './keyset';
-import { rowCountsByParent, rowsByIds } from './rows-by-key';
+import { keyIn, keyList, rowCountsByParent, rowsByIds } from './rows-by-key';
+import { runShaped } from './shaped-statement';
 
 /** Case-level filters combine with AND; lists mean "any of". Dates are ISO yyyy-mm-dd, inclusive. */
 export interface CaseFilter extends CaseFieldFilter {
@@ -97,13 +98,19 @@ export function casesByIds(reader: Reader, ids: readonly number[]): Promise<Case
 
 /** A case by its published case number (e.g. CM14-0166055); the lowest id if a number was stored twice. */
 export async function caseByNumber({ db }: Reader, caseNumber: string): Promise<CaseRow | undefined> {
-  return db
-    .selectFrom('cases')
-    .select(CASE_COLUMNS)
-    .where('caseNumber', '=', caseNumber.trim().toUpperCase())
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+  const [row] = await runShaped<CaseRow>(
+    db,
+    'caseByNumber',
+    (value) =>
+      db
+        .selectFrom('cases')
+        .select(CASE_COLUMNS)
+        .where('caseNumber', '=', value<string>(0))
+        .orderBy('id')
+        .limit(value<number>(1)),
+    [caseNumber.trim().toUpperCase(), 1],
+  );
+  return row;
 }
 
 export const REVIEWER_CASES_ORDER: KeysetOrder = {
@@ -149,14 +156,22 @@ export function caseCountsByReviewerIds(reader: Reader, reviewerIds: readonly nu
 }
 
 /** Diagnoses per case, in letter order. */
-export async function diagnosesByCaseIds({ db }: Reader, caseIds: readonly number[]): Promise<string[][]> {
+export async function diagnosesByCaseIds(
+  { db, dialect }: Reader,
+  caseIds: readonly number[],
+): Promise<string[][]> {
   if (caseIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('diagnoses')
-    .select(['caseId', 'text'])
-    .where('caseId', 'in', caseIds)
-    .orderBy('caseId')
-    .orderBy('ordinal')
-    .execute();
+  const rows = await runShaped<{ caseId: number; text: string }>(
+    db,
+    'diagnosesByCaseIds',
+    (value) =>
+      db
+        .selectFrom('diagnoses')
+        .select(['caseId', 'text'])
+        .where(keyIn(dialect, sql.ref('caseId'), value(0)))
+        .orderBy('caseId')
+        .orderBy('ordinal'),
+    [keyList(dialect, caseIds)],
+  );
   return listsByParent(caseIds, rows, (r) => r.caseId).map((list) => list.map((r) => r.text));
 }

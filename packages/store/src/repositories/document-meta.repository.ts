@@ -1,19 +1,30 @@
+import { sql } from 'kysely';
 import type { DocumentRow } from '../database';
 import { decompressLetterText } from '../letter-text-codec';
 import type { Reader } from './keyset';
+import { keyIn, keyList } from './rows-by-key';
+import { runShaped } from './shaped-statement';
 
 // The API's reads of stored letters: provenance for the Case page, and the letter text itself on demand.
 
 /** A stored letter's provenance, without its (compressed) text. */
 export type DocumentMeta = Omit<DocumentRow, 'rawText'>;
 
-export async function documentsByIds({ db }: Reader, ids: readonly number[]): Promise<DocumentMeta[]> {
+export async function documentsByIds(
+  { db, dialect }: Reader,
+  ids: readonly number[],
+): Promise<DocumentMeta[]> {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('documents')
-    .select(['id', 'sha256', 'sourcePath', 'sizeBytes', 'ingestedAt', 'parserVersion'])
-    .where('id', 'in', ids)
-    .execute();
+  return runShaped<DocumentMeta>(
+    db,
+    'documentsByIds',
+    (value) =>
+      db
+        .selectFrom('documents')
+        .select(['id', 'sha256', 'sourcePath', 'sizeBytes', 'ingestedAt', 'parserVersion'])
+        .where(keyIn(dialect, sql.ref('id'), value(0))),
+    [keyList(dialect, ids)],
+  );
 }
 
 /** The letters' raw text, decompressed (letter-text-codec.ts says how documents store it). */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ItemRow } from '../database';
 import { ITEM_COLUMNS } from './entity-columns';
 import { filteredListing } from './filtered-listing';
@@ -10,7 +11,8 @@ import {
   type PageRequest,
   type Reader,
 } from './keyset';
-import { letterOrderPagesByParent, rowsByIds } from './rows-by-key';
+import { keyIn, keyList, letterOrderPagesByParent, rowsByIds } from './rows-by-key';
+import { runShaped } from './shaped-statement';
 
 // The decision-date orderings scan items_date_decision and sort only rows sharing a date; the id orderings
 // walk the primary key.
@@ -70,14 +72,22 @@ export function itemPagesByCaseIds(
 }
 
 /** Body regions per item (deduplicated at write time), sorted by name. */
-export async function bodyRegionsByItemIds({ db }: Reader, itemIds: readonly number[]): Promise<string[][]> {
+export async function bodyRegionsByItemIds(
+  { db, dialect }: Reader,
+  itemIds: readonly number[],
+): Promise<string[][]> {
   if (itemIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('itemBodyRegions')
-    .select(['itemId', 'bodyRegion'])
-    .where('itemId', 'in', itemIds)
-    .orderBy('itemId')
-    .orderBy('bodyRegion')
-    .execute();
+  const rows = await runShaped<{ itemId: number; bodyRegion: string }>(
+    db,
+    'bodyRegionsByItemIds',
+    (value) =>
+      db
+        .selectFrom('itemBodyRegions')
+        .select(['itemId', 'bodyRegion'])
+        .where(keyIn(dialect, sql.ref('itemId'), value(0)))
+        .orderBy('itemId')
+        .orderBy('bodyRegion'),
+    [keyList(dialect, itemIds)],
+  );
   return listsByParent(itemIds, rows, (r) => r.itemId).map((list) => list.map((r) => r.bodyRegion));
 }
