@@ -220,7 +220,10 @@ export const querySection: BenchSection = {
     const dbPath = shared.dbPath;
     if (!dbPath) throw new Error('the query section needs a store: run the ingest section first');
     const sqlite = !dbPath.startsWith('postgres');
-    const samples = options.scale === 'full' ? 50 : 30;
+    // Timed samples a figure takes (fewer where SAMPLING_BUDGET_MS runs out first). 30 spanned 0.04-0.2 s of a
+    // fast page, short enough for one slow spell of the machine to move its p50 whole: the page of 20 items read
+    // 1.30 ms in one quick run and 4.21 ms in the next an hour later, same code and store (2026-12-05).
+    const samples = 200;
     // PostgreSQL is asked the word SQLite picks at this scale ("medical", in nearly every rationale).
     const terms = sqlite ? pickTerms(dbPath) : { rare: 'cervicobrachial', common: 'medical' };
     const caseNumber = await longestCase(dbPath);
