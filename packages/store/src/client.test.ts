@@ -175,6 +175,28 @@ describeEachBackend('openStore', (backend) => {
 });
 
 describe('openDatabase', () => {
+  it('opens a store another connection holds in a rollback journal mid-batch, once that batch ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-journal-'));
+    try {
+      const path = join(dir, 'store.db');
+      await (await openStore(path)).close();
+      // What a bulk load into an empty store does (loadWithoutWal), then a batch left open.
+      const loader = new SQLite(path);
+      loader.pragma('journal_mode = TRUNCATE');
+      loader.exec('begin immediate');
+      loader.exec("insert into deferred_schema values ('x', 0, 'select 1', 1, 'now')");
+      setTimeout(() => loader.exec('rollback'), 300);
+      const started = Date.now();
+      const store = await openStore(path);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      expect(String(store.sqlite?.pragma('journal_mode', { simple: true }))).toBe('wal');
+      await store.close();
+      loader.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps opening SQLite by path, with the raw handle', async () => {
     const { db, sqlite, close } = await openDatabase({ path: ':memory:' });
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
@@ -131,6 +132,35 @@ export function redactTarget(target: string): string {
   }
 }
 
+/** How long a writer waits for another process's lock: a batch to commit, or a turn to switch the journal. */
+const WRITER_LOCK_WAIT_MS = 60_000;
+
+/**
+ * Puts the store in write-ahead-log mode, waiting its turn for the lock that takes. Another process loading an
+ * empty store may hold it in rollback-journal mode (bulk-load.repository.ts loadWithoutWal), and then a switch
+ * attempted while that process is inside a batch fails at once with SQLITE_BUSY (SQLite does not wait where
+ * waiting could deadlock): the second of two `imr ingest` runs started together failed with "database is
+ * locked". Tried again between that process's batches, the switch succeeds, and the loading process follows
+ * the store into the log at its next transaction.
+ */
+async function enterWriteAheadLog(sqlite: SQLite.Database, path: string): Promise<void> {
+  const deadline = Date.now() + WRITER_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `${path}: another process kept the store locked for ${WRITER_LOCK_WAIT_MS / 1000} s (an ingest loading it?): try again when it is done`,
+        );
+      }
+      await delay(50);
+    }
+  }
+}
+
 /** Opens the SQLite file (or ':memory:') or the PostgreSQL server `target` names, migrated unless read-only. */
 export async function openStore(target: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (isPostgresTarget(target)) return openPostgres(target, options);
@@ -158,12 +188,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     // 14 % smaller, and every page written costs its WAL frame, checksum and checkpoint copy once for four times
     // the rows: a 100k-letter ingest spent 30 % less system time.
     sqlite.pragma(`page_size = ${NEW_STORE_PAGE_SIZE}`);
-    sqlite.pragma('journal_mode = WAL');
+  }
+  // A writer may wait for another process's batch to commit; readers never wait in WAL mode.
+  sqlite.pragma(`busy_timeout = ${readonly ? 5000 : WRITER_LOCK_WAIT_MS}`);
+  if (!readonly) {
+    await enterWriteAheadLog(sqlite, path);
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
   }
-  // A writer may wait for another process's batch to commit; readers never wait in WAL mode.
-  sqlite.pragma(`busy_timeout = ${readonly ? 5000 : 60_000}`);
   if (readonly) {
     // The API's statements run in worker processes, each held to the running request's deadline; this handle
     // answers only pragmas (sqlite-read-dialect.ts).
