@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { boundedKeyReader } from '../bounded-key-reads';
 import {
   type Fts5Table,
   type RankedWindow,
@@ -15,6 +16,8 @@ import {
   nextSpan,
   type WindowPath,
 } from './postgres-window-plan';
+import { keyIn, keyList } from './rows-by-key';
+import { runShaped } from './shaped-statement';
 
 // Full-text search over item titles and rationales and case summaries, ranked by relevance (BM25 on SQLite's
 // FTS5, ts_rank on PostgreSQL). Pages are keyset over (score, hitId); snippets are computed afterwards for the
@@ -140,8 +143,19 @@ async function sqliteSearchHits(
   const itemIds = page.filter((h) => h.kind === 'ITEM').map((h) => h.id);
   const caseOf = new Map<number, number>();
   if (itemIds.length > 0) {
-    const { rows } = await sql<{ id: number; caseId: number }>`select id, case_id from items
-      where id in (${sql.join(itemIds)})`.execute(db);
+    // A page of items by primary key: a bounded lookup, which a read-only store answers on the main thread
+    // instead of a read worker's round trip (bounded-key-reads.ts), one text whatever the page's size.
+    const bounded = boundedKeyReader({ db, dialect: 'sqlite' as const }, itemIds.length).db;
+    const rows = await runShaped<{ id: number; caseId: number }>(
+      bounded,
+      'searchHitCases',
+      (value) =>
+        bounded
+          .selectFrom('items')
+          .select(['id', 'caseId'])
+          .where(keyIn('sqlite', sql.ref('id'), value(0))),
+      [keyList('sqlite', itemIds)],
+    );
     for (const r of rows) caseOf.set(Number(r.id), Number(r.caseId));
   }
   return {
