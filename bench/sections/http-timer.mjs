@@ -4,8 +4,11 @@
 // without a loader, so the client is what a script of a user's would be: Node's fetch.
 //
 // argv[2]: JSON {url, body, clientWarmup?: {url, count}, warmup: {count, budgetMs}, settle?: {count, budgetMs},
-// timed: {count, budgetMs, atLeast}}.
-// stdout: JSON {warmup: number[], steady: number[]}, milliseconds per request; a GraphQL error exits 1 with it.
+// timed?: {count, budgetMs, atLeast}}.
+// With `timed`: stdout JSON {warmup: number[], steady: number[]}, milliseconds per request; a GraphQL error exits
+// 1 with it. Without it, run with an IPC channel (fork): after the settling requests the timer sends
+// {warmup: number[]}, then times each block asked for ({count}) and answers {ms: number[]}, so the caller can
+// time other work between blocks (interleaved-samples.ts); {done: true} ends it, an error is sent as {error}.
 
 const spec = JSON.parse(process.argv[2]);
 const payload = JSON.stringify(spec.body);
@@ -47,6 +50,24 @@ async function timed(count, budgetMs, atLeast) {
   return ms;
 }
 
+/** Answers each {count} with that many timed requests until {done}; the blocks run one at a time. */
+function serveBlocks() {
+  let queue = Promise.resolve();
+  process.on('message', (message) => {
+    if (message.done) {
+      process.disconnect();
+      return;
+    }
+    queue = queue.then(async () => {
+      try {
+        process.send({ ms: await timed(message.count, Number.POSITIVE_INFINITY, message.count) });
+      } catch (error) {
+        process.send({ error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  });
+}
+
 try {
   await warmClient(spec.clientWarmup);
   // The first request opens the connection: timed nowhere.
@@ -54,9 +75,17 @@ try {
   const warmup = await timed(spec.warmup.count, spec.warmup.budgetMs, 1);
   // Untimed: the server's steady state for an operation its clients repeat comes after hundreds of them.
   if (spec.settle) await timed(spec.settle.count, spec.settle.budgetMs, 0);
-  const steady = await timed(spec.timed.count, spec.timed.budgetMs, spec.timed.atLeast);
-  process.stdout.write(JSON.stringify({ warmup, steady }));
+  if (spec.timed) {
+    const steady = await timed(spec.timed.count, spec.timed.budgetMs, spec.timed.atLeast);
+    process.stdout.write(JSON.stringify({ warmup, steady }));
+  } else {
+    if (!process.send) throw new Error('http-timer.mjs: without `timed` it runs with an IPC channel (fork)');
+    serveBlocks();
+    process.send({ warmup });
+  }
 } catch (error) {
-  process.stderr.write(error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(message);
   process.exitCode = 1;
+  if (process.send && !spec.timed) process.send({ error: message }, () => process.disconnect());
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BareServer, startBareHttpServer } from './bare-server-process';
+import { startHttpTimer } from './http-timer-session';
 
 // The query section's client (http-timer.mjs) and Node's HTTP floor (bare-http-server.mjs): the client's own
 // warm-up must never reach the server it times, or the server would be timed warmer than the bench says.
@@ -98,6 +99,53 @@ describe('http-timer.mjs', () => {
     expect(timings.steady).toHaveLength(12);
     // The connection-opening request, 5 warm-up, 7 settling and 12 timed.
     expect(requests).toBe(25);
+  });
+
+  it('times the blocks it is asked for, one after another, after its warm-up and settling requests', async () => {
+    const target = await countingServer('{"data":{"__typename":"Query"}}');
+    servers.push(target.server);
+    const session = await startHttpTimer(
+      {
+        url: target.url,
+        body: { query: '{ __typename }' },
+        clientWarmup: { url: (await bareServer()).url, count: 50 },
+        warmup: { count: 4, budgetMs: 10_000 },
+        settle: { count: 6, budgetMs: 10_000 },
+      },
+      'typename',
+    );
+    try {
+      expect(session.warmup).toHaveLength(4);
+      // The connection-opening request, 4 warm-up and 6 settling so far.
+      expect(target.requests()).toBe(11);
+      const first = await session.block(3);
+      expect(first).toHaveLength(3);
+      expect(target.requests()).toBe(14);
+      // Between blocks the server sees nothing: the caller times its own work there.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(target.requests()).toBe(14);
+      const second = await session.block(5);
+      expect(second.every((ms) => ms > 0)).toBe(true);
+      expect(target.requests()).toBe(19);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('in blocks, fails with the GraphQL error of its warm-up and never starts', async () => {
+    const target = await countingServer('{"errors":[{"message":"no such field"}]}');
+    servers.push(target.server);
+    // The warm-up's first request fails already: the session never starts.
+    await expect(
+      startHttpTimer(
+        {
+          url: target.url,
+          body: { query: '{ nope }' },
+          warmup: { count: 1, budgetMs: 1_000 },
+        },
+        'nope',
+      ),
+    ).rejects.toThrow(/nope: no such field/);
   });
 
   it('fails with the GraphQL error when the server answers one', async () => {

@@ -8,6 +8,8 @@ import type { Reader } from '../../packages/store/src/repositories/keyset';
 import { registerSqliteFunctions } from '../../packages/store/src/sqlite-functions';
 import { type BenchFigure, type BenchSection, median, percentile } from '../bench-types';
 import { type BareServer, startBareHttpServer } from './bare-server-process';
+import { startHttpTimer } from './http-timer-session';
+import { interleavedSamples, type SampleSource } from './interleaved-samples';
 import { type QueryCase, queryWorkload } from './query-workload';
 import { withWarmServer } from './server-process';
 
@@ -69,20 +71,22 @@ async function longestCase(target: string): Promise<string | null> {
  * cube is built (the server's is too when the timing starts), so HTTP is held to the cube's work, not to the SQL
  * it skips.
  */
-async function timeEngine(
+async function engineSamples(
   reader: Reader,
   work: (reader: Reader) => Promise<unknown>,
-  samples: number,
-): Promise<number[]> {
+): Promise<SampleSource> {
   await work(reader);
-  const ms: number[] = [];
-  const deadline = performance.now() + SAMPLING_BUDGET_MS;
-  while (ms.length < samples && (ms.length < MIN_SAMPLES || performance.now() < deadline)) {
-    const t = performance.now();
-    await work(reader);
-    ms.push(performance.now() - t);
-  }
-  return ms;
+  return {
+    block: async (count) => {
+      const ms: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t = performance.now();
+        await work(reader);
+        ms.push(performance.now() - t);
+      }
+      return ms;
+    },
+  };
 }
 
 /** The issue's target for HTTP over the work underneath: at most twice, for every timed query. */
@@ -106,11 +110,14 @@ const WARMUP_BUDGET_MS = 3_000;
 /**
  * Untimed requests between the warm-up and the timed ones: an API's clients (a dashboard, an app) repeat their
  * operations, so the scored p50 is the server's steady state for the operation, reached after hundreds of them
- * (`{ __typename }` on a fresh server, 20 then 120 timed, five times over: 1.39 ms p50, then 0.99-1.15 ms).
- * The budget keeps a slow query (seconds a run at 2M letters) from holding the section up.
+ * (`{ __typename }` on a fresh server, 20 then 120 timed, five times over: 1.39 ms p50, then 0.99-1.15 ms) and,
+ * for a page of several levels, about a thousand: on a fresh server at 100k letters, p50s of successive blocks of
+ * 200 requests read 3.55, 3.51, 3.65, then 2.32 ms from request 821 on (CasePage), 2.37, 2.03, 2.05, 1.98, then
+ * 1.82 ms from 1,021 (20 items) (2026-12-05). The budget keeps a slow query (seconds a run at 2M letters) from
+ * holding the section up.
  */
-const SETTLE_REQUESTS = 300;
-const SETTLE_BUDGET_MS = 3_000;
+const SETTLE_REQUESTS = 1_000;
+const SETTLE_BUDGET_MS = 5_000;
 
 /**
  * Requests the timing client sends to Node's bare HTTP server (bare-server-process.ts) before the first to ours
@@ -127,20 +134,28 @@ interface HttpTimings {
 
 const HTTP_TIMER = join(import.meta.dirname, 'http-timer.mjs');
 
-/**
- * Times `c` over HTTP from a client process of its own (http-timer.mjs), as a user's script would: this process
- * holds the store, the cube and the direct-SQL timings, and its collector's pauses would land in the timings.
- * How warm the server is matters more (2026-12-04, nested page of 100 cases at 100k letters, separate client:
- * 15.5 ms after 20 warm-up requests, 9.7 ms after 300): the timed requests come after the warm-up and the settling
- * ones, the warm-up's own p50 reported beside them.
- */
-function timeHttp(url: string, c: QueryCase, samples: number, bare: BareServer): Promise<HttpTimings> {
-  const spec = {
+/** The warm-up, settling and (client's own) warm-up requests every timing of a query starts with. */
+function timerSpec(url: string, c: Pick<QueryCase, 'body'>, bare: BareServer) {
+  return {
     url,
     body: c.body,
     clientWarmup: { url: bare.url, count: CLIENT_WARMUP_REQUESTS },
     warmup: { count: WARMUP_REQUESTS, budgetMs: WARMUP_BUDGET_MS },
     settle: { count: SETTLE_REQUESTS, budgetMs: SETTLE_BUDGET_MS },
+  };
+}
+
+/**
+ * Times `c` over HTTP from a client process of its own (http-timer.mjs), as a user's script would: this process
+ * holds the store, the cube and the direct-SQL timings, and its collector's pauses would land in the timings.
+ * How warm the server is matters more (2026-12-04, nested page of 100 cases at 100k letters, separate client:
+ * 15.5 ms after 20 warm-up requests, 9.7 ms after 300): the timed requests come after the warm-up and the settling
+ * ones, the warm-up's own p50 reported beside them. Used for the floors; a query's own timing also times what it
+ * is compared with (timeInterleaved).
+ */
+function timeHttp(url: string, c: QueryCase, samples: number, bare: BareServer): Promise<HttpTimings> {
+  const spec = {
+    ...timerSpec(url, c, bare),
     timed: { count: samples, budgetMs: SAMPLING_BUDGET_MS, atLeast: MIN_SAMPLES },
   };
   return new Promise((resolve, reject) => {
@@ -162,6 +177,44 @@ function timeHttp(url: string, c: QueryCase, samples: number, bare: BareServer):
       },
     );
   });
+}
+
+/** Samples taken a block at a time from each measurement in turn. */
+const BLOCK_SIZE = 20;
+
+/**
+ * The query over HTTP (as timeHttp), its statements through better-sqlite3 and, for a cube answer, the cube's own
+ * work, sampled in alternating blocks (interleaved-samples.ts): a ratio's two sides see the same spells of the
+ * machine. The statements are timed only when given (SQLite).
+ */
+async function timeInterleaved(
+  url: string,
+  c: QueryCase,
+  samples: number,
+  bare: BareServer,
+  against: { sql: CapturedStatement[] | null; dbPath: string; cubeStore: Reader },
+): Promise<{ http: number[]; warmup: number[]; direct: number[] | null; engine: number[] | null }> {
+  const session = await startHttpTimer(timerSpec(url, c, bare), c.name);
+  const sql = against.sql ? sqlSamples(against.dbPath, against.sql) : null;
+  try {
+    const engine = c.engine ? await engineSamples(against.cubeStore, c.engine) : null;
+    const sources: SampleSource[] = [session, ...(sql ? [sql] : []), ...(engine ? [engine] : [])];
+    const [http = [], ...rest] = await interleavedSamples(sources, {
+      count: samples,
+      budgetMs: SAMPLING_BUDGET_MS,
+      atLeast: MIN_SAMPLES,
+      blockSize: BLOCK_SIZE,
+    });
+    return {
+      http,
+      warmup: session.warmup,
+      direct: sql ? (rest.shift() ?? null) : null,
+      engine: engine ? (rest.shift() ?? null) : null,
+    };
+  } finally {
+    session.close();
+    sql?.close();
+  }
 }
 
 /**
@@ -189,29 +242,30 @@ async function captureStatements(dbPath: string, c: QueryCase): Promise<Captured
   return captured;
 }
 
-function timeSql(dbPath: string, statements: CapturedStatement[], samples: number): number[] {
+/** The captured statements run through better-sqlite3 directly, on a connection of their own. */
+function sqlSamples(dbPath: string, statements: CapturedStatement[]): SampleSource & { close(): void } {
   const db = new SQLite(dbPath, { readonly: true });
   // The functions the store's statements call, as every connection of the store has them.
   registerSqliteFunctions(db);
-  try {
-    const prepared = statements.map((s) => ({ stmt: db.prepare(s.sql), params: s.params }));
-    const runOnce = () => {
-      for (const { stmt, params } of prepared) {
-        if (stmt.reader) stmt.all(...(params as unknown[]));
-      }
-    };
-    runOnce();
-    const ms: number[] = [];
-    const deadline = performance.now() + SAMPLING_BUDGET_MS;
-    while (ms.length < samples && (ms.length < MIN_SAMPLES || performance.now() < deadline)) {
-      const t = performance.now();
-      runOnce();
-      ms.push(performance.now() - t);
+  const prepared = statements.map((s) => ({ stmt: db.prepare(s.sql), params: s.params }));
+  const runOnce = () => {
+    for (const { stmt, params } of prepared) {
+      if (stmt.reader) stmt.all(...(params as unknown[]));
     }
-    return ms;
-  } finally {
-    db.close();
-  }
+  };
+  runOnce();
+  return {
+    block: async (count) => {
+      const ms: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t = performance.now();
+        runOnce();
+        ms.push(performance.now() - t);
+      }
+      return ms;
+    },
+    close: () => db.close(),
+  };
 }
 
 export const querySection: BenchSection = {
@@ -268,10 +322,18 @@ export const querySection: BenchSection = {
         const leastRatio = (work: number) => (bareFloor + work) / Math.max(work, 0.001);
         for (const c of queryWorkload(terms.rare, terms.common, caseNumber)) {
           const started = performance.now();
+          // The statements the API runs for it, recorded in-process before the server is timed.
+          const statements = sqlite ? await captureStatements(dbPath, c) : [];
           let http: number[];
           let warmup: number[];
+          let direct: number[] | null = null;
+          let engine: number[] | null = null;
           try {
-            ({ steady: http, warmup } = await timeHttp(server.url, c, samples, bare));
+            ({ http, warmup, direct, engine } = await timeInterleaved(server.url, c, samples, bare, {
+              sql: sqlite ? statements : null,
+              dbPath,
+              cubeStore,
+            }));
           } catch (error) {
             // A query the server refuses (e.g. past its time limit) is a figure of the report, not the end of it.
             const message = error instanceof Error ? error.message : String(error);
@@ -311,8 +373,8 @@ export const querySection: BenchSection = {
             value: Number(median(warmup).toFixed(2)),
             unit: 'ms',
           });
-          if (c.engine) {
-            const engineP50 = median(await timeEngine(cubeStore, c.engine, samples));
+          if (engine) {
+            const engineP50 = median(engine);
             figures.push({
               section: 'query',
               name: `${c.name}: the cube's own work p50 (in-process repository call)`,
@@ -333,9 +395,7 @@ export const querySection: BenchSection = {
               unit: '×',
             });
           }
-          if (sqlite) {
-            const statements = await captureStatements(dbPath, c);
-            const direct = timeSql(dbPath, statements, samples);
+          if (direct) {
             const sqlP50 = median(direct);
             figures.push({
               section: 'query',
