@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { boundedKeyReader } from '../bounded-key-reads';
 import type { Db } from '../client';
 
 // BM25 over the newest matches of an FTS5 query, without counting every match of a common word. FTS5's bm25()
@@ -15,6 +16,14 @@ import type { Db } from '../client';
 // scoring.
 
 export const BM25_SAMPLE = 10_000;
+
+/**
+ * Matches a phrase may have for the query to count as rare: counting this many and ranking them with bm25()
+ * cost SQLite well under a millisecond, so a rare word's statements are bounded lookups (bounded-key-reads.ts)
+ * and a read-only store runs them on the main thread instead of two read-worker round trips one after the other.
+ * A commoner word costs one such count more before its statements go to the pool as before.
+ */
+export const RARE_MATCHES = 500;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -105,7 +114,12 @@ interface TableStats {
  * One statement: each phrase's matches counted up to BM25_SAMPLE in rowid order, and FTS5's averages record
  * (row count, then the token total of each column).
  */
-async function tableStats(db: Db, table: Fts5Table, phrases: readonly string[]): Promise<TableStats> {
+async function tableStats(
+  db: Db,
+  table: Fts5Table,
+  phrases: readonly string[],
+  cap: number = BM25_SAMPLE,
+): Promise<TableStats> {
   const averages = sql`(select hex(block) from ${sql.table(`${table.name}_data`)} where id = 1)`;
   const perPhrase = phrases.map(
     (
@@ -113,7 +127,7 @@ async function tableStats(db: Db, table: Fts5Table, phrases: readonly string[]):
       i,
     ) => sql`select ${i} as phrase, count(*) as n, min(id) as f, max(id) as l, ${averages} as averages
       from (select rowid as id from ${sql.table(table.name)} where ${sql.ref(table.name)} match ${phrase}
-        order by rowid limit ${BM25_SAMPLE})`,
+        order by rowid limit ${cap})`,
   );
   const { rows } = await sql<{
     phrase: number;
@@ -195,9 +209,17 @@ export async function rankNewestMatches(
   query: string,
   window: number,
   page?: RankPage,
+  rareMatches: number = RARE_MATCHES,
 ): Promise<RankedWindow> {
   const phrases = ftsPhrases(query);
   if (phrases.length === 0) return rankWithFts5Bm25(db, table, query, window, page);
+  // Counted up to the rare cap first: under it, these are every match, and ranking them is bounded too.
+  const bounded = boundedKeyReader({ db, dialect: 'sqlite' as const }, 1).db;
+  const rareCap = Math.min(rareMatches, BM25_SAMPLE);
+  const probe = await tableStats(bounded, table, phrases, rareCap);
+  if (probe.counts.every((c) => c.counted < rareCap)) {
+    return rankWithFts5Bm25(bounded, table, query, window, page);
+  }
   const stats = await tableStats(db, table, phrases);
   if (stats.counts.every((c) => c.counted < BM25_SAMPLE)) {
     return rankWithFts5Bm25(db, table, query, window, page);

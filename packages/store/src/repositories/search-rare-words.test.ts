@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { goldLetters } from '../../test-support/gold-letters.fixture';
+import { openStore, type Store, writeTransaction } from '../client';
+import { SqliteReadPool } from '../sqlite-read-pool';
+import { saveLetters } from './letter.repository';
+import { type SearchScope, searchHits, searchQuery, searchSnippets } from './search.repository';
+
+// A rare word's search on a read-only SQLite store: its counts, ranking and snippets are bounded lookups, run on
+// the main thread's connection with no read-worker round trip (fts5-window-rank.ts RARE_MATCHES), and answer as
+// the read workers do.
+
+let dir: string;
+let reader: Store;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'imr-rare-'));
+  const path = join(dir, 'imr.db');
+  const writer = await openStore(path);
+  await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters()));
+  await writer.close();
+  reader = await openStore(path, { readonly: true });
+});
+
+afterAll(async () => {
+  await reader?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The page of hits with their snippets, and the statements the read workers ran for them. */
+async function searchCountingPool(text: string, scope: SearchScope) {
+  const query = searchQuery('sqlite', text);
+  if (query === null) throw new Error(`no query for ${text}`);
+  const pooled = vi.spyOn(SqliteReadPool.prototype, 'run');
+  try {
+    const page = await searchHits(reader, query, { first: 20, after: null }, scope);
+    const snippets = await searchSnippets(reader, query, page.rows);
+    return { page, snippets: [...snippets.entries()], pooled: pooled.mock.calls.length };
+  } finally {
+    pooled.mockRestore();
+  }
+}
+
+describe('search of a rare word on a read-only SQLite store', () => {
+  for (const text of ['guidelines', 'massage', 'opioids']) {
+    it(`ranks "${text}" and reads its snippets on the main thread, as the read workers do`, async () => {
+      const inline = await searchCountingPool(text, { exhaustive: false });
+      // Every word of the seed letters is rare next to the default cap.
+      expect(inline.pooled).toBe(0);
+      expect(inline.page.rows.length).toBeGreaterThan(0);
+      // A cap of one match makes every word common: counts and ranking go to the workers.
+      const pooled = await searchCountingPool(text, { exhaustive: false, rareMatches: 1 });
+      expect(pooled.pooled).toBeGreaterThan(0);
+      expect(inline.page).toEqual(pooled.page);
+      expect(inline.snippets).toEqual(pooled.snippets);
+    });
+  }
+});
