@@ -102,6 +102,8 @@ export interface RankedWindow {
   matches: RankedMatch[];
   /** Whether the window held every match (false when more matched than it ranks). */
   complete: boolean;
+  /** A rare query's: counted and ranked as bounded lookups (RARE_MATCHES). */
+  rare?: boolean;
 }
 
 interface TableStats {
@@ -218,7 +220,7 @@ export async function rankNewestMatches(
   const rareCap = Math.min(rareMatches, BM25_SAMPLE);
   const probe = await tableStats(bounded, table, phrases, rareCap);
   if (probe.counts.every((c) => c.counted < rareCap)) {
-    return rankWithFts5Bm25(bounded, table, query, window, page);
+    return { ...(await rankWithFts5Bm25(bounded, table, query, window, page)), rare: true };
   }
   const stats = await tableStats(db, table, phrases);
   if (stats.counts.every((c) => c.counted < BM25_SAMPLE)) {

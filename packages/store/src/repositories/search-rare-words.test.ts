@@ -36,7 +36,7 @@ async function searchCountingPool(text: string, scope: SearchScope) {
   const pooled = vi.spyOn(SqliteReadPool.prototype, 'run');
   try {
     const page = await searchHits(reader, query, { first: 20, after: null }, scope);
-    const snippets = await searchSnippets(reader, query, page.rows);
+    const snippets = await searchSnippets(reader, query, page.rows, page.rare === true);
     return { page, snippets: [...snippets.entries()], pooled: pooled.mock.calls.length };
   } finally {
     pooled.mockRestore();
@@ -53,7 +53,9 @@ describe('search of a rare word on a read-only SQLite store', () => {
       // A cap of one match makes every word common: counts and ranking go to the workers.
       const pooled = await searchCountingPool(text, { exhaustive: false, rareMatches: 1 });
       expect(pooled.pooled).toBeGreaterThan(0);
-      expect(inline.page).toEqual(pooled.page);
+      expect(inline.page.rare).toBe(true);
+      expect(pooled.page.rare).toBe(false);
+      expect({ ...inline.page, rare: false }).toEqual(pooled.page);
       expect(inline.snippets).toEqual(pooled.snippets);
     });
   }

@@ -131,7 +131,7 @@ async function sqliteSearchHits(
   query: string,
   request: PageRequest,
   scope: SearchScope,
-): Promise<{ hits: SearchHitRow[]; rankedAll: boolean }> {
+): Promise<{ hits: SearchHitRow[]; rankedAll: boolean; rare: boolean }> {
   const [items, cases] = await Promise.all([
     ranked(db, ITEM_SEARCH, query, scope, kindPage(request, 0)),
     ranked(db, CASE_SEARCH, query, scope, kindPage(request, 1)),
@@ -163,6 +163,7 @@ async function sqliteSearchHits(
   return {
     hits: page.map((h) => ({ ...h, caseId: h.kind === 'ITEM' ? (caseOf.get(h.id) ?? 0) : h.id })),
     rankedAll: items.complete && cases.complete,
+    rare: items.rare === true && cases.rare === true,
   };
 }
 
@@ -196,6 +197,11 @@ export async function searchRankedAll(
 /** A page of hits, and whether each kind's ranking covered every match (told by the ranking statements). */
 export interface SearchHitPage extends Page<SearchHitRow> {
   rankedAll?: boolean;
+  /**
+   * SQLite: every phrase had fewer than RARE_MATCHES matches of each kind, so the page was counted and ranked as
+   * bounded lookups; its snippets may be too (searchSnippets).
+   */
+  rare?: boolean;
 }
 
 export async function searchHits(
@@ -205,8 +211,8 @@ export async function searchHits(
   scope: SearchScope,
 ): Promise<SearchHitPage> {
   if (reader.dialect === 'postgres') return postgresSearchHits(reader, query, request, scope);
-  const { hits, rankedAll } = await sqliteSearchHits(reader.db, query, request, scope);
-  return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first, rankedAll };
+  const { hits, rankedAll, rare } = await sqliteSearchHits(reader.db, query, request, scope);
+  return { rows: hits.slice(0, request.first), hasNextPage: hits.length > request.first, rankedAll, rare };
 }
 
 // On PostgreSQL the newest matches of a common word are found by testing each row's tsvector (`search @@ q`)
@@ -365,11 +371,15 @@ export async function countSearchHits({ db, dialect }: Reader, query: string): P
 /** Hits of one kind whose snippets are a bounded lookup: a default page (20, and the one past it) and then some. */
 const INLINE_SNIPPETS = 25;
 
-/** Highlighted title and snippet for each hit, keyed by hitId: one statement per kind on the page. */
+/**
+ * Highlighted title and snippet for each hit, keyed by hitId: one statement per kind on the page. `rare`: the page
+ * of a rare query (SearchHitPage.rare), whose whole search then runs without a read-worker round trip.
+ */
 export async function searchSnippets(
   { db, dialect }: Reader,
   query: string,
   hits: readonly Pick<SearchHitRow, 'kind' | 'id' | 'hitId'>[],
+  rare = false,
 ): Promise<Map<number, SearchSnippet>> {
   const snippets = new Map<number, SearchSnippet>();
   const itemIds = hits.filter((h) => h.kind === 'ITEM').map((h) => h.id);
@@ -380,11 +390,13 @@ export async function searchSnippets(
         ? `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`
         : `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
     })`;
-  // The two kinds at once: on two pooled connections (PostgreSQL) or two read workers (SQLite), or on SQLite the
-  // snippets of a page of a few hits as bounded lookups (bounded-key-reads.ts), which a read-only store runs on the
-  // main thread: 21 items' snippets took SQLite 0.5-0.9 ms at 100k letters, less than a worker's round trip.
+  // The two kinds at once: on two pooled connections (PostgreSQL) or two read workers (SQLite), or on SQLite for a
+  // rare query's page of a few hits as bounded lookups (bounded-key-reads.ts), which a read-only store runs on the
+  // main thread: 21 items' snippets took SQLite 0.5-0.9 ms at 100k letters, less than a worker's round trip. Not
+  // for a common word: its ranking goes to the workers anyway, and there the snippets cost the event loop nothing
+  // (inline they added 0.5-0.8 ms of the server's main thread to a search for 'massage', two servers side by side).
   const snippetReader = (ids: readonly number[]) =>
-    dialect === 'sqlite' && ids.length <= INLINE_SNIPPETS
+    dialect === 'sqlite' && rare && ids.length <= INLINE_SNIPPETS
       ? boundedKeyReader({ db, dialect }, ids.length).db
       : db;
   const itemSnippets = async () => {

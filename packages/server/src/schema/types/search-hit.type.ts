@@ -92,7 +92,7 @@ builder.queryField('search', (t) =>
       const order = `${SEARCH_ORDER.name}${scope.exhaustive ? ' ALL' : ''} ${query}`;
       const request = toPageRequest(args, order);
       const page = await searchHits(ctx, query, request, scope);
-      const snippets = await searchSnippets(ctx, query, page.rows);
+      const snippets = await searchSnippets(ctx, query, page.rows, page.rare === true);
       const hits = {
         hasNextPage: page.hasNextPage,
         rows: page.rows.map((h) => ({ ...h, ...(snippets.get(h.hitId) ?? { title: null, snippet: '' }) })),
