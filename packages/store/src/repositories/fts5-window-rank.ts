@@ -215,12 +215,16 @@ export async function rankNewestMatches(
 ): Promise<RankedWindow> {
   const phrases = ftsPhrases(query);
   if (phrases.length === 0) return rankWithFts5Bm25(db, table, query, window, page);
-  // Counted up to the rare cap first: under it, these are every match, and ranking them is bounded too.
-  const bounded = boundedKeyReader({ db, dialect: 'sqlite' as const }, 1).db;
-  const rareCap = Math.min(rareMatches, BM25_SAMPLE);
-  const probe = await tableStats(bounded, table, phrases, rareCap);
-  if (probe.counts.every((c) => c.counted < rareCap)) {
-    return { ...(await rankWithFts5Bm25(bounded, table, query, window, page)), rare: true };
+  // Counted up to the rare cap first: under it, these are every match, and ranking them is bounded too. Not a
+  // prefix: FTS5 merges the doclists of every word it starts before it yields the first match, whatever the
+  // limit ('"a"*' took 193 ms at 100k letters, '"med"*' 7.3 ms), so a prefix's count stays in a read worker.
+  if (phrases.every((phrase) => !phrase.endsWith('*'))) {
+    const bounded = boundedKeyReader({ db, dialect: 'sqlite' as const }, 1).db;
+    const rareCap = Math.min(rareMatches, BM25_SAMPLE);
+    const probe = await tableStats(bounded, table, phrases, rareCap);
+    if (probe.counts.every((c) => c.counted < rareCap)) {
+      return { ...(await rankWithFts5Bm25(bounded, table, query, window, page)), rare: true };
+    }
   }
   const stats = await tableStats(db, table, phrases);
   if (stats.counts.every((c) => c.counted < BM25_SAMPLE)) {

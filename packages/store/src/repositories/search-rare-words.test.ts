@@ -44,6 +44,13 @@ async function searchCountingPool(text: string, scope: SearchScope) {
 }
 
 describe('search of a rare word on a read-only SQLite store', () => {
+  it('leaves a prefix to the read workers, however rare: FTS5 merges every word it starts before the first match', async () => {
+    const prefix = await searchCountingPool('guideline*', { exhaustive: false });
+    expect(prefix.pooled).toBeGreaterThan(0);
+    expect(prefix.page.rare).toBe(false);
+    expect(prefix.page.rows.length).toBeGreaterThan(0);
+  });
+
   for (const text of ['guidelines', 'massage', 'opioids']) {
     it(`ranks "${text}" and reads its snippets on the main thread, as the read workers do`, async () => {
       const inline = await searchCountingPool(text, { exhaustive: false });
