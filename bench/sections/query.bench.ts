@@ -322,15 +322,16 @@ export const querySection: BenchSection = {
         const leastRatio = (work: number) => (bareFloor + work) / Math.max(work, 0.001);
         for (const c of queryWorkload(terms.rare, terms.common, caseNumber)) {
           const started = performance.now();
-          // The statements the API runs for it, recorded in-process before the server is timed.
-          const statements = sqlite ? await captureStatements(dbPath, c) : [];
           let http: number[];
           let warmup: number[];
           let direct: number[] | null = null;
           let engine: number[] | null = null;
+          let statements: CapturedStatement[] | null = null;
           try {
+            // The statements the API runs for it, recorded in-process before the server is timed.
+            statements = sqlite ? await captureStatements(dbPath, c) : null;
             ({ http, warmup, direct, engine } = await timeInterleaved(server.url, c, samples, bare, {
-              sql: sqlite ? statements : null,
+              sql: statements,
               dbPath,
               cubeStore,
             }));
@@ -395,7 +396,7 @@ export const querySection: BenchSection = {
               unit: '×',
             });
           }
-          if (direct) {
+          if (direct && statements) {
             const sqlP50 = median(direct);
             figures.push({
               section: 'query',
