@@ -51,6 +51,25 @@ describe('search of a rare word on a read-only SQLite store', () => {
     expect(prefix.page.rows.length).toBeGreaterThan(0);
   });
 
+  it('ranks nothing for a word found nowhere: its capped counts say so', async () => {
+    const statements: string[] = [];
+    const counting = await openStore(reader.sqlite!.name, {
+      readonly: true,
+      onQuery: (text) => statements.push(text),
+    });
+    try {
+      const query = searchQuery('sqlite', 'zzyzxnowhere')!;
+      const page = await searchHits(counting, query, { first: 20, after: null }, { exhaustive: false });
+      expect(page.rows).toEqual([]);
+      expect(page.rare).toBe(true);
+      // One capped count a kind, no ranking statement.
+      expect(statements).toHaveLength(2);
+      expect(statements.every((s) => /\blimit\b/i.test(s) && !/bm25/.test(s))).toBe(true);
+    } finally {
+      await counting.close();
+    }
+  });
+
   for (const text of ['guidelines', 'massage', 'opioids']) {
     it(`ranks "${text}" and reads its snippets on the main thread, as the read workers do`, async () => {
       const inline = await searchCountingPool(text, { exhaustive: false });
