@@ -1,32 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { goldLetters } from '../../test-support/gold-letters.fixture';
-import { openStore, type Store, writeTransaction } from '../client';
+import { type GoldStoreFile, goldStoreFile } from '../../test-support/gold-store-file';
+import { openStore, type Store } from '../client';
 import { SqliteReadPool } from '../sqlite-read-pool';
-import { saveLetters } from './letter.repository';
 import { type SearchScope, searchHits, searchQuery, searchSnippets } from './search.repository';
 
 // A rare word's search on a read-only SQLite store: its counts, ranking and snippets are bounded lookups, run on
 // the main thread's connection with no read-worker round trip (fts5-window-rank.ts RARE_MATCHES), and answer as
 // the read workers do.
 
-let dir: string;
+let file: GoldStoreFile;
 let reader: Store;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'imr-rare-'));
-  const path = join(dir, 'imr.db');
-  const writer = await openStore(path);
-  await writeTransaction(writer, (tx) => saveLetters(tx, goldLetters()));
-  await writer.close();
-  reader = await openStore(path, { readonly: true });
+  file = await goldStoreFile();
+  reader = await openStore(file.path, { readonly: true });
 });
 
 afterAll(async () => {
   await reader?.close();
-  rmSync(dir, { recursive: true, force: true });
+  file?.remove();
 });
 
 /** The page of hits with their snippets, and the statements the read workers ran for them. */
@@ -53,7 +45,7 @@ describe('search of a rare word on a read-only SQLite store', () => {
 
   it('ranks nothing for a word found nowhere: its capped counts say so', async () => {
     const statements: string[] = [];
-    const counting = await openStore(reader.sqlite!.name, {
+    const counting = await openStore(file.path, {
       readonly: true,
       onQuery: (text) => statements.push(text),
     });
