@@ -12,9 +12,32 @@ export interface TimedRun {
   peakRssMb: number;
   /** CPU time of the process, user and system, all threads, from /usr/bin/time -v. */
   cpuSeconds: number;
+  /**
+   * Bytes the process read from and wrote to storage (Linux's I/O accounting: a read served by the page cache
+   * counts nothing; a write counts when its page is dirtied), from /usr/bin/time -v's file system inputs and
+   * outputs, which Linux gives in 512-byte units.
+   */
+  storageReadBytes: number;
+  storageWrittenBytes: number;
   stdout: string;
   stderr: string;
   code: number;
+}
+
+/** What `/usr/bin/time -v` reported at the end of `stderr`; NaN for what it did not say. */
+export function timeReport(
+  stderr: string,
+): Pick<TimedRun, 'peakRssMb' | 'cpuSeconds' | 'storageReadBytes' | 'storageWrittenBytes'> {
+  const number = (pattern: RegExp) => {
+    const match = pattern.exec(stderr);
+    return match ? Number(match[1]) : Number.NaN;
+  };
+  return {
+    peakRssMb: number(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+    cpuSeconds: number(/User time \(seconds\): ([\d.]+)/) + number(/System time \(seconds\): ([\d.]+)/),
+    storageReadBytes: number(/File system inputs: (\d+)/) * 512,
+    storageWrittenBytes: number(/File system outputs: (\d+)/) * 512,
+  };
 }
 
 /** Runs `imr <args>` under /usr/bin/time -v (node directly, no npx layers) and returns wall time and peak RSS. */
@@ -36,13 +59,9 @@ export function runCliTimed(args: string[]): Promise<TimedRun> {
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
-      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
       resolve({
         seconds: (performance.now() - started) / 1000,
-        peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
-        cpuSeconds: user && system ? Number(user[1]) + Number(system[1]) : Number.NaN,
+        ...timeReport(stderr),
         stdout,
         stderr,
         code: code ?? -1,
