@@ -40,7 +40,7 @@ export function timeReport(
   };
 }
 
-/** Runs `imr <args>` under /usr/bin/time -v (node directly, no npx layers) and returns wall time and peak RSS. */
+/** Runs `imr <args>` under /usr/bin/time -v (node directly, no npx layers): wall time, peak RSS, CPU and storage I/O. */
 export function runCliTimed(args: string[]): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
