@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import type { ParsedLetter } from '@imr/parser';
+import { openStore, type Store } from '@imr/store/client';
 import { getIngestRun, listIngestErrors, startIngestRun } from '@imr/store/repositories/ingest.repository';
 import { describeEachBackend, queryRows } from '@imr/store/test-support/test-store';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +117,133 @@ describeEachBackend('LetterBatchWriter', (backend) => {
     ]);
     await store.close();
   });
+});
+
+async function caseCount(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Resolves once `count` outcomes were written (onWritten). */
+function writtenCounter() {
+  let total = 0;
+  const waiting: { count: number; resolve: () => void }[] = [];
+  return {
+    onWritten: (n: number) => {
+      total += n;
+      for (const w of waiting.filter((w) => total >= w.count)) w.resolve();
+    },
+    reached: (count: number) =>
+      total >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve })),
+  };
+}
+
+describeEachBackend('LetterBatchWriter with several batches a transaction', (backend) => {
+  it('commits its batches together: another connection sees them when the transaction holds enough letters', async () => {
+    const target = await backend.freshTarget();
+    const store = await openStore(target);
+    const reader = await openStore(target);
+    const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
+    const counter = writtenCounter();
+    const writer = new LetterBatchWriter(store, {
+      runId,
+      batchSize: 2,
+      lettersPerCommit: 6,
+      commitIntervalMs: 60_000,
+      onWritten: counter.onWritten,
+    });
+    for (let i = 1; i <= 4; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    await counter.reached(4);
+    expect(writer.totals.stored).toBe(4);
+    expect(await caseCount(reader)).toBe(0);
+    for (let i = 5; i <= 6; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    await counter.reached(6);
+    expect(await caseCount(reader)).toBe(6);
+    writer.add(parsed(7, 'CM14-0000007', 't7'));
+    await writer.flush();
+    expect(await caseCount(reader)).toBe(7);
+    expect(await getIngestRun(reader.db, runId)).toMatchObject({ filesSeen: 7, stored: 7 });
+    await reader.close();
+    await store.close();
+  });
+
+  it('commits what it holds once its interval has passed, when no more letters come', async () => {
+    const target = await backend.freshTarget();
+    const store = await openStore(target);
+    const reader = await openStore(target);
+    const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
+    const counter = writtenCounter();
+    const writer = new LetterBatchWriter(store, {
+      runId,
+      batchSize: 2,
+      lettersPerCommit: 1000,
+      commitIntervalMs: 50,
+      onWritten: counter.onWritten,
+    });
+    writer.add(parsed(1, 'CM14-0000001', 'a'));
+    writer.add(parsed(2, 'CM14-0000002', 'b'));
+    await counter.reached(2);
+    const deadline = Date.now() + 5_000;
+    while ((await caseCount(reader)) < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(await caseCount(reader)).toBe(2);
+    await writer.flush();
+    await reader.close();
+    await store.close();
+  });
+
+  it('rejects only the letter the database refuses, keeping the batches written before it in the transaction', async () => {
+    const store = await backend.open();
+    const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
+    const writer = new LetterBatchWriter(store, { runId, batchSize: 2, lettersPerCommit: 100 });
+    for (let i = 1; i <= 4; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    writer.add(parsed(5, 'CM14-0000005', null as unknown as string));
+    writer.add(parsed(6, 'CM14-0000006', 't6'));
+    await writer.flush();
+    expect(writer.totals).toMatchObject({ stored: 5, rejected: 1 });
+    expect(await caseCount(store)).toBe(5);
+    expect(await getIngestRun(store.db, runId)).toMatchObject({ filesSeen: 6, stored: 5, rejected: 1 });
+    expect((await listIngestErrors(store.db, runId)).map((e) => e.file)).toEqual(['CM14-0000005.txt']);
+    await store.close();
+  });
+
+  it.runIf(backend.dialect === 'sqlite')(
+    'undoes every batch of the open transaction when the database fails (disk full), counters with them',
+    async () => {
+      const store = await backend.open();
+      const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
+      const counter = writtenCounter();
+      const failures: Error[] = [];
+      const writer = new LetterBatchWriter(store, {
+        runId,
+        batchSize: 2,
+        lettersPerCommit: 100,
+        commitIntervalMs: 60_000,
+        onWritten: counter.onWritten,
+        onFailure: (error) => failures.push(error),
+      });
+      writer.add(parsed(1, 'CM14-0000001', 'a'));
+      writer.add(parsed(2, 'CM14-0000002', 'b'));
+      await counter.reached(2);
+      // No page more: the next letter's long rationale needs overflow pages.
+      const pages = store.sqlite!.pragma('page_count', { simple: true });
+      store.sqlite!.pragma(`max_page_count = ${pages}`);
+      const big = parsed(3, 'CM14-0000003', 'c');
+      if (big.ok) big.save.letter.items[0]!.rationale = 'x'.repeat(1_000_000);
+      writer.add(big);
+      writer.add(parsed(4, 'CM14-0000004', 'd'));
+      await expect(writer.flush()).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+      expect(failures).toHaveLength(1);
+      store.sqlite!.pragma('max_page_count = 1073741823');
+      expect(store.sqlite!.inTransaction).toBe(false);
+      expect(await caseCount(store)).toBe(0);
+      expect(await getIngestRun(store.db, runId)).toMatchObject({ filesSeen: 0, stored: 0 });
+      await store.close();
+    },
+  );
 });
 
 describeEachBackend('LetterBatchWriter statistics', (backend) => {

@@ -1,4 +1,5 @@
-import { refreshPlannerStatistics, type Store, writeTransaction } from '@imr/store/client';
+import { BatchedTransaction } from '@imr/store/batched-transaction';
+import { refreshPlannerStatistics, type Store, type WriteTransaction } from '@imr/store/client';
 import { countCases } from '@imr/store/repositories/case.repository';
 import { CommittedIds } from '@imr/store/repositories/committed-ids';
 import {
@@ -12,9 +13,13 @@ import { LetterKeyTable } from '@imr/store/repositories/letter-key-table';
 import type { ParseOutcome } from './parse-task';
 import { PlannerStatisticsSchedule } from './planner-statistics-schedule';
 
-// Collects parse outcomes and writes them in batches, one transaction per batch: the letters (saveLetters),
-// the rejected files (ingest_errors) and the run's counters land together or not at all, so a run killed at any
-// moment leaves the store and its bookkeeping consistent. Batches are written one after another, in order.
+// Collects parse outcomes and writes them in batches, one after another, in order. A batch is written in a
+// savepoint of the open transaction: the letters (saveLetters), the rejected files (ingest_errors) and the run's
+// counters land together or not at all, so a run killed at any moment leaves the store and its bookkeeping
+// consistent. A transaction holds several batches when the run allows it (lettersPerCommit): each commit
+// journals and rewrites every page its batches changed that existed before, the right-most pages of every table
+// and index among them, so fewer commits write less (write-run.ts, defaultBatchSize), while a batch's letters
+// leave memory as soon as it is written.
 
 export interface WriteTotals {
   stored: number;
@@ -27,8 +32,16 @@ export interface WriteTotals {
 
 export interface LetterBatchWriterOptions {
   runId: number;
+  /** Letters a batch is written in (one savepoint, and what a batch holds in memory while it waits). */
   batchSize: number;
-  /** Called after each batch commits, with the number of outcomes it settled. */
+  /**
+   * Letters a transaction holds at most, in whole batches. Default: one batch. More than one keeps the store's
+   * write lock between batches, so only for a run that does not read the store while it writes.
+   */
+  lettersPerCommit?: number;
+  /** Milliseconds a transaction stays open at most, however few letters it holds. Default COMMIT_INTERVAL_MS. */
+  commitIntervalMs?: number;
+  /** Called after each batch is written (committed at the latest by flush), with the outcomes it settled. */
   onWritten?: (count: number) => void;
   /** Called once when a batch fails in a way that must stop the run (disk full, connection lost). */
   onFailure?: (error: Error) => void;
@@ -37,6 +50,13 @@ export interface LetterBatchWriterOptions {
   /** PostgreSQL: letters a store holds at its first statistics refresh in the run (planner-statistics-schedule.ts). */
   firstStatisticsRefreshAt?: number;
 }
+
+/**
+ * How long a transaction holding several batches stays open at most: at full speed 1,000 letters come in ~0.4 s;
+ * when they trickle in (slow files, a slow device) what was written is committed anyway, and another writer
+ * waiting for the store gets its turn.
+ */
+export const COMMIT_INTERVAL_MS = 2_000;
 
 // Between slices of a batch: the event loop takes in parse results, so workers are fed during a long write.
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -73,6 +93,17 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The transaction the batches are written in, open between them until it is committed. */
+interface OpenTransaction {
+  tx: BatchedTransaction;
+  /** Letters (and rejected files) its batches wrote. */
+  settled: number;
+  /** Letters its batches stored, for the PostgreSQL statistics schedule. */
+  stored: number;
+  /** Commits it when COMMIT_INTERVAL_MS has passed, if nothing did before. */
+  timer: NodeJS.Timeout | null;
+}
+
 export class LetterBatchWriter {
   readonly totals: WriteTotals = {
     stored: 0,
@@ -92,6 +123,7 @@ export class LetterBatchWriter {
   private pendingSkipped = 0;
   private chain: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
+  private open: OpenTransaction | null = null;
   /** Reviewer and guideline ids the committed batches learnt (committed-ids.ts). */
   private readonly knownIds = new CommittedIds();
   /** The letters a bulk load into an empty store has written, by key (letter-key-table.ts). */
@@ -112,7 +144,7 @@ export class LetterBatchWriter {
   add(outcome: ParseOutcome): void {
     this.added++;
     this.pending.push(outcome);
-    if (this.pending.length >= this.options.batchSize) this.schedule();
+    if (this.pending.length >= this.options.batchSize) this.scheduleBatch();
   }
 
   /** Counts a file passed over for its extension (in the run's files seen). */
@@ -120,23 +152,30 @@ export class LetterBatchWriter {
     this.pendingSkipped++;
   }
 
-  /** Writes whatever is pending and waits for every batch to commit; throws what stopped writing. */
+  /** Writes whatever is pending, commits, and waits for it all; throws what stopped writing. */
   async flush(): Promise<void> {
-    if (this.pending.length > 0 || this.pendingSkipped > 0) this.schedule();
+    if (this.pending.length > 0 || this.pendingSkipped > 0) this.scheduleBatch();
+    this.enqueue(() => this.commitOpen());
     await this.chain;
     if (this.failure) throw this.failure;
   }
 
-  private schedule(): void {
+  private scheduleBatch(): void {
     const batch = this.pending;
     const skipped = this.pendingSkipped;
     this.pending = [];
     this.pendingSkipped = 0;
+    this.enqueue(() => this.write(batch, skipped));
+  }
+
+  /** Runs `step` after everything queued before it; the first failure stops the rest and rolls back. */
+  private enqueue(step: () => Promise<void>): void {
     this.chain = this.chain
-      .then(() => (this.failure ? undefined : this.write(batch, skipped)))
-      .catch((error: unknown) => {
+      .then(() => (this.failure ? undefined : step()))
+      .catch(async (error: unknown) => {
         if (this.failure) return;
         this.failure = error instanceof Error ? error : new Error(String(error));
+        await this.rollbackOpen();
         this.options.onFailure?.(this.failure);
       });
   }
@@ -155,7 +194,7 @@ export class LetterBatchWriter {
     const at = new Date().toISOString();
     let outcomes: SaveOutcome[];
     try {
-      outcomes = await this.commit(
+      outcomes = await this.save(
         letters.map((l) => l.save),
         rejected,
         skipped,
@@ -167,31 +206,35 @@ export class LetterBatchWriter {
       outcomes = [];
       for (const letter of letters) {
         try {
-          outcomes.push(...(await this.commit([letter.save], [], 0, at)));
+          outcomes.push(...(await this.save([letter.save], [], 0, at)));
         } catch (single) {
           if (!isPerLetterError(single)) throw single;
           rejected.push(this.describeFailure(letter, single));
         }
       }
-      await this.commit([], rejected, skipped, at);
+      await this.save([], rejected, skipped, at);
     }
-    const storedBefore = this.totals.stored;
+    let stored = 0;
     for (const outcome of outcomes) {
-      if (outcome === 'stored') this.totals.stored++;
+      if (outcome === 'stored') stored++;
       else if (outcome === 'updated') this.totals.updated++;
       else if (outcome === 'superseded') this.totals.superseded++;
       else this.totals.alreadyPresent++;
     }
+    this.totals.stored += stored;
     this.totals.rejected += rejected.length;
     this.totals.skipped += skipped;
-    if (this.statistics?.stored(this.totals.stored - storedBefore)) {
-      await refreshPlannerStatistics(this.store.db, this.store.dialect);
-    }
     for (const r of rejected) {
       if (this.firstRejected.length < FIRST_REJECTED_KEPT)
         this.firstRejected.push({ file: r.file, reason: r.reason });
       const group = reasonGroup(r.reason);
       this.rejections.set(group, (this.rejections.get(group) ?? 0) + 1);
+    }
+    if (this.open) {
+      this.open.settled += batch.length;
+      this.open.stored += stored;
+      if (this.open.settled >= (this.options.lettersPerCommit ?? this.options.batchSize))
+        await this.commitOpen();
     }
     this.options.onWritten?.(batch.length);
   }
@@ -216,43 +259,111 @@ export class LetterBatchWriter {
     };
   }
 
-  private async commit(
+  private async transaction(): Promise<OpenTransaction> {
+    if (this.open) return this.open;
+    const open: OpenTransaction = {
+      tx: await BatchedTransaction.begin(this.store),
+      settled: 0,
+      stored: 0,
+      timer: null,
+    };
+    if ((this.options.lettersPerCommit ?? 0) > this.options.batchSize) {
+      open.timer = setTimeout(() => {
+        open.timer = null;
+        this.enqueue(() => (this.open === open ? this.commitOpen() : Promise.resolve()));
+      }, this.options.commitIntervalMs ?? COMMIT_INTERVAL_MS);
+      open.timer.unref();
+    }
+    this.open = open;
+    return open;
+  }
+
+  /** Writes one batch (or one letter of a spoilt batch) in a savepoint of the open transaction. */
+  private async save(
     saves: LetterToSave[],
     rejected: IngestErrorToRecord[],
     skipped: number,
     at: string,
   ): Promise<SaveOutcome[]> {
     if (saves.length === 0 && rejected.length === 0 && skipped === 0) return [];
-    const outcomes = await writeTransaction(this.store, async (tx) => {
-      const { trx } = tx;
-      const outcomes =
-        saves.length > 0
-          ? await saveLetters(tx, saves, at, {
-              deferSearch: this.options.deferSearch,
-              pause: nextTurn,
-              knownIds: this.knownIds,
-              loadedKeys: this.loadedKeys,
-            })
-          : [];
-      if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
-      const counts: IngestRunCounts = {
-        filesSeen: saves.length + rejected.length + skipped,
-        stored: outcomes.filter((o) => o === 'stored').length,
-        alreadyPresent: outcomes.filter((o) => o === 'already-present').length,
-        updated: outcomes.filter((o) => o === 'updated').length,
-        superseded: outcomes.filter((o) => o === 'superseded').length,
-        rejected: rejected.length,
-      };
-      await addIngestRunCounts(trx, this.options.runId, counts);
-      return outcomes;
-    }).catch((error: unknown) => {
+    const { tx } = await this.transaction();
+    let outcomes: SaveOutcome[];
+    try {
+      // A per-letter error leaves the transaction open (the batch's letters are then written one by one); any
+      // other stops the run, which rolls the transaction back.
+      outcomes = await tx.inSavepoint(
+        (w) => this.saveBatch(w, saves, rejected, skipped, at),
+        isPerLetterError,
+      );
+    } catch (error) {
       // Rolled back: the ids it learnt may name nothing.
+      this.knownIds.rollbackSavepoint();
+      this.loadedKeys.rollbackSavepoint();
+      throw error;
+    }
+    this.knownIds.releaseSavepoint();
+    this.loadedKeys.releaseSavepoint();
+    return outcomes;
+  }
+
+  private async saveBatch(
+    tx: WriteTransaction,
+    saves: LetterToSave[],
+    rejected: IngestErrorToRecord[],
+    skipped: number,
+    at: string,
+  ): Promise<SaveOutcome[]> {
+    const { trx } = tx;
+    const outcomes =
+      saves.length > 0
+        ? await saveLetters(tx, saves, at, {
+            deferSearch: this.options.deferSearch,
+            pause: nextTurn,
+            knownIds: this.knownIds,
+            loadedKeys: this.loadedKeys,
+          })
+        : [];
+    if (rejected.length > 0) await recordIngestErrors(trx, this.options.runId, rejected, at);
+    const counts: IngestRunCounts = {
+      filesSeen: saves.length + rejected.length + skipped,
+      stored: outcomes.filter((o) => o === 'stored').length,
+      alreadyPresent: outcomes.filter((o) => o === 'already-present').length,
+      updated: outcomes.filter((o) => o === 'updated').length,
+      superseded: outcomes.filter((o) => o === 'superseded').length,
+      rejected: rejected.length,
+    };
+    await addIngestRunCounts(trx, this.options.runId, counts);
+    return outcomes;
+  }
+
+  /** Commits the open transaction, if any; then, on PostgreSQL, refreshes the planner's statistics when due. */
+  private async commitOpen(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    if (open.timer) clearTimeout(open.timer);
+    try {
+      await open.tx.commit();
+    } catch (error) {
       this.knownIds.rollback();
       this.loadedKeys.rollback();
       throw error;
-    });
+    }
     this.knownIds.commit();
     this.loadedKeys.commit();
-    return outcomes;
+    if (this.statistics?.stored(open.stored)) {
+      await refreshPlannerStatistics(this.store.db, this.store.dialect);
+    }
+  }
+
+  /** After a failure: the open transaction's batches are undone (if the database has not undone them already). */
+  private async rollbackOpen(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    if (open.timer) clearTimeout(open.timer);
+    this.knownIds.rollback();
+    this.loadedKeys.rollback();
+    await open.tx.rollback();
   }
 }

@@ -12,7 +12,10 @@ import { ParseWorkerPool } from './parse-worker-pool';
 export interface LetterPipelineOptions {
   store: Store;
   runId: number;
+  /** Letters a batch is written in. */
   batchSize: number;
+  /** Letters a transaction holds at most, in whole batches (LetterBatchWriterOptions). */
+  lettersPerCommit: number;
   maxInFlight: number;
   threads?: number;
   parserVersion?: string;
@@ -36,11 +39,12 @@ export class LetterPipeline {
     this.settle = resolve;
   });
 
-  constructor(options: LetterPipelineOptions) {
+  constructor(private readonly options: LetterPipelineOptions) {
     this.limit = new InFlightLimit(Math.max(options.maxInFlight, options.batchSize + 1));
     this.writer = new LetterBatchWriter(options.store, {
       runId: options.runId,
       batchSize: options.batchSize,
+      lettersPerCommit: options.lettersPerCommit,
       deferSearch: options.deferSearch,
       onWritten: (count) => this.limit.release(count),
       onFailure: (error) => this.fail(error),
@@ -55,6 +59,11 @@ export class LetterPipeline {
       },
       onFatal: (error) => this.fail(error),
     });
+  }
+
+  /** Letters a batch is written in. */
+  get batchSize(): number {
+    return this.options.batchSize;
   }
 
   /** Letters handed to the pipeline so far. */

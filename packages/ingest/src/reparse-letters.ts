@@ -16,6 +16,8 @@ export async function reparseLetters(options: ReparseLettersOptions): Promise<In
   const run = await startWriteRun(
     { ...options, onNotice: options.onNotice ?? ((message) => console.error(message)) },
     () => ({
+      // It reads the next page of stored letters from the store while the batches before it are written.
+      commitEachBatch: true,
       mapOutcome: (outcome) =>
         outcome.ok ? outcome : { ...outcome, reason: `reparse kept the old rows: ${outcome.reason}` },
     }),

@@ -21,7 +21,10 @@ export interface WriteRunOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** How often onProgress is called. Default 250 ms. */
   progressIntervalMs?: number;
-  /** Letters per transaction. Default: defaultBatchSize of the store's dialect. */
+  /**
+   * Letters per transaction. Default: defaultBatchSize of the store's dialect. They are written in batches of at
+   * most writeBatchSize letters, and a run that reads the store between batches (reparse) commits each batch.
+   */
   batchSize?: number;
   /** Parse workers. Default: os.availableParallelism(). */
   threads?: number;
@@ -34,18 +37,34 @@ export interface WriteRunOptions {
 }
 
 /**
- * Letters per transaction when the caller does not say. On SQLite a batch's letters wait on the main thread's
- * young heap until their turn and stay there while the batch is written, so every scavenge copies them: at 500
- * letters (2,000 in flight) scavenges took 3.5 s of a 100k-letter ingest's main thread, at 200 1.2 s, and the
- * whole run used 12 % less CPU (100 did no better than 200). On PostgreSQL a batch is a few multi-row INSERTs a
- * table, whose round trips a larger batch shares out.
+ * Letters per transaction when the caller does not say. On SQLite each commit journals and rewrites the pages
+ * its batches changed that were there before (letter-batch-writer.ts), so a transaction holds several batches:
+ * 2M letters, one run each on one machine, 200 letters a commit 743 s (96 GB written), 1,000 718 s (87 GB;
+ * 689 s in a first version without savepoints), 4,000 742 s (80 GB, while other work ran beside it). On
+ * PostgreSQL a transaction is one batch.
  */
 export function defaultBatchSize(dialect: Store['dialect']): number {
+  return dialect === 'sqlite' ? SQLITE_LETTERS_PER_COMMIT : writeBatchSize(dialect);
+}
+
+const SQLITE_LETTERS_PER_COMMIT = 1_000;
+
+/**
+ * Letters a batch is written in. On SQLite a batch's letters wait on the main thread's young heap until their
+ * turn and stay there while the batch is written, so every scavenge copies them: at 500 letters (2,000 in
+ * flight) scavenges took 3.5 s of a 100k-letter ingest's main thread, at 200 1.2 s, and the whole run used 12 %
+ * less CPU (100 did no better than 200). On PostgreSQL a batch is a few multi-row INSERTs a table, whose round
+ * trips a larger batch shares out.
+ */
+export function writeBatchSize(dialect: Store['dialect']): number {
   return dialect === 'sqlite' ? 200 : 500;
 }
 
 /** What a run's input decides about its pipeline. */
-export type PipelineChoices = Pick<LetterPipelineOptions, 'deferSearch' | 'mapOutcome'>;
+export type PipelineChoices = Pick<LetterPipelineOptions, 'deferSearch' | 'mapOutcome'> & {
+  /** The input reads the store between batches, which a transaction holding several would keep waiting. */
+  commitEachBatch?: boolean;
+};
 
 /** A run in progress: its record, its pipeline, and its progress reported every interval once watched. */
 export class WriteRun {
@@ -53,8 +72,8 @@ export class WriteRun {
   private total: () => number | null = () => null;
 
   constructor(
-    /** The caller's options, with the batch size resolved (startWriteRun). */
-    private readonly options: WriteRunOptions & { batchSize: number },
+    /** The caller's options. */
+    private readonly options: WriteRunOptions,
     readonly runId: number,
     readonly parserVersion: string,
     private readonly clock: RunClock,
@@ -65,9 +84,9 @@ export class WriteRun {
     private readonly checkpointer: WalCheckpointer | null,
   ) {}
 
-  /** Letters per transaction, which is also how many a run's input is best read in at a time. */
+  /** Letters per written batch, which is also how many a run's input is best read in at a time. */
   get batchSize(): number {
-    return this.options.batchSize;
+    return this.pipeline.batchSize;
   }
 
   progress(): IngestProgress {
@@ -113,17 +132,19 @@ export async function startWriteRun(
   prepare: () => PipelineChoices,
 ): Promise<WriteRun> {
   const { store } = options;
-  const batchSize = options.batchSize ?? defaultBatchSize(store.dialect);
+  const lettersPerCommit = options.batchSize ?? defaultBatchSize(store.dialect);
+  const batchSize = Math.min(lettersPerCommit, writeBatchSize(store.dialect));
   const parserVersion = options.parserVersion ?? PARSER_VERSION;
   const clock = new RunClock();
   await tuneForBulkWrites(store.db, store.dialect);
   await finishInterruptedBulkLoad(store, options.onNotice);
-  const choices = prepare();
+  const { commitEachBatch, ...choices } = prepare();
   const runId = await startIngestRun(store.db, { startedAt: clock.startedAt, parserVersion });
   const pipeline = new LetterPipeline({
     store,
     runId,
     batchSize,
+    lettersPerCommit: commitEachBatch ? batchSize : lettersPerCommit,
     maxInFlight: options.maxInFlight ?? batchSize * 4,
     threads: options.threads,
     parserVersion: options.parserVersion,
@@ -131,7 +152,7 @@ export async function startWriteRun(
   });
   const checkpointer = store.sqlite ? WalCheckpointer.start(store.sqlite) : null;
   return new WriteRun(
-    { ...options, batchSize },
+    options,
     runId,
     parserVersion,
     clock,

@@ -44,6 +44,60 @@ describe('LetterKeyTable', () => {
     );
   });
 
+  it('keeps the batches of a transaction that were released, not those rolled back to their savepoint', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            batches: fc.array(
+              fc.record({
+                writes: fc.array(
+                  fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.integer({ min: 1, max: 9 })),
+                  {
+                    maxLength: 6,
+                  },
+                ),
+                released: fc.boolean(),
+              }),
+              { maxLength: 5 },
+            ),
+            commits: fc.boolean(),
+          }),
+          { maxLength: 8 },
+        ),
+        (transactions) => {
+          const table = new LetterKeyTable();
+          const model = new Map<string, number>();
+          for (const { batches, commits } of transactions) {
+            const open = new Map(model);
+            for (const { writes, released } of batches) {
+              const batch = new Map(open);
+              for (const [key, id] of writes) {
+                table.set(key, id);
+                batch.set(key, id);
+              }
+              if (released) {
+                table.releaseSavepoint();
+                for (const [key, id] of batch) open.set(key, id);
+              } else {
+                table.rollbackSavepoint();
+              }
+              for (const key of 'abcde') expect(table.get(key)).toBe(open.get(key));
+            }
+            if (commits) {
+              table.commit();
+              for (const [key, id] of open) model.set(key, id);
+            } else {
+              table.rollback();
+            }
+            for (const key of 'abcde') expect(table.get(key)).toBe(model.get(key));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('holds a bulk load worth of case numbers', () => {
     const table = new LetterKeyTable();
     const n = 300_000;

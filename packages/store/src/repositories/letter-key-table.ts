@@ -8,7 +8,10 @@
 // (12 bytes a slot: 48 MB for up to 2.9 million letters; a Map of key strings holds an object per entry). A hit names a case to read
 // back, and the caller compares that case's key, so a hash collision costs a look-up, never a wrong answer; a
 // letter a collision hid would be written twice and kept once at the finish all the same (letter-key-dedupe.ts).
-// Like CommittedIds, what a transaction learns is pending until the writer says it committed.
+// Like CommittedIds, what a transaction learns is pending until the writer says it committed
+// (uncommitted-entries.ts).
+
+import { UncommittedEntries } from './uncommitted-entries';
 
 const INITIAL_SLOTS = 1 << 16;
 const MAX_LOAD = 0.7;
@@ -30,11 +33,11 @@ export class LetterKeyTable {
   /** 0: an empty slot (ids start at 1). */
   private caseIds = new Int32Array(INITIAL_SLOTS);
   private size = 0;
-  private pending = new Map<string, number>();
+  private readonly uncommitted = new UncommittedEntries<number>();
 
   /** The case id last written under `key`, if any (to be confirmed by the case's own key). */
   get(key: string): number | undefined {
-    const pending = this.pending.get(key);
+    const pending = this.uncommitted.get(key);
     if (pending !== undefined) return pending;
     const hash = hashOf(key);
     const mask = this.hashes.length - 1;
@@ -46,18 +49,29 @@ export class LetterKeyTable {
 
   /** `key`'s letter was written as case `caseId` in the running transaction. */
   set(key: string, caseId: number): void {
-    this.pending.set(key, caseId);
+    this.uncommitted.set(key, caseId);
+  }
+
+  /** The running savepoint was released. */
+  releaseSavepoint(): void {
+    this.uncommitted.releaseSavepoint();
+  }
+
+  /** The running savepoint was rolled back: what it wrote is gone. */
+  rollbackSavepoint(): void {
+    this.uncommitted.rollbackSavepoint();
   }
 
   /** The running transaction committed. */
   commit(): void {
-    for (const [key, caseId] of this.pending) this.put(hashOf(key), caseId);
-    this.pending = new Map();
+    for (const entries of this.uncommitted.commit()) {
+      for (const [key, caseId] of entries) this.put(hashOf(key), caseId);
+    }
   }
 
   /** The running transaction rolled back: what it wrote is gone. */
   rollback(): void {
-    this.pending = new Map();
+    this.uncommitted.rollback();
   }
 
   private put(hash: number, caseId: number): void {
