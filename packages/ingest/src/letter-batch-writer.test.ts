@@ -170,6 +170,25 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
     await store.close();
   });
 
+  it('commits the batches it wrote when asked, without the ones still to fill (a run stopped early)', async () => {
+    const target = await backend.freshTarget();
+    const store = await openStore(target);
+    const reader = await openStore(target);
+    const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
+    const writer = new LetterBatchWriter(store, {
+      runId,
+      batchSize: 2,
+      lettersPerCommit: 100,
+      commitIntervalMs: 60_000,
+    });
+    for (let i = 1; i <= 5; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    await writer.commitWritten();
+    expect(await caseCount(reader)).toBe(4);
+    expect(await getIngestRun(reader.db, runId)).toMatchObject({ filesSeen: 4, stored: 4 });
+    await reader.close();
+    await store.close();
+  });
+
   it('commits what it holds once its interval has passed, when no more letters come', async () => {
     const target = await backend.freshTarget();
     const store = await openStore(target);

@@ -155,9 +155,18 @@ export class LetterBatchWriter {
   /** Writes whatever is pending, commits, and waits for it all; throws what stopped writing. */
   async flush(): Promise<void> {
     if (this.pending.length > 0 || this.pendingSkipped > 0) this.scheduleBatch();
+    await this.commitWritten();
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Commits the batches written so far, once those already queued are written; never throws (a failure is in
+   * `failed`). A run stopped for another reason (a parse worker that cannot start) keeps what it wrote, and
+   * leaves no transaction open for what runs after it (the bulk load's finish).
+   */
+  async commitWritten(): Promise<void> {
     this.enqueue(() => this.commitOpen());
     await this.chain;
-    if (this.failure) throw this.failure;
   }
 
   private scheduleBatch(): void {

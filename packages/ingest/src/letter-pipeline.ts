@@ -100,9 +100,13 @@ export class LetterPipeline {
     await this.writer.flush();
   }
 
-  /** Stops the workers; call always, also after a failure. */
+  /** Stops the workers and commits what was written; call always, also after a failure. */
   async close(): Promise<void> {
-    await this.pool.close();
+    try {
+      await this.pool.close();
+    } finally {
+      await this.writer.commitWritten();
+    }
   }
 
   private checkAllParsed(): void {
