@@ -39,8 +39,9 @@ export interface WriteRunOptions {
 /**
  * Letters per transaction when the caller does not say. On SQLite each commit journals and rewrites the pages
  * its batches changed that were there before (letter-batch-writer.ts), so a transaction holds several batches:
- * 2M letters on one machine, single runs: 200 letters a commit 743 s (96 GB written), 1,000 718 and 689 s
- * (87 GB), 4,000 744 s (80 GB: writing less did not make it faster). On PostgreSQL a transaction is one batch.
+ * 2M letters on one machine, single runs: 200 letters a commit 719-743 s (94-96 GB written), 1,000 689-718 s
+ * (87 GB), 4,000 744 s (80 GB): less written, a few percent at most faster. On PostgreSQL a transaction is one
+ * batch.
  */
 export function defaultBatchSize(dialect: Store['dialect']): number {
   return dialect === 'sqlite' ? SQLITE_LETTERS_PER_COMMIT : writeBatchSize(dialect);
