@@ -142,7 +142,8 @@ function writtenCounter() {
 }
 
 describeEachBackend('LetterBatchWriter with several batches a transaction', (backend) => {
-  it('commits its batches together: another connection sees them when the transaction holds enough letters', async () => {
+  /** A writer of batches of 2 over a new store, and a second connection that sees only what it committed. */
+  async function writerWithReader(options: { lettersPerCommit: number; commitIntervalMs: number }) {
     const target = await backend.freshTarget();
     const store = await openStore(target);
     const reader = await openStore(target);
@@ -151,9 +152,20 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
     const writer = new LetterBatchWriter(store, {
       runId,
       batchSize: 2,
+      onWritten: counter.onWritten,
+      ...options,
+    });
+    const close = async () => {
+      await reader.close();
+      await store.close();
+    };
+    return { writer, reader, runId, counter, close };
+  }
+
+  it('commits its batches together: another connection sees them when the transaction holds enough letters', async () => {
+    const { writer, reader, runId, counter, close } = await writerWithReader({
       lettersPerCommit: 6,
       commitIntervalMs: 60_000,
-      onWritten: counter.onWritten,
     });
     for (let i = 1; i <= 4; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
     await counter.reached(4);
@@ -166,18 +178,11 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
     await writer.flush();
     expect(await caseCount(reader)).toBe(7);
     expect(await getIngestRun(reader.db, runId)).toMatchObject({ filesSeen: 7, stored: 7 });
-    await reader.close();
-    await store.close();
+    await close();
   });
 
   it('commits the batches it wrote when asked, without the ones still to fill (a run stopped early)', async () => {
-    const target = await backend.freshTarget();
-    const store = await openStore(target);
-    const reader = await openStore(target);
-    const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
-    const writer = new LetterBatchWriter(store, {
-      runId,
-      batchSize: 2,
+    const { writer, reader, runId, close } = await writerWithReader({
       lettersPerCommit: 100,
       commitIntervalMs: 60_000,
     });
@@ -185,22 +190,13 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
     await writer.commitWritten();
     expect(await caseCount(reader)).toBe(4);
     expect(await getIngestRun(reader.db, runId)).toMatchObject({ filesSeen: 4, stored: 4 });
-    await reader.close();
-    await store.close();
+    await close();
   });
 
   it('commits what it holds once its interval has passed, when no more letters come', async () => {
-    const target = await backend.freshTarget();
-    const store = await openStore(target);
-    const reader = await openStore(target);
-    const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
-    const counter = writtenCounter();
-    const writer = new LetterBatchWriter(store, {
-      runId,
-      batchSize: 2,
+    const { writer, reader, counter, close } = await writerWithReader({
       lettersPerCommit: 1000,
       commitIntervalMs: 50,
-      onWritten: counter.onWritten,
     });
     writer.add(parsed(1, 'CM14-0000001', 'a'));
     writer.add(parsed(2, 'CM14-0000002', 'b'));
@@ -210,8 +206,7 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
       await new Promise((r) => setTimeout(r, 20));
     expect(await caseCount(reader)).toBe(2);
     await writer.flush();
-    await reader.close();
-    await store.close();
+    await close();
   });
 
   it('rejects only the letter the database refuses, keeping the batches written before it in the transaction', async () => {

@@ -93,6 +93,9 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What a transaction's batches learn besides their rows: kept per savepoint, dropped when it rolls back. */
+type LearntStep = 'releaseSavepoint' | 'rollbackSavepoint' | 'commit' | 'rollback';
+
 /** The transaction the batches are written in, open between them until it is committed. */
 interface OpenTransaction {
   tx: BatchedTransaction;
@@ -306,12 +309,10 @@ export class LetterBatchWriter {
       );
     } catch (error) {
       // Rolled back: the ids it learnt may name nothing.
-      this.knownIds.rollbackSavepoint();
-      this.loadedKeys.rollbackSavepoint();
+      this.learnt('rollbackSavepoint');
       throw error;
     }
-    this.knownIds.releaseSavepoint();
-    this.loadedKeys.releaseSavepoint();
+    this.learnt('releaseSavepoint');
     return outcomes;
   }
 
@@ -347,19 +348,15 @@ export class LetterBatchWriter {
 
   /** Commits the open transaction, if any; then, on PostgreSQL, refreshes the planner's statistics when due. */
   private async commitOpen(): Promise<void> {
-    const open = this.open;
+    const open = this.takeOpen();
     if (!open) return;
-    this.open = null;
-    if (open.timer) clearTimeout(open.timer);
     try {
       await open.tx.commit();
     } catch (error) {
-      this.knownIds.rollback();
-      this.loadedKeys.rollback();
+      this.learnt('rollback');
       throw error;
     }
-    this.knownIds.commit();
-    this.loadedKeys.commit();
+    this.learnt('commit');
     if (this.statistics?.stored(open.stored)) {
       await refreshPlannerStatistics(this.store.db, this.store.dialect);
     }
@@ -367,12 +364,23 @@ export class LetterBatchWriter {
 
   /** After a failure: the open transaction's batches are undone (if the database has not undone them already). */
   private async rollbackOpen(): Promise<void> {
-    const open = this.open;
+    const open = this.takeOpen();
     if (!open) return;
-    this.open = null;
-    if (open.timer) clearTimeout(open.timer);
-    this.knownIds.rollback();
-    this.loadedKeys.rollback();
+    this.learnt('rollback');
     await open.tx.rollback();
+  }
+
+  /** The open transaction, no longer open to new batches nor to its commit timer. */
+  private takeOpen(): OpenTransaction | null {
+    const open = this.open;
+    this.open = null;
+    if (open?.timer) clearTimeout(open.timer);
+    return open;
+  }
+
+  /** Tells the ids and the letter keys what became of the savepoint or transaction that learnt them. */
+  private learnt(step: LearntStep): void {
+    this.knownIds[step]();
+    this.loadedKeys[step]();
   }
 }
