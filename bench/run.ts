@@ -11,6 +11,7 @@ import {
   type SharedState,
 } from './bench-types';
 import { cpuTicks, stealPercent } from './cpu-steal';
+import { machineSpeed } from './machine-speed';
 import { accuracySection } from './sections/accuracy.bench';
 import { calibrationSection } from './sections/calibration.bench';
 import { corpusSection } from './sections/corpus.bench';
@@ -173,6 +174,7 @@ const shared: SharedState = opts.store ? { dbPath: opts.store } : {};
 for (const section of sections) {
   if (options.only && !options.only.has(section.name)) continue;
   options.log(`section ${section.name}...`);
+  const speed = machineSpeed();
   const started = Date.now();
   const ticksBefore = cpuTicks();
   for (const figure of await section.run(options, shared)) {
@@ -189,6 +191,13 @@ for (const section of sections) {
       measuredAt: new Date().toISOString(),
     });
   }
+  figures.push({
+    section: section.name,
+    name: "machine: one core's speed just before this section (units of a fixed JSON, regular-expression, hash and brotli workload a CPU second, machine-speed.ts; machines of one kind differ by it, and wall figures with it)",
+    value: Math.round(speed),
+    unit: 'units/s',
+    measuredAt: new Date().toISOString(),
+  });
   options.log(`section ${section.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   writeReport(figures);
 }
