@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-// Machines of one kind are not equally fast: the same code ingested 2M letters in 9.7 min on one and in 12.7 min
-// on another a day later, with no steal reported on either (cpu-steal.ts). A wall figure is read against the
+// Machines of one kind are not equally fast: 2M letters took 9.7 min to ingest on one and 12.7 min on another a
+// day later, with no change in between measured to slow it, and no steal reported on either (cpu-steal.ts). A wall figure is read against the
 // speed of the core it ran on, so each section reports that speed, measured just before it: a fixed workload of
 // the kinds an ingest and a server spend their CPU on (JSON, a regular expression over letter-like text, a hash,
 // a fast brotli pass), written here rather than taken from the project, so a faster parser does not read as a

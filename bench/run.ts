@@ -193,7 +193,7 @@ for (const section of sections) {
   }
   figures.push({
     section: section.name,
-    name: "machine: one core's speed just before this section (units of a fixed JSON, regular-expression, hash and brotli workload a CPU second, machine-speed.ts; machines of one kind differ by it, and wall figures with it)",
+    name: "machine: one core's speed just before this section (units of a fixed JSON, regular-expression, hash and brotli workload a second, machine-speed.ts; machines of one kind differ by it, and wall figures with it)",
     value: Math.round(speed),
     unit: 'units/s',
     measuredAt: new Date().toISOString(),

@@ -93,7 +93,7 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** What a transaction's batches learn besides their rows: kept per savepoint, dropped when it rolls back. */
+/** What became of a savepoint or transaction, which the ids and letter keys its batches learnt follow. */
 type LearntStep = 'releaseSavepoint' | 'rollbackSavepoint' | 'commit' | 'rollback';
 
 /** The transaction the batches are written in, open between them until it is committed. */
