@@ -61,6 +61,13 @@ function parsed(seq: number, caseNumber: string, title: string): ParseOutcome {
   };
 }
 
+/** Adds letters `from` to `to` (at most 9999), each with a case number and title of its own. */
+function addLetters(writer: LetterBatchWriter, from: number, to: number): void {
+  for (let i = from; i <= to; i++) {
+    writer.add(parsed(i, `CM14-${String(i).padStart(7, '0')}`, `t${i}`));
+  }
+}
+
 describeEachBackend('LetterBatchWriter', (backend) => {
   it('writes letters, rejections and run counters per batch', async () => {
     const store = await backend.open();
@@ -167,11 +174,11 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
       lettersPerCommit: 6,
       commitIntervalMs: 60_000,
     });
-    for (let i = 1; i <= 4; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    addLetters(writer, 1, 4);
     await counter.reached(4);
     expect(writer.totals.stored).toBe(4);
     expect(await caseCount(reader)).toBe(0);
-    for (let i = 5; i <= 6; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    addLetters(writer, 5, 6);
     await counter.reached(6);
     expect(await caseCount(reader)).toBe(6);
     writer.add(parsed(7, 'CM14-0000007', 't7'));
@@ -186,7 +193,7 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
       lettersPerCommit: 100,
       commitIntervalMs: 60_000,
     });
-    for (let i = 1; i <= 5; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    addLetters(writer, 1, 5);
     await writer.commitWritten();
     expect(await caseCount(reader)).toBe(4);
     expect(await getIngestRun(reader.db, runId)).toMatchObject({ filesSeen: 4, stored: 4 });
@@ -213,7 +220,7 @@ describeEachBackend('LetterBatchWriter with several batches a transaction', (bac
     const store = await backend.open();
     const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
     const writer = new LetterBatchWriter(store, { runId, batchSize: 2, lettersPerCommit: 100 });
-    for (let i = 1; i <= 4; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+    addLetters(writer, 1, 4);
     writer.add(parsed(5, 'CM14-0000005', null as unknown as string));
     writer.add(parsed(6, 'CM14-0000006', 't6'));
     await writer.flush();
@@ -276,7 +283,7 @@ describeEachBackend('LetterBatchWriter statistics', (backend) => {
       expect(await reltuples()).toBe(-1);
       const runId = await startIngestRun(store.db, { startedAt: 'now', parserVersion: 'test' });
       const writer = new LetterBatchWriter(store, { runId, batchSize: 2, firstStatisticsRefreshAt: 2 });
-      for (let i = 1; i <= 6; i++) writer.add(parsed(i, `CM14-000000${i}`, `t${i}`));
+      addLetters(writer, 1, 6);
       await writer.flush();
       expect(writer.totals.stored).toBe(6);
       // Refreshed at 2 letters and at 4; the next is due at 8: the statistics say what the store held at 4.
