@@ -12,11 +12,12 @@ export interface BareServer {
 
 /**
  * Starts Node's bare HTTP server (bare-http-server.mjs) in a process of its own and waits until it listens: the
- * query section times its floor, and the timing client warms its own fetch against it.
+ * query section times its floor, and the timing client warms its own fetch against it. With `answerFile`, it
+ * answers every request with that file's bytes (a query's own answer) instead of `{ __typename }`'s.
  */
-export async function startBareHttpServer(): Promise<BareServer> {
+export async function startBareHttpServer(answerFile?: string): Promise<BareServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BARE_SERVER, String(port)], {
+  const child = spawn(process.execPath, [BARE_SERVER, String(port), ...(answerFile ? [answerFile] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BareServer, startBareHttpServer } from './bare-server-process';
@@ -176,5 +178,26 @@ describe('bare-http-server.mjs', () => {
     // fetch keeps the connection alive: stop() returns only once the process has exited anyway.
     await bare.stop();
     await expect(fetch(bare.url, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+
+  it("answers every POST with a file's bytes when given one (a query's own answer), however large", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bare-answer-'));
+    try {
+      // A page's worth of JSON with non-ASCII text: the length sent must be its bytes, not its characters.
+      const answer = JSON.stringify({
+        data: { cases: Array.from({ length: 2_000 }, (_, i) => ({ caseNumber: `CM17-${i}`, note: 'é ✓' })) },
+      });
+      const file = join(dir, 'answer.json');
+      writeFileSync(file, answer);
+      const bare = await startBareHttpServer(file);
+      bareServers.push(bare);
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(bare.url, { method: 'POST', body: '{"query":"{ anything }"}' });
+        expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(answer)));
+        expect(await response.text()).toBe(answer);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
