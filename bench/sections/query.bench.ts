@@ -246,6 +246,8 @@ async function answerOf(url: string, c: QueryCase): Promise<string> {
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+  const { errors } = JSON.parse(text) as { errors?: { message: string }[] };
+  if (errors) throw new Error(errors.map((e) => e.message).join('; '));
   return text;
 }
 
