@@ -228,6 +228,50 @@ describeEachBackend('saveLetters', (backend) => {
     await close();
   });
 
+  // PostgreSQL's advisory locks belong to the database, and a store is one schema of it: each store's writers
+  // take turns, but the writers of another store in the same database must not wait for them.
+  it.runIf(backend.dialect === 'postgres')(
+    "makes one store's writers take turns and never holds up another store's",
+    async () => {
+      const [targetA, targetB] = [await backend.freshTarget(), await backend.freshTarget()];
+      const holderStore = await openStore(targetA);
+      const sameStore = await openStore(targetA);
+      const otherStore = await openStore(targetB);
+      const settledWithin = <T>(p: Promise<T>, ms: number) =>
+        Promise.race([p.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), ms))]);
+      try {
+        let release = () => {};
+        const released = new Promise<void>((r) => {
+          release = r;
+        });
+        let locked = () => {};
+        const lockTaken = new Promise<void>((r) => {
+          locked = r;
+        });
+        const holder = writeTransaction(holderStore, async (tx) => {
+          await saveLetters(tx, [toSave(seedLikeLetter())]);
+          locked();
+          await released;
+        });
+        await lockTaken;
+        const other = writeTransaction(otherStore, (tx) => saveLetters(tx, [toSave(seedLikeLetter())]));
+        const same = writeTransaction(sameStore, (tx) =>
+          saveLetters(tx, [toSave(seedLikeLetter(), 'b'.repeat(64))]),
+        );
+        const otherWithinHold = await settledWithin(other, 10_000);
+        const sameWithinHold = await settledWithin(same, 300);
+        release();
+        await holder;
+        expect({ otherWithinHold, sameWithinHold }).toEqual({ otherWithinHold: true, sameWithinHold: false });
+        expect(await other).toEqual(['stored']);
+        expect(await same).toEqual(['stored']);
+        expect((await counts(holderStore)).cases).toBe(2);
+      } finally {
+        await Promise.all([holderStore.close(), sameStore.close(), otherStore.close()]);
+      }
+    },
+  );
+
   it('keeps full-text search in step when an item is changed or deleted', async () => {
     const store = await backend.open();
     await writeTransaction(store, (tx) => saveLetters(tx, [toSave(seedLikeLetter())]));

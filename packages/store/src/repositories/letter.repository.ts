@@ -120,11 +120,14 @@ export async function saveLetters(
 // READ COMMITTED transaction sees what committed before it) then see every letter another process stored, so
 // overlapping runs never insert a case twice, and the upserts of shared reviewers and guidelines cannot
 // deadlock. Writers take turns as on SQLite; parsing, the expensive part, still runs in parallel, and readers
-// are never blocked.
-const LETTER_WRITE_LOCK: readonly [number, number] = [0x494d52, 1]; // 'IMR', 1
+// are never blocked. Advisory locks belong to the whole database, and a store is a schema of it (`?schema=`): the
+// lock's second key is the store's schema, so writers of two stores in one database never wait for each other.
+const LETTER_WRITE_LOCK = 0x494d52; // 'IMR'
 
 async function lockLetterWrites(trx: Executor): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${LETTER_WRITE_LOCK[0]}, ${LETTER_WRITE_LOCK[1]})`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${LETTER_WRITE_LOCK}, hashtext(coalesce(current_schema(), '')))`.execute(
+    trx,
+  );
 }
 
 async function upsertReviewers(
