@@ -36,6 +36,7 @@ import type { SqlDialect } from './repositories/item-filter';
 import { registerSqliteFunctions } from './sqlite-functions';
 import { SqliteReadPoolDialect } from './sqlite-read-dialect';
 import { SqliteReadPool } from './sqlite-read-pool';
+import { StoreSchemaPostgresDialect } from './store-schema-dialect';
 
 export type Db = Kysely<Database>;
 /** Receives each statement a store runs, with its parameters. */
@@ -339,7 +340,7 @@ async function openPostgres(target: string, options: OpenStoreOptions): Promise<
   // copying a store reads rows by their column names, without plugins (store-copy.ts).
   const db = readonly
     ? readOnlyPostgresKysely(pool, onQuery, preparedStatements)
-    : createKysely(new PostgresDialect({ pool }), onQuery);
+    : createKysely(new StoreSchemaPostgresDialect({ pool }, migrationSchema), onQuery);
   if (!readonly) {
     try {
       await migrateToLatest(db, migrationSchema);
