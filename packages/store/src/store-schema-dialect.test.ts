@@ -2,6 +2,7 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { describeEachBackend, TEST_PG_URL } from '../test-support/test-store';
 import { openStore } from './client';
+import { MIGRATION_LOCK } from './store-schema-dialect';
 
 describeEachBackend("a PostgreSQL store's writer introspects its own schema", (backend) => {
   it.runIf(backend.dialect === 'postgres')("lists its schema's tables only", async () => {
@@ -63,6 +64,30 @@ describeEachBackend("a PostgreSQL store's writer introspects its own schema", (b
       }
       expect(dropped).toBeGreaterThan(8);
       expect(failures).toEqual([]);
+    },
+  );
+
+  it.runIf(backend.dialect === 'postgres')(
+    "waits for its own store's migration lock, never for another store's",
+    async () => {
+      const [held, free] = [await backend.freshTarget(), await backend.freshTarget()];
+      const heldSchema = new URL(held).searchParams.get('schema');
+      const holder = new pg.Client({ connectionString: TEST_PG_URL });
+      await holder.connect();
+      const settledWithin = (p: Promise<unknown>, ms: number) =>
+        Promise.race([p.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), ms))]);
+      try {
+        await holder.query('select pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK, heldSchema]);
+        const other = openStore(free);
+        const same = openStore(held);
+        const otherWhileHeld = await settledWithin(other, 10_000);
+        const sameWhileHeld = await settledWithin(same, 300);
+        await holder.query('select pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK, heldSchema]);
+        expect({ otherWhileHeld, sameWhileHeld }).toEqual({ otherWhileHeld: true, sameWhileHeld: false });
+        await Promise.all([(await other).close(), (await same).close()]);
+      } finally {
+        await holder.end();
+      }
     },
   );
 });

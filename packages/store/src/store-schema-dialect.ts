@@ -5,6 +5,7 @@ import {
   DEFAULT_MIGRATION_LOCK_TABLE,
   DEFAULT_MIGRATION_TABLE,
   type Kysely,
+  PostgresAdapter,
   PostgresDialect,
   type PostgresDialectConfig,
   type SchemaMetadata,
@@ -17,7 +18,12 @@ import {
 // where the database holds others (stores of other deployments, the test suite's stores), one dropped while that
 // query runs makes it fail with 'schema "<the other one>" does not exist'. Its one user is the migrator, asking
 // whether its own bookkeeping tables exist, so a store's writer reads its own schema alone: migrations no longer
-// fail, nor slow down, because of what other stores in the database do.
+// fail, nor slow down, because of what other stores in the database do. Kysely's migration lock is one advisory
+// lock for the whole database, so one store's long migration (a table rewrite takes minutes on a large store)
+// held up the opening of every other; it is the store's own here.
+
+/** First key of a store's migration lock; the second is its schema's hash. */
+export const MIGRATION_LOCK = 0x494d53; // 'IMS'
 
 interface ColumnRow {
   table: string;
@@ -91,7 +97,25 @@ export class StoreSchemaIntrospector implements DatabaseIntrospector {
   }
 }
 
-/** PostgreSQL as Kysely speaks it, introspecting only the store's schema (the writer's dialect). */
+/** Kysely's PostgreSQL adapter with a migration lock of the store's own. */
+class StoreSchemaPostgresAdapter extends PostgresAdapter {
+  constructor(private readonly schema: string) {
+    super();
+  }
+
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    // A session lock, as Kysely's, waiting at most an hour for another process migrating the same store.
+    // In one statement, as Kysely's: outside a transaction a local setting lasts for its statement only.
+    await sql`with timeout as (select set_config('lock_timeout', '3600000', true))
+      select pg_advisory_lock(${MIGRATION_LOCK}, hashtext(${this.schema})) from timeout`.execute(db);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK}, hashtext(${this.schema}))`.execute(db);
+  }
+}
+
+/** PostgreSQL as Kysely speaks it, introspecting and locking only the store's schema (the writer's dialect). */
 export class StoreSchemaPostgresDialect extends PostgresDialect {
   constructor(
     config: PostgresDialectConfig,
@@ -102,5 +126,9 @@ export class StoreSchemaPostgresDialect extends PostgresDialect {
 
   override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new StoreSchemaIntrospector(db, this.schema);
+  }
+
+  override createAdapter(): PostgresAdapter {
+    return new StoreSchemaPostgresAdapter(this.schema);
   }
 }
