@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,13 @@ export default defineConfig({
   },
   ssr: { resolve: { conditions: ['@imr/source', ...defaultServerConditions] } },
   test: {
+    // Most of the suite's time is spent waiting on the processes its tests start (servers, ingests, Chromium,
+    // notebooks), so two files at once keep a 2-core machine busy. Vitest's default (cores - 1) ran them one at a
+    // time there: 462-519 s of a fresh-clone CI run against 371 s with two (2026-12-06, AMD EPYC, 2 cores).
+    // Two at once failed on PostgreSQL before, where each file's stores are schemas of one database: they shared
+    // the letter-write lock and Kysely's migration lock, and Kysely's introspection of the whole database failed
+    // when another file dropped its schema meanwhile. All three are each store's own now (store-schema-dialect.ts).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'parser', include: ['packages/parser/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'generator', include: ['packages/generator/src/**/*.test.ts'] } },
