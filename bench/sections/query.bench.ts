@@ -251,12 +251,18 @@ async function answerOf(url: string, c: QueryCase): Promise<string> {
   return text;
 }
 
+/** Requests of an operation before the one whose statements are recorded. */
+const CAPTURE_AFTER_REQUESTS = 2;
+
 /**
  * Records the statements the API runs for an operation (in-process, same repositories), then times those same
- * statements through better-sqlite3 directly: the "direct SQL" baseline for the same answer.
+ * statements through better-sqlite3 directly: the "direct SQL" baseline for the same answer. They are the
+ * statements of a request after the first ones, as the timed requests run: the first request of a server reads
+ * the guidelines it then keeps (a nested page of 100 cases: five statements, then four), and a baseline holding
+ * work the timed server no longer does would flatter its ratio.
  */
 async function captureStatements(dbPath: string, c: QueryCase): Promise<CapturedStatement[]> {
-  const captured: CapturedStatement[] = [];
+  let captured: CapturedStatement[] = [];
   // The store's statements run in its read workers: they are recorded as Kysely hands them over.
   const store = await openStore(dbPath, {
     readonly: true,
@@ -264,12 +270,15 @@ async function captureStatements(dbPath: string, c: QueryCase): Promise<Captured
   });
   try {
     const app = buildApp({ db: store.db, dialect: store.dialect });
-    const response = await app.fetch('http://bench/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(c.body),
-    });
-    await response.text();
+    for (let request = 0; request <= CAPTURE_AFTER_REQUESTS; request++) {
+      captured = [];
+      const response = await app.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(c.body),
+      });
+      await response.text();
+    }
   } finally {
     await store.close();
   }
