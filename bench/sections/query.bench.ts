@@ -237,13 +237,14 @@ async function timeInterleaved(
   }
 }
 
+/** The POST that asks for `c`, over HTTP or to the app in-process alike. */
+function requestFor(c: QueryCase): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.body) };
+}
+
 /** The answer the server gives to `c` (one request, untimed): what Node's bare server then sends for its floor. */
 async function answerOf(url: string, c: QueryCase): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(c.body),
-  });
+  const response = await fetch(url, requestFor(c));
   const text = await response.text();
   if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
   const { errors } = JSON.parse(text) as { errors?: { message: string }[] };
@@ -272,11 +273,7 @@ async function captureStatements(dbPath: string, c: QueryCase): Promise<Captured
     const app = buildApp({ db: store.db, dialect: store.dialect });
     for (let request = 0; request <= CAPTURE_AFTER_REQUESTS; request++) {
       captured = [];
-      const response = await app.fetch('http://bench/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(c.body),
-      });
+      const response = await app.fetch('http://bench/graphql', requestFor(c));
       await response.text();
     }
   } finally {
