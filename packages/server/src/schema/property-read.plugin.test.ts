@@ -35,7 +35,7 @@ function markedFields(): MarkedField[] {
 describe('property-read fields', () => {
   const marked = markedFields();
 
-  it('cover every connection edge list, edge node and page info, and the enum columns', () => {
+  it('cover every connection edge list, edge node and page info, the enum columns and the stats answers', () => {
     const paths = marked.map((f) => f.path);
     for (const connection of [
       'CaseConnection',
@@ -50,6 +50,19 @@ describe('property-read fields', () => {
       expect(paths).toContain(`${edge}.node`);
     }
     expect(paths).toEqual(expect.arrayContaining(['Item.decision', 'Item.category', 'Citation.citedBy']));
+    // An itemStats answer of 300 groups called these 1,500 times (a resolve info and the plugins' wrappers each).
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'ItemStats.groups',
+        'ItemStatsGroup.overturnRateInterval',
+        'ItemStatsKey.category',
+        'ItemStatsKey.drugClass',
+        'ItemStatsKey.priority',
+        'CaseStats.groups',
+        'GuidelineStatsGroup.source',
+        'ItemTimeSeries.buckets',
+      ]),
+    );
   });
 
   it('have no resolver in the schema (graphql-jit reads the property inline)', () => {

@@ -1,5 +1,6 @@
 import type { CaseTally } from '@imr/analytics/case-stats';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { DaysSummaryRef } from './days-summary-stats.type';
 
 export const CaseStatsMeasuresRef = builder.interfaceRef<CaseTally>('CaseStatsMeasures').implement({
@@ -14,6 +15,7 @@ export const CaseStatsMeasuresRef = builder.interfaceRef<CaseTally>('CaseStatsMe
       type: DaysSummaryRef,
       description:
         'Days from the utilization review denial to the IMR decision, over the cases whose letter states both dates.',
+      extensions: PROPERTY_READ,
       resolve: (c) => c.daysToDecision,
     }),
   }),

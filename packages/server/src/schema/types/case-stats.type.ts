@@ -1,6 +1,7 @@
 import { type CaseStatsResult, caseStats } from '@imr/analytics/case-stats';
 import { MAX_CASE_DIMENSIONS } from '@imr/store/dimensions';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CaseDimensionEnum } from './case-dimension-stats.type';
 import { CaseStatsGroupRef } from './case-stats-group.type';
 import { CaseStatsTotalRef } from './case-stats-total.type';
@@ -15,6 +16,7 @@ export const CaseStatsRef = builder.objectRef<CaseStatsResult>('CaseStats').impl
       type: [CaseStatsGroupRef],
       description:
         'Groups with at least minCount cases: in time order when grouped by DECISION_YEAR or DECISION_MONTH, else largest first.',
+      extensions: PROPERTY_READ,
       resolve: (s) => s.groups,
     }),
     groupCount: t.exposeInt('groupCount', {

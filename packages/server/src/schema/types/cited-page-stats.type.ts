@@ -1,6 +1,7 @@
 import type { CitedPageGroup } from '@imr/analytics/guideline-stats';
 import type { Category, GuidelineSource } from '@imr/parser';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { DecisionStatsRef } from './decision-stats.type';
 import { CategoryEnum, GuidelineSourceEnum } from './enums.type';
 
@@ -12,9 +13,14 @@ export const CitedPageStatsRef = builder.objectRef<CitedPageGroup>('CitedPageSta
       type: CategoryEnum,
       nullable: true,
       description: 'The items’ category, with perCategory; else null.',
+      extensions: PROPERTY_READ,
       resolve: (g) => g.category as Category | null,
     }),
-    source: t.field({ type: GuidelineSourceEnum, resolve: (g) => g.source as GuidelineSource }),
+    source: t.field({
+      type: GuidelineSourceEnum,
+      extensions: PROPERTY_READ,
+      resolve: (g) => g.source as GuidelineSource,
+    }),
     guideline: t.exposeString('guideline', { nullable: true, description: 'Guideline name.' }),
     page: t.exposeInt('page'),
     share: t.exposeFloat('share', {

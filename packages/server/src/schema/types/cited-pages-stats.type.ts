@@ -1,6 +1,7 @@
 import type { CitedPageGroup, GroupedResult } from '@imr/analytics/guideline-stats';
 import { citedPages } from '@imr/analytics/guideline-stats';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CitedPageStatsRef } from './cited-page-stats.type';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';
@@ -15,6 +16,7 @@ export const CitedPagesRef = builder.objectRef<GroupedResult<CitedPageGroup>>('C
     items: t.field({
       type: ItemSetStatsRef,
       description: 'The items the filter selects: the denominator of share.',
+      extensions: PROPERTY_READ,
       resolve: (s) => s.items,
     }),
     groups: t.expose('groups', { type: [CitedPageStatsRef] }),

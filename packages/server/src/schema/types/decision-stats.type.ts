@@ -1,5 +1,6 @@
 import type { DecisionTally, OverturnRate } from '@imr/analytics/decision-tally';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { RateIntervalRef } from './rate-interval-stats.type';
 
 export type DecisionStatsShape = DecisionTally & OverturnRate;
@@ -29,6 +30,7 @@ export const DecisionStatsRef = builder.interfaceRef<DecisionStatsShape>('Decisi
       type: RateIntervalRef,
       nullable: true,
       description: 'Wilson 95% interval of overturnRate; null when nothing was decided.',
+      extensions: PROPERTY_READ,
       resolve: (s) => s.overturnRateInterval,
     }),
   }),

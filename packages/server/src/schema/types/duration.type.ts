@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { TimeUnitEnum } from './enums.type';
 
 export interface DurationShape {
@@ -12,6 +13,6 @@ export const DurationRef = builder.objectRef<DurationShape>('Duration').implemen
   fields: (t) => ({
     min: t.exposeInt('min'),
     max: t.exposeInt('max'),
-    unit: t.field({ type: TimeUnitEnum, resolve: (d) => d.unit as never }),
+    unit: t.field({ type: TimeUnitEnum, extensions: PROPERTY_READ, resolve: (d) => d.unit as never }),
   }),
 });

@@ -1,4 +1,5 @@
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { TimeUnitEnum } from './enums.type';
 
 export interface FrequencyShape {
@@ -12,6 +13,6 @@ export const FrequencyRef = builder.objectRef<FrequencyShape>('Frequency').imple
   fields: (t) => ({
     min: t.exposeInt('min'),
     max: t.exposeInt('max'),
-    per: t.field({ type: TimeUnitEnum, resolve: (f) => f.per as never }),
+    per: t.field({ type: TimeUnitEnum, extensions: PROPERTY_READ, resolve: (f) => f.per as never }),
   }),
 });

@@ -1,6 +1,7 @@
 import { type CitationCoverage, citationCoverage } from '@imr/analytics/guideline-stats';
 import { CITED_BY, type CitedBy } from '@imr/parser';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CitedByEnum } from './enums.type';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';
 import { ItemSetStatsRef } from './item-set-stats.type';
@@ -10,16 +11,18 @@ import { withStatsArguments } from './stats-input.type';
 export const CitationCoverageRef = builder.objectRef<CitationCoverage>('CitationCoverage').implement({
   description: 'How often one party cited no guideline for a set of items, and how those items were decided.',
   fields: (t) => ({
-    citedBy: t.field({ type: CitedByEnum, resolve: (c) => c.citedBy as CitedBy }),
+    citedBy: t.field({ type: CitedByEnum, extensions: PROPERTY_READ, resolve: (c) => c.citedBy as CitedBy }),
     items: t.exposeInt('items', { description: 'The items the filter selects.' }),
     citedNothing: t.field({
       type: ItemSetStatsRef,
       description: 'Items for which this party cited no guideline (the letter says none, or lists none).',
+      extensions: PROPERTY_READ,
       resolve: (c) => c.citedNothing,
     }),
     citedSomething: t.field({
       type: ItemSetStatsRef,
       description: 'Items for which this party cited at least one guideline.',
+      extensions: PROPERTY_READ,
       resolve: (c) => c.citedSomething,
     }),
     citedNothingShare: t.exposeFloat('citedNothingShare', {
@@ -30,6 +33,7 @@ export const CitationCoverageRef = builder.objectRef<CitationCoverage>('Citation
       type: RateIntervalRef,
       nullable: true,
       description: 'Wilson 95% interval of citedNothingShare.',
+      extensions: PROPERTY_READ,
       resolve: (c) => c.citedNothingShareInterval,
     }),
   }),

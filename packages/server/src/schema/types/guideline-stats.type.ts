@@ -1,6 +1,7 @@
 import type { GroupedResult, GuidelineStatsGroup } from '@imr/analytics/guideline-stats';
 import { guidelineStats } from '@imr/analytics/guideline-stats';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { CitedByEnum, GuidelineSourceEnum } from './enums.type';
 import { GuidelineLevelEnum } from './guideline-level-stats.type';
 import { GuidelineStatsGroupRef } from './guideline-stats-group.type';
@@ -17,6 +18,7 @@ export const GuidelineStatsRef = builder
       items: t.field({
         type: ItemSetStatsRef,
         description: 'The items the filter selects: the denominator of share.',
+        extensions: PROPERTY_READ,
         resolve: (s) => s.items,
       }),
       groups: t.expose('groups', { type: [GuidelineStatsGroupRef] }),

@@ -2,6 +2,7 @@ import type { ItemStatsResult } from '@imr/analytics/item-stats';
 import { itemStats } from '@imr/analytics/item-stats';
 import { MAX_ITEM_DIMENSIONS } from '@imr/store/dimensions';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { ItemDimensionEnum } from './item-dimension-stats.type';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';
 import { ItemStatsGroupRef } from './item-stats-group.type';
@@ -17,6 +18,7 @@ export const ItemStatsRef = builder.objectRef<ItemStatsResult>('ItemStats').impl
       type: [ItemStatsGroupRef],
       description:
         'Groups with at least minCount items, ordered, at most limit of them. With multi-valued dimensions an item counts in several groups, so counts can sum to more than total.count.',
+      extensions: PROPERTY_READ,
       resolve: (s) => s.groups,
     }),
     groupCount: t.exposeInt('groupCount', {

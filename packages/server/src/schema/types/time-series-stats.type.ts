@@ -1,5 +1,6 @@
 import { type ItemTimeSeries, itemTimeSeries } from '@imr/analytics/time-series-stats';
 import { builder } from '../builder';
+import { PROPERTY_READ } from '../property-read.plugin';
 import { ItemFilterInput, toItemFilter } from './item-filter.input';
 import { ItemSetStatsRef } from './item-set-stats.type';
 import { withStatsArguments } from './stats-input.type';
@@ -14,11 +15,13 @@ export const ItemTimeSeriesRef = builder.objectRef<ItemTimeSeries>('ItemTimeSeri
       type: [TimeSeriesBucketRef],
       description:
         "In time order, from the filter's decisionDateFrom (else the first dated item) to its decisionDateTo (else the last); periods without items have zero counts.",
+      extensions: PROPERTY_READ,
       resolve: (s) => s.buckets,
     }),
     undated: t.field({
       type: ItemSetStatsRef,
       description: 'Matching items whose letter states no decision date: in no bucket.',
+      extensions: PROPERTY_READ,
       resolve: (s) => s.undated,
     }),
   }),
