@@ -55,14 +55,23 @@ describe('property-read fields', () => {
       expect.arrayContaining([
         'ItemStats.groups',
         'ItemStatsGroup.overturnRateInterval',
-        'ItemStatsKey.category',
-        'ItemStatsKey.drugClass',
-        'ItemStatsKey.priority',
+        'ItemStatsGroup.key',
+        'CaseStatsGroup.key',
         'CaseStats.groups',
         'GuidelineStatsGroup.source',
         'ItemTimeSeries.buckets',
       ]),
     );
+  });
+
+  it('leave the stats keys, enum fields included, exposed: no resolver at all', () => {
+    for (const name of ['ItemStatsKey', 'CaseStatsKey']) {
+      const type = schema.getType(name);
+      if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+      const resolved = Object.values(type.getFields()).filter((f) => f.resolve !== undefined);
+      expect(resolved.map((f) => `${name}.${f.name}`)).toEqual([]);
+      expect(Object.keys(type.getFields())).toEqual(expect.arrayContaining(['priority', 'patientSex']));
+    }
   });
 
   it('have no resolver in the schema (graphql-jit reads the property inline)', () => {
