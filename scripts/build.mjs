@@ -105,7 +105,6 @@ async function buildServer() {
       cli: join(SERVER, 'src/cli/main.ts'),
       // Beside cli.js: the pools and the generator start their workers from `./<name>.js` next to themselves.
       'parse-worker': join(ROOT, 'packages/ingest/src/parse-worker.ts'),
-      'read-ahead-worker': join(ROOT, 'packages/ingest/src/read-ahead-worker.ts'),
       'sqlite-read-worker': join(ROOT, 'packages/store/src/sqlite-read-worker.ts'),
       'search-aside-worker': join(ROOT, 'packages/store/src/search-aside-worker.ts'),
       'wal-checkpoint-worker': join(ROOT, 'packages/store/src/wal-checkpoint-worker.ts'),
@@ -150,9 +149,10 @@ async function buildServer() {
       `the server build imports ${[...undeclared].join(', ')}, not in packages/server/package.json dependencies`,
     );
   }
+  // CommonJS, so UV_THREADPOOL_SIZE is set before Node's ESM loader first uses libuv's pool (see src/cli/bin.cjs).
   writeFileSync(
     join(dist, 'imr.cjs'),
-    "#!/usr/bin/env node\n// The compiled `imr` command (pnpm build).\nimport('./cli.js');\n",
+    "#!/usr/bin/env node\n// The compiled `imr` command (pnpm build).\nprocess.env.UV_THREADPOOL_SIZE ??= '16';\nimport('./cli.js');\n",
     { mode: 0o755 },
   );
 }

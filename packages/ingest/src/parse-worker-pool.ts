@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { handleParseTask } from './handle-parse-task';
 import type { FromWorker, ParseOutcome, ParseTask, ParseWorkerData, ToWorker } from './parse-task';
-import { ReadAhead } from './read-ahead';
 import { RunningTaskMarker } from './running-task';
-import { ingestWorkerEntry } from './worker-entry';
 
 // A fixed set of parse workers fed in chunks. Each worker holds up to four chunks, so it has work queued while
 // the main thread is busy in a long write, and little piles up inside workers. A worker that dies (a parser crash, out of memory)
@@ -27,8 +25,6 @@ export interface ParseWorkerPoolOptions {
   chunkSize?: number;
   /** How long one file may take to read, extract and parse before its worker is stopped. Default 10 s. */
   fileTimeLimitMs?: number;
-  /** Read each chunk's files into the page cache on a thread of their own before its worker does (read-ahead.ts). Default true. */
-  readAhead?: boolean;
 }
 
 interface Slot {
@@ -47,6 +43,13 @@ const INLINE_CHUNK = 4;
 const WORKER_HEAP_MB = 512;
 export const DEFAULT_FILE_TIME_LIMIT_MS = 10_000;
 
+function workerSpec(): { url: URL; entry: string } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./parse-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  // From TypeScript source the worker starts in a bootstrap that registers tsx, then imports `entry`.
+  return { url: fromSource ? new URL('./parse-worker.boot.mjs', import.meta.url) : entry, entry: entry.href };
+}
+
 export class ParseWorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: ParseTask[] = [];
@@ -55,8 +58,7 @@ export class ParseWorkerPool {
   private closing = false;
   private parsingInline = false;
   private readonly chunkSize: number;
-  private readonly spec = ingestWorkerEntry('parse-worker');
-  private readonly readAhead: ReadAhead | null;
+  private readonly spec = workerSpec();
   private readonly fileTimeLimitMs: number;
   private watchdog: NodeJS.Timeout | null = null;
   /** PDFs met while parsing inline: they wait for a worker. */
@@ -65,7 +67,6 @@ export class ParseWorkerPool {
   constructor(private readonly options: ParseWorkerPoolOptions) {
     this.chunkSize = options.chunkSize ?? 64;
     this.fileTimeLimitMs = options.fileTimeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS;
-    this.readAhead = (options.readAhead ?? true) ? new ReadAhead() : null;
   }
 
   submit(task: ParseTask): void {
@@ -83,7 +84,7 @@ export class ParseWorkerPool {
   async close(): Promise<void> {
     this.closing = true;
     if (this.watchdog) clearInterval(this.watchdog);
-    await Promise.all([...this.slots.map((slot) => slot.worker.terminate()), this.readAhead?.close()]);
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
   private spawn(): Slot {
@@ -226,7 +227,6 @@ export class ParseWorkerPool {
   private send(slot: Slot, tasks: ParseTask[], solo: boolean): void {
     const id = this.nextMessageId++;
     slot.outstanding.set(id, { tasks, solo });
-    this.readAhead?.read(tasks.flatMap((task) => (task.kind === 'file' ? [task.path] : [])));
     slot.worker.postMessage({ id, tasks } satisfies ToWorker);
   }
 }

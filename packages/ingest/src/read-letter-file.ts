@@ -2,10 +2,11 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { open } from 'node:fs/promises';
 import { describeFsError } from './list-input-files';
 
-// Reads one input file, in two ways. A parse worker reads synchronously (~15 µs of CPU a file in the page cache,
-// which the pool's read-ahead thread has usually filled: read-ahead.ts); the main thread, parsing the first few
-// letters while the workers start, reads through libuv's thread pool so it never waits on the device. The size is
-// checked before reading, so a stray disk image in the folder costs a stat, not a gigabyte.
+// Reads one input file for a parse worker, in two ways. Synchronously costs 15 µs of CPU a file in the page
+// cache; asynchronously, through libuv's thread pool, about 200 µs (four hand-offs a file), but a worker can keep
+// a chunk's reads in flight at once, which is what a disk needs: one read at a time leaves the workers waiting
+// on the device. The worker picks per chunk (see letter-read-mode.ts). The size is checked before reading, so a
+// stray disk image in the folder costs a stat, not a gigabyte.
 
 export const MAX_LETTER_BYTES = 64 * 1024 * 1024;
 
