@@ -2,6 +2,18 @@
 // in-memory cube (@imr/analytics) both read these, so a new dimension is added here first and both must answer
 // it (the property tests hold the cube to the SQL).
 
+import type {
+  BodyRegion,
+  Category,
+  CitedBy,
+  Decision,
+  DrugClass,
+  GuidelineSource,
+  Priority,
+  Sex,
+} from '@imr/parser';
+import type { AgeBand } from './repositories/age-band';
+
 export const ITEM_DIMENSIONS = [
   'CATEGORY',
   'DECISION_YEAR',
@@ -25,25 +37,28 @@ export type ItemDimension = (typeof ITEM_DIMENSIONS)[number];
 
 export const MAX_ITEM_DIMENSIONS = 3;
 
-/** A group's key: the fields of its group-by dimensions are set (null = the item has no value there). */
+/**
+ * A group's key: the fields of its group-by dimensions are set (null = the item has no value there). The enum
+ * columns hold what the parser wrote, so they are typed as its enums.
+ */
 export interface ItemStatsKey {
-  category?: string | null;
+  category?: Category | null;
   decisionYear?: number | null;
   decisionMonth?: string | null;
-  drugClass?: string | null;
+  drugClass?: DrugClass | null;
   drug?: string | null;
   treatment?: string | null;
-  bodyRegion?: string | null;
+  bodyRegion?: BodyRegion | null;
   reviewerSpecialty?: string | null;
   reviewerState?: string | null;
-  guidelineSource?: string | null;
+  guidelineSource?: GuidelineSource | null;
   guidelineTopic?: string | null;
   guideline?: string | null;
-  citedBy?: string | null;
-  priority?: string | null;
-  patientSex?: string | null;
-  patientAgeBand?: string | null;
-  decision?: string | null;
+  citedBy?: CitedBy | null;
+  priority?: Priority | null;
+  patientSex?: Sex | null;
+  patientAgeBand?: AgeBand | null;
+  decision?: Decision | null;
 }
 
 /** Where an item's values of a multi-valued dimension live: a table beside `items`, several rows an item. */
@@ -98,11 +113,11 @@ export const MAX_CASE_DIMENSIONS = 3;
 export interface CaseStatsKey {
   decisionYear?: number | null;
   decisionMonth?: string | null;
-  priority?: string | null;
+  priority?: Priority | null;
   reviewerSpecialty?: string | null;
   reviewerState?: string | null;
-  patientSex?: string | null;
-  patientAgeBand?: string | null;
+  patientSex?: Sex | null;
+  patientAgeBand?: AgeBand | null;
 }
 
 export type CaseBridge = 'reviewerSpecialty' | 'reviewerState';

@@ -1,17 +1,13 @@
 import type { CaseStatsGroup } from '@imr/analytics/case-stats';
 import { builder } from '../builder';
 import { PROPERTY_READ } from '../property-read.plugin';
-import { CaseStatsKeyRef, type CaseStatsKeyShape } from './case-stats-key.type';
+import { CaseStatsKeyRef } from './case-stats-key.type';
 import { CaseStatsMeasuresRef } from './case-stats-measures.type';
 
 export const CaseStatsGroupRef = builder.objectRef<CaseStatsGroup>('CaseStatsGroup').implement({
   description: 'The cases sharing one key.',
   interfaces: [CaseStatsMeasuresRef],
   fields: (t) => ({
-    key: t.field({
-      type: CaseStatsKeyRef,
-      extensions: PROPERTY_READ,
-      resolve: (g) => g.key as CaseStatsKeyShape,
-    }),
+    key: t.field({ type: CaseStatsKeyRef, extensions: PROPERTY_READ, resolve: (g) => g.key }),
   }),
 });

@@ -1,17 +1,8 @@
-import type { Priority, Sex } from '@imr/parser';
 import type { CaseStatsKey } from '@imr/store/dimensions';
-import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import { AgeBandEnum, PriorityEnum, SexEnum } from './enums.type';
 
-type EnumFields = { priority: Priority; patientSex: Sex; patientAgeBand: AgeBand };
-
-/** A CaseStatsKey with its enum columns typed as their enums (see ItemStatsKeyShape). */
-export type CaseStatsKeyShape = Omit<CaseStatsKey, keyof EnumFields> & {
-  [K in keyof EnumFields]?: EnumFields[K] | null;
-};
-
-export const CaseStatsKeyRef = builder.objectRef<CaseStatsKeyShape>('CaseStatsKey').implement({
+export const CaseStatsKeyRef = builder.objectRef<CaseStatsKey>('CaseStatsKey').implement({
   description:
     "A group's key: the fields of the groupBy dimensions are set (null: the case has no value there); the others are null.",
   fields: (t) => ({

@@ -2,16 +2,12 @@ import type { ItemStatsGroup } from '@imr/analytics/item-stats';
 import { builder } from '../builder';
 import { PROPERTY_READ } from '../property-read.plugin';
 import { DecisionStatsRef } from './decision-stats.type';
-import { ItemStatsKeyRef, type ItemStatsKeyShape } from './item-stats-key.type';
+import { ItemStatsKeyRef } from './item-stats-key.type';
 
 export const ItemStatsGroupRef = builder.objectRef<ItemStatsGroup>('ItemStatsGroup').implement({
   description: 'The items sharing one key.',
   interfaces: [DecisionStatsRef],
   fields: (t) => ({
-    key: t.field({
-      type: ItemStatsKeyRef,
-      extensions: PROPERTY_READ,
-      resolve: (g) => g.key as ItemStatsKeyShape,
-    }),
+    key: t.field({ type: ItemStatsKeyRef, extensions: PROPERTY_READ, resolve: (g) => g.key }),
   }),
 });

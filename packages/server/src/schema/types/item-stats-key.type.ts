@@ -1,15 +1,4 @@
-import type {
-  BodyRegion,
-  Category,
-  CitedBy,
-  Decision,
-  DrugClass,
-  GuidelineSource,
-  Priority,
-  Sex,
-} from '@imr/parser';
 import type { ItemStatsKey } from '@imr/store/dimensions';
-import type { AgeBand } from '@imr/store/repositories/age-band';
 import { builder } from '../builder';
 import {
   AgeBandEnum,
@@ -23,28 +12,9 @@ import {
   SexEnum,
 } from './enums.type';
 
-type EnumFields = {
-  category: Category;
-  drugClass: DrugClass;
-  bodyRegion: BodyRegion;
-  guidelineSource: GuidelineSource;
-  citedBy: CitedBy;
-  priority: Priority;
-  patientSex: Sex;
-  patientAgeBand: AgeBand;
-  decision: Decision;
-};
-
-/**
- * An ItemStatsKey with its enum columns typed as their enums. The store keeps enum values as the parser wrote
- * them, so this only narrows string to the enum; every field is then exposed as its property, which graphql-jit
- * reads inline.
- */
-export type ItemStatsKeyShape = Omit<ItemStatsKey, keyof EnumFields> & {
-  [K in keyof EnumFields]?: EnumFields[K] | null;
-};
-
-export const ItemStatsKeyRef = builder.objectRef<ItemStatsKeyShape>('ItemStatsKey').implement({
+// The store types the enum columns as the parser's enums, so every field is exposed as its property, which
+// graphql-jit reads inline.
+export const ItemStatsKeyRef = builder.objectRef<ItemStatsKey>('ItemStatsKey').implement({
   description:
     "A group's key: the fields of the groupBy dimensions are set, and null there means the items have no value (no decision date, no body region, no citation...). Fields of other dimensions are null.",
   fields: (t) => ({
