@@ -55,8 +55,6 @@ describe('property-read fields', () => {
       expect.arrayContaining([
         'ItemStats.groups',
         'ItemStatsGroup.overturnRateInterval',
-        'ItemStatsGroup.key',
-        'CaseStatsGroup.key',
         'CaseStats.groups',
         'GuidelineStatsGroup.source',
         'ItemTimeSeries.buckets',
@@ -64,8 +62,16 @@ describe('property-read fields', () => {
     );
   });
 
-  it('leave the stats keys, enum fields included, exposed: no resolver at all', () => {
-    for (const name of ['ItemStatsKey', 'CaseStatsKey']) {
+  it("leave the stats keys, enum fields included, and the groups' keys exposed: no resolver at all", () => {
+    for (const [group, name] of [
+      ['ItemStatsGroup', 'ItemStatsKey'],
+      ['CaseStatsGroup', 'CaseStatsKey'],
+    ] as const) {
+      const groupType = schema.getType(group);
+      if (!isObjectType(groupType)) throw new Error(`${group} is not an object type`);
+      const key = groupType.getFields().key;
+      if (!key) throw new Error(`${group} has no key`);
+      expect(key.resolve).toBeUndefined();
       const type = schema.getType(name);
       if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
       const resolved = Object.values(type.getFields()).filter((f) => f.resolve !== undefined);

@@ -1,6 +1,5 @@
 import type { CaseStatsGroup } from '@imr/analytics/case-stats';
 import { builder } from '../builder';
-import { PROPERTY_READ } from '../property-read.plugin';
 import { CaseStatsKeyRef } from './case-stats-key.type';
 import { CaseStatsMeasuresRef } from './case-stats-measures.type';
 
@@ -8,6 +7,6 @@ export const CaseStatsGroupRef = builder.objectRef<CaseStatsGroup>('CaseStatsGro
   description: 'The cases sharing one key.',
   interfaces: [CaseStatsMeasuresRef],
   fields: (t) => ({
-    key: t.field({ type: CaseStatsKeyRef, extensions: PROPERTY_READ, resolve: (g) => g.key }),
+    key: t.expose('key', { type: CaseStatsKeyRef }),
   }),
 });

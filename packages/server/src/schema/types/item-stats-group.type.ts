@@ -1,6 +1,5 @@
 import type { ItemStatsGroup } from '@imr/analytics/item-stats';
 import { builder } from '../builder';
-import { PROPERTY_READ } from '../property-read.plugin';
 import { DecisionStatsRef } from './decision-stats.type';
 import { ItemStatsKeyRef } from './item-stats-key.type';
 
@@ -8,6 +7,6 @@ export const ItemStatsGroupRef = builder.objectRef<ItemStatsGroup>('ItemStatsGro
   description: 'The items sharing one key.',
   interfaces: [DecisionStatsRef],
   fields: (t) => ({
-    key: t.field({ type: ItemStatsKeyRef, extensions: PROPERTY_READ, resolve: (g) => g.key }),
+    key: t.expose('key', { type: ItemStatsKeyRef }),
   }),
 });
